@@ -1,0 +1,168 @@
+using System.Data.Common;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.EntityFrameworkCore.Diagnostics;
+using Microsoft.EntityFrameworkCore.Storage;
+using Npgsql;
+
+namespace Trellis.Web.Data;
+
+public enum DatabaseProvider { Sqlite, Postgres }
+
+/// <summary>Database configuration: which provider, where, and the checks that an acknowledged save is durable.</summary>
+public static class DatabaseSetup
+{
+    public static DatabaseProvider Provider(IConfiguration config)
+    {
+        var value = config["Database:Provider"];
+        if (string.IsNullOrWhiteSpace(value)) return DatabaseProvider.Sqlite;
+        return Enum.TryParse<DatabaseProvider>(value, ignoreCase: true, out var p) ? p
+            : throw new InvalidOperationException($"Database:Provider is '{value}'; use 'Sqlite' or 'Postgres'.");
+    }
+
+    public static string DataDirectory(IConfiguration config, IHostEnvironment env) =>
+        Path.GetFullPath(config["Trellis:DataDirectory"] is { Length: > 0 } d ? d : Path.Combine(env.ContentRootPath, "data"));
+
+    public static string ConnectionString(IConfiguration config, IHostEnvironment env)
+    {
+        var configured = config.GetConnectionString("Trellis");
+        if (!string.IsNullOrWhiteSpace(configured)) return configured;
+        if (Provider(config) == DatabaseProvider.Postgres)
+            throw new InvalidOperationException("Database:Provider is Postgres but ConnectionStrings:Trellis is not set.");
+        var dir = DataDirectory(config, env);
+        Directory.CreateDirectory(dir);
+        return $"Data Source={Path.Combine(dir, "trellis.db")}";
+    }
+
+    public static IServiceCollection AddTrellisDatabase(this IServiceCollection services, IConfiguration config, IHostEnvironment env)
+    {
+        var connection = ConnectionString(config, env);
+        if (Provider(config) == DatabaseProvider.Postgres)
+            services.AddDbContext<TrellisDbContext, PostgresTrellisDbContext>(o => ConfigurePostgres(o, connection));
+        else
+            services.AddDbContext<TrellisDbContext, SqliteTrellisDbContext>(o => ConfigureSqlite(o, connection));
+        return services;
+    }
+
+    public static void ConfigureSqlite(DbContextOptionsBuilder o, string connection) =>
+        o.UseSqlite(connection, s => s.MigrationsHistoryTable("__EFMigrationsHistory"))
+         .AddInterceptors(SqlitePragmas.Instance);
+
+    public static void ConfigurePostgres(DbContextOptionsBuilder o, string connection) =>
+        o.UseNpgsql(connection);
+
+    /// <summary>
+    /// Creates a context for start-up work with the owner's connection when one is configured
+    /// (ConnectionStrings:TrellisAdmin), so the app's own role never needs to own the tables.
+    /// </summary>
+    public static TrellisDbContext CreateAdminContext(IServiceProvider sp, IConfiguration config, IHostEnvironment env)
+    {
+        var services = sp.GetRequiredService<ContextServices>();
+        var admin = config.GetConnectionString("TrellisAdmin");
+        if (Provider(config) == DatabaseProvider.Postgres)
+        {
+            var b = new DbContextOptionsBuilder<PostgresTrellisDbContext>();
+            ConfigurePostgres(b, string.IsNullOrWhiteSpace(admin) ? ConnectionString(config, env) : admin);
+            return new PostgresTrellisDbContext(b.Options, services);
+        }
+        var s = new DbContextOptionsBuilder<SqliteTrellisDbContext>();
+        ConfigureSqlite(s, ConnectionString(config, env));
+        return new SqliteTrellisDbContext(s.Options, services);
+    }
+
+    /// <summary>
+    /// Refuses to run on a database that could lose an acknowledged save in a crash.
+    /// Returns what was checked, for the health endpoint and the start-up log.
+    /// </summary>
+    public static async Task<string> CheckDurabilityAsync(TrellisDbContext db, CancellationToken ct = default)
+    {
+        if (db.Database.IsSqlite())
+        {
+            var mode = await Scalar(db, "PRAGMA journal_mode", ct);
+            var sync = await Scalar(db, "PRAGMA synchronous", ct);
+            if (!string.Equals(mode, "wal", StringComparison.OrdinalIgnoreCase) || sync != "2")
+                throw new InvalidOperationException($"SQLite must run with journal_mode=WAL and synchronous=FULL (2); found {mode} and {sync}.");
+            return "sqlite journal_mode=wal synchronous=full";
+        }
+        var fsync = await Scalar(db, "SHOW fsync", ct);
+        var commit = await Scalar(db, "SHOW synchronous_commit", ct);
+        if (fsync != "on" || commit == "off")
+            throw new InvalidOperationException($"PostgreSQL must run with fsync=on and synchronous_commit on; found fsync={fsync}, synchronous_commit={commit}.");
+        return $"postgres fsync={fsync} synchronous_commit={commit}";
+    }
+
+    internal static async Task<string?> Scalar(TrellisDbContext db, string sql, CancellationToken ct)
+    {
+        var conn = db.Database.GetDbConnection();
+        var close = conn.State != System.Data.ConnectionState.Open;
+        if (close) await db.Database.OpenConnectionAsync(ct);
+        try
+        {
+            await using var cmd = conn.CreateCommand();
+            cmd.CommandText = sql;
+            cmd.Transaction = db.Database.CurrentTransaction?.GetDbTransaction();
+            return Convert.ToString(await cmd.ExecuteScalarAsync(ct), System.Globalization.CultureInfo.InvariantCulture);
+        }
+        finally
+        {
+            if (close) await db.Database.CloseConnectionAsync();
+        }
+    }
+
+    /// <summary>
+    /// On PostgreSQL, when migrations ran as a separate owner role, give the app's role what it
+    /// needs and no more: it may read and append to the audit trail, never change or remove it.
+    /// </summary>
+    public static async Task GrantAppRoleAsync(TrellisDbContext admin, string appConnection, CancellationToken ct = default)
+    {
+        if (!admin.Database.IsNpgsql()) return;
+        var appRole = new NpgsqlConnectionStringBuilder(appConnection).Username;
+        var owner = await Scalar(admin, "SELECT current_user", ct);
+        if (string.IsNullOrEmpty(appRole) || appRole == owner) return;
+        var role = new NpgsqlCommandBuilder().QuoteIdentifier(appRole);
+        // The role name is quoted as an identifier; it cannot be a parameter in GRANT.
+        var grants = $"""
+            GRANT USAGE ON SCHEMA public TO {role};
+            GRANT SELECT, INSERT, UPDATE, DELETE ON ALL TABLES IN SCHEMA public TO {role};
+            GRANT USAGE, SELECT ON ALL SEQUENCES IN SCHEMA public TO {role};
+            REVOKE UPDATE, DELETE, TRUNCATE ON "AuditEntries" FROM {role};
+            """;
+        await admin.Database.ExecuteSqlRawAsync(grants, ct);
+    }
+
+    /// <summary>True when the connected role could rewrite the audit trail (it owns it, or holds UPDATE or DELETE).</summary>
+    public static async Task<bool> AppRoleCanRewriteAuditAsync(TrellisDbContext db, CancellationToken ct = default)
+    {
+        if (!db.Database.IsNpgsql()) return false;
+        var result = await Scalar(db, """
+            SELECT has_table_privilege(current_user, '"AuditEntries"', 'UPDATE')
+                OR has_table_privilege(current_user, '"AuditEntries"', 'DELETE')
+                OR has_table_privilege(current_user, '"AuditEntries"', 'TRUNCATE')
+            """, ct);
+        return result == "True";
+    }
+}
+
+/// <summary>
+/// Sets the pragmas that make SQLite durable and safe on every connection: WAL with
+/// synchronous=FULL (an acknowledged commit survives power loss), foreign keys, and a busy timeout
+/// so concurrent writers wait instead of failing.
+/// </summary>
+internal sealed class SqlitePragmas : DbConnectionInterceptor
+{
+    public static readonly SqlitePragmas Instance = new();
+    private const string Sql = "PRAGMA journal_mode=WAL; PRAGMA synchronous=FULL; PRAGMA foreign_keys=ON; PRAGMA busy_timeout=10000;";
+
+    public override void ConnectionOpened(DbConnection connection, ConnectionEndEventData eventData)
+    {
+        using var cmd = connection.CreateCommand();
+        cmd.CommandText = Sql;
+        cmd.ExecuteNonQuery();
+    }
+
+    public override async Task ConnectionOpenedAsync(DbConnection connection, ConnectionEndEventData eventData, CancellationToken ct = default)
+    {
+        await using var cmd = connection.CreateCommand();
+        cmd.CommandText = Sql;
+        await cmd.ExecuteNonQueryAsync(ct);
+    }
+}

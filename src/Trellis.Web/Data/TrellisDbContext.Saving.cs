@@ -1,0 +1,145 @@
+using System.Reflection;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.EntityFrameworkCore.ChangeTracking;
+using Trellis.Web.Features.Audit;
+
+namespace Trellis.Web.Data;
+
+/// <summary>Marks an entity whose changes are not written to the audit trail (generated, non-clinical bulk data).</summary>
+[AttributeUsage(AttributeTargets.Class)]
+public sealed class NotAuditedAttribute : Attribute;
+
+public abstract partial class TrellisDbContext
+{
+    private readonly List<AuditEntry> pendingAudit = [];
+
+    /// <summary>Queues an audit entry to be written with the next save.</summary>
+    public void Audit(string action, string? recordType, object? recordId, Guid? participantId, string outcome = "Success", string? detail = null, Actor? actingAs = null)
+    {
+        var who = actingAs ?? Actor;
+        pendingAudit.Add(new AuditEntry
+        {
+            At = Now,
+            UserId = who.UserId,
+            UserName = who.UserName,
+            Role = who.Role,
+            ClientAddress = who.ClientAddress,
+            Action = action,
+            RecordType = recordType,
+            RecordId = recordId?.ToString(),
+            ParticipantId = participantId,
+            Outcome = Truncate(outcome, 200)!,
+            Detail = Truncate(detail, 1000),
+        });
+    }
+
+    /// <summary>Records that the caller read these records, and writes it before the data is returned.</summary>
+    public async Task AuditReadAsync(string recordType, IEnumerable<(object Id, Guid? ParticipantId)> records, string? detail = null, CancellationToken ct = default)
+    {
+        foreach (var (id, participantId) in records) Audit(AuditActions.Read, recordType, id, participantId, detail: detail);
+        await SaveChangesAsync(ct);
+    }
+
+    public Task AuditReadAsync(string recordType, object id, Guid? participantId, CancellationToken ct = default) =>
+        AuditReadAsync(recordType, [(id, participantId)], null, ct);
+
+    public override int SaveChanges(bool acceptAllChangesOnSuccess) =>
+        SaveChangesAsync(acceptAllChangesOnSuccess).GetAwaiter().GetResult();
+
+    public override async Task<int> SaveChangesAsync(bool acceptAllChangesOnSuccess, CancellationToken ct = default)
+    {
+        StampEntities();
+        var entries = CollectChangeAudit();
+        entries.AddRange(pendingAudit);
+        pendingAudit.Clear();
+        if (entries.Count == 0) return await base.SaveChangesAsync(acceptAllChangesOnSuccess, ct);
+
+        // The chain must be extended by one writer at a time across every app node, in the same
+        // transaction as the change it records, so a change is never saved without its entry.
+        var ownTransaction = Database.CurrentTransaction is null;
+        await using var transaction = ownTransaction ? await Database.BeginTransactionAsync(ct) : null;
+        try
+        {
+            await LockAuditChainAsync(ct);
+            var last = await AuditEntries.AsNoTracking().OrderByDescending(e => e.Sequence)
+                .Select(e => new { e.Sequence, e.Hash }).FirstOrDefaultAsync(ct);
+            AuditChain.Link(services.AuditKey, entries, last?.Sequence ?? 0, last?.Hash ?? AuditChain.Genesis);
+            AuditEntries.AddRange(entries);
+            var written = await base.SaveChangesAsync(acceptAllChangesOnSuccess, ct);
+            if (transaction is not null) await transaction.CommitAsync(ct);
+            return written;
+        }
+        catch
+        {
+            foreach (var e in entries) Entry(e).State = EntityState.Detached;
+            throw;
+        }
+    }
+
+    /// <summary>Serialises writers of the audit chain. SQLite needs nothing: its write transactions already are.</summary>
+    protected virtual Task LockAuditChainAsync(CancellationToken ct) => Task.CompletedTask;
+
+    private void StampEntities()
+    {
+        var now = Now;
+        var who = Actor.UserName ?? Actor.UserId;
+        foreach (var entry in ChangeTracker.Entries<Entity>())
+        {
+            switch (entry.State)
+            {
+                case EntityState.Added:
+                    entry.Entity.CreatedAt = now;
+                    entry.Entity.CreatedBy = who;
+                    entry.Entity.UpdatedAt = now;
+                    entry.Entity.UpdatedBy = who;
+                    entry.Entity.Version = 1;
+                    break;
+                case EntityState.Modified:
+                    entry.Entity.UpdatedAt = now;
+                    entry.Entity.UpdatedBy = who;
+                    entry.Entity.Version = entry.Property(e => e.Version).OriginalValue + 1;
+                    break;
+            }
+        }
+    }
+
+    private List<AuditEntry> CollectChangeAudit()
+    {
+        var list = new List<AuditEntry>();
+        foreach (var entry in ChangeTracker.Entries<Entity>())
+        {
+            if (entry.State is not (EntityState.Added or EntityState.Modified or EntityState.Deleted)) continue;
+            var type = entry.Entity.GetType();
+            if (type.GetCustomAttribute<NotAuditedAttribute>() is not null) continue;
+            var (action, detail) = Describe(entry);
+            var participantId = entry.Entity is IParticipantOwned owned ? owned.ParticipantId : (Guid?)null;
+            var who = Actor;
+            list.Add(new AuditEntry
+            {
+                At = Now, UserId = who.UserId, UserName = who.UserName, Role = who.Role, ClientAddress = who.ClientAddress,
+                Action = action, RecordType = type.Name, RecordId = entry.Entity.Id.ToString(),
+                ParticipantId = participantId, Outcome = "Success", Detail = Truncate(detail, 1000),
+            });
+        }
+        return list;
+    }
+
+    private static (string Action, string? Detail) Describe(EntityEntry<Entity> entry)
+    {
+        if (entry.State == EntityState.Added) return (AuditActions.Create, null);
+        if (entry.State == EntityState.Deleted) return (AuditActions.Delete, "removed permanently");
+        if (entry.Entity is ISoftDeletable)
+        {
+            var deleted = entry.Property(nameof(ISoftDeletable.IsDeleted));
+            if (deleted.IsModified && (bool)deleted.CurrentValue! != (bool)deleted.OriginalValue!)
+                return (bool)deleted.CurrentValue! ? (AuditActions.Delete, "soft delete") : (AuditActions.Restore, null);
+        }
+        // Names of the changed fields, never their values: the trail must not become a copy of the chart.
+        var changed = entry.Properties
+            .Where(p => p.IsModified && p.Metadata.Name is not (nameof(Entity.Version) or nameof(Entity.UpdatedAt) or nameof(Entity.UpdatedBy)))
+            .Select(p => p.Metadata.Name);
+        return (AuditActions.Update, "fields: " + string.Join(", ", changed));
+    }
+
+    private static string? Truncate(string? s, int max) => s is null || s.Length <= max ? s : s[..max];
+}

@@ -1,0 +1,108 @@
+using System.Linq.Expressions;
+using Microsoft.AspNetCore.DataProtection.EntityFrameworkCore;
+using Microsoft.AspNetCore.Identity.EntityFrameworkCore;
+using Microsoft.EntityFrameworkCore;
+using Trellis.Web.Features.Audit;
+using Trellis.Web.Features.Auth;
+using Trellis.Web.Features.Organization;
+using Trellis.Web.Features.Participants;
+using Trellis.Web.Features.Staff;
+
+namespace Trellis.Web.Data;
+
+/// <summary>
+/// The one context of the app. Each database has a subclass only so that each keeps its own
+/// migration set (SqliteTrellisDbContext, PostgresTrellisDbContext); code always asks for this type.
+/// </summary>
+public abstract partial class TrellisDbContext : IdentityDbContext<TrellisUser>, IDataProtectionKeyContext
+{
+    public const string ScopeFilter = "Scope";
+    public const string SoftDeleteFilter = "SoftDelete";
+
+    private readonly ContextServices services;
+    private AccessScope? scope;
+    private Actor? actor;
+
+    protected TrellisDbContext(DbContextOptions options, ContextServices services) : base(options)
+    {
+        this.services = services;
+    }
+
+    public DbSet<Organization> Organizations => Set<Organization>();
+    public DbSet<TreatmentProgram> Programs => Set<TreatmentProgram>();
+    public DbSet<Track> Tracks => Set<Track>();
+    public DbSet<Room> Rooms => Set<Room>();
+    public DbSet<StaffMember> Staff => Set<StaffMember>();
+    public DbSet<StaffProgramAssignment> StaffProgramAssignments => Set<StaffProgramAssignment>();
+    public DbSet<Participant> Participants => Set<Participant>();
+    public DbSet<Diagnosis> Diagnoses => Set<Diagnosis>();
+    public DbSet<LevelOfCareChange> LevelOfCareChanges => Set<LevelOfCareChange>();
+    public DbSet<Enrollment> Enrollments => Set<Enrollment>();
+    public DbSet<UserSession> UserSessions => Set<UserSession>();
+    public DbSet<AuditEntry> AuditEntries => Set<AuditEntry>();
+    public DbSet<DataProtectionKey> DataProtectionKeys => Set<DataProtectionKey>();
+
+    public TimeProvider Clock => services.Clock;
+    public DateTimeOffset Now => services.Clock.GetUtcNow();
+
+    /// <summary>The caller's scope; read by the query filters on every query.</summary>
+    public AccessScope Scope => scope ??= AccessScope.FromPrincipal(services.Http?.HttpContext?.User);
+    public Actor Actor => actor ??= Actor.FromHttp(services.Http?.HttpContext);
+
+    /// <summary>Acts as someone other than the HTTP caller: start-up work, CLI commands, background jobs.</summary>
+    public TrellisDbContext ActAs(AccessScope newScope, Actor newActor)
+    {
+        scope = newScope;
+        actor = newActor;
+        return this;
+    }
+
+    // The query filters reference these members of the context instance, so EF Core evaluates them
+    // for each query of each context rather than baking one caller's scope into the cached model.
+    private bool ScopeAll => Scope.All;
+    private Guid[] ScopeProgramIds => Scope.ProgramIds;
+    private Guid? ScopeParticipantId => Scope.ParticipantId;
+
+    protected override void OnModelCreating(ModelBuilder builder)
+    {
+        base.OnModelCreating(builder);
+        builder.ApplyConfigurationsFromAssembly(typeof(TrellisDbContext).Assembly);
+
+        foreach (var type in builder.Model.GetEntityTypes().ToList())
+        {
+            if (type.IsOwned()) continue;
+            if (typeof(Entity).IsAssignableFrom(type.ClrType))
+                builder.Entity(type.ClrType).Property(nameof(Entity.Version)).IsConcurrencyToken();
+            foreach (var property in type.GetProperties())
+            {
+                // Enums are stored by name: readable in the database and safe when members are reordered.
+                var clr = Nullable.GetUnderlyingType(property.ClrType) ?? property.ClrType;
+                if (clr.IsEnum && !clr.IsDefined(typeof(FlagsAttribute), false) && property.GetValueConverter() is null)
+                {
+                    property.SetProviderClrType(typeof(string));
+                    property.SetMaxLength(40);
+                }
+            }
+        }
+
+        builder.Entity<Participant>().HasQueryFilter(ScopeFilter,
+            p => ScopeAll || ScopeProgramIds.Contains(p.ProgramId) || p.Id == ScopeParticipantId);
+        builder.Entity<Participant>().HasQueryFilter(SoftDeleteFilter, p => !p.IsDeleted);
+
+        var apply = typeof(TrellisDbContext).GetMethod(nameof(ApplyChartFilters), System.Reflection.BindingFlags.NonPublic | System.Reflection.BindingFlags.Instance)!;
+        foreach (var type in builder.Model.GetEntityTypes().Where(t => typeof(IParticipantOwned).IsAssignableFrom(t.ClrType) && t.ClrType != typeof(Participant)).ToList())
+            apply.MakeGenericMethod(type.ClrType).Invoke(this, [builder]);
+    }
+
+    /// <summary>
+    /// Every record of a chart gets the participant's scope and soft-delete rules, written out in
+    /// its own filter so that no query of a related record can reach a chart its caller cannot.
+    /// </summary>
+    private void ApplyChartFilters<T>(ModelBuilder builder) where T : class, IParticipantOwned
+    {
+        Expression<Func<T, bool>> scoped = e => ScopeAll || ScopeProgramIds.Contains(e.Participant!.ProgramId) || e.ParticipantId == ScopeParticipantId;
+        Expression<Func<T, bool>> live = e => !e.Participant!.IsDeleted;
+        builder.Entity<T>().HasQueryFilter(ScopeFilter, scoped);
+        builder.Entity<T>().HasQueryFilter(SoftDeleteFilter, live);
+    }
+}

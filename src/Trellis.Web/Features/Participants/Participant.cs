@@ -1,0 +1,89 @@
+using Microsoft.EntityFrameworkCore;
+using Microsoft.EntityFrameworkCore.Metadata.Builders;
+using Trellis.Web.Data;
+using Trellis.Web.Features.Organization;
+
+namespace Trellis.Web.Features.Participants;
+
+public enum ParticipantStatus { Inquiry, Screening, Waitlisted, Admitted, Active, OnHold, Discharged }
+
+/// <summary>
+/// A person in (or on the way into) a program. <see cref="ProgramId"/> is the program whose
+/// care team may see this chart: care-team scoping hangs off it.
+/// </summary>
+public sealed class Participant : Entity, ISoftDeletable, IParticipantOwned
+{
+    public string Mrn { get; set; } = "";
+    public string LegalFirstName { get; set; } = "";
+    public string LegalLastName { get; set; } = "";
+    public string? PreferredName { get; set; }
+    public string? Pronouns { get; set; }
+    public DateOnly DateOfBirth { get; set; }
+    public string? Email { get; set; }
+    public string? Phone { get; set; }
+    public string? AddressLine { get; set; }
+    public string? City { get; set; }
+    public string? State { get; set; }
+    public string? PostalCode { get; set; }
+    public string? EmergencyContactName { get; set; }
+    public string? EmergencyContactRelationship { get; set; }
+    public string? EmergencyContactPhone { get; set; }
+    public ParticipantStatus Status { get; set; }
+    public Guid ProgramId { get; set; }
+    public TreatmentProgram? Program { get; set; }
+    public Guid? TrackId { get; set; }
+    public Track? Track { get; set; }
+    public DateOnly? AdmittedOn { get; set; }
+    public DateOnly? DischargedOn { get; set; }
+    public bool IsDeleted { get; set; }
+    public DateTimeOffset? DeletedAt { get; set; }
+    public string? DeletedBy { get; set; }
+    public List<Diagnosis> Diagnoses { get; set; } = [];
+    public List<LevelOfCareChange> LevelOfCareHistory { get; set; } = [];
+    public List<Enrollment> Enrollments { get; set; } = [];
+
+    // A participant is the owner of their own chart.
+    Guid IParticipantOwned.ParticipantId => Id;
+    Participant? IParticipantOwned.Participant => this;
+
+    /// <summary>The name to greet them by: preferred name if they gave one.</summary>
+    public string FirstName => string.IsNullOrWhiteSpace(PreferredName) ? LegalFirstName : PreferredName!;
+    public string DisplayName => $"{FirstName} {LegalLastName}";
+    public string LegalName => $"{LegalFirstName} {LegalLastName}";
+
+    public int AgeOn(DateOnly day)
+    {
+        var age = day.Year - DateOfBirth.Year;
+        return DateOfBirth.AddYears(age) > day ? age - 1 : age;
+    }
+}
+
+internal sealed class ParticipantConfiguration : IEntityTypeConfiguration<Participant>
+{
+    public void Configure(EntityTypeBuilder<Participant> b)
+    {
+        b.Property(x => x.Mrn).HasMaxLength(20);
+        b.HasIndex(x => x.Mrn).IsUnique();
+        b.Property(x => x.LegalFirstName).HasMaxLength(100);
+        b.Property(x => x.LegalLastName).HasMaxLength(100);
+        b.Property(x => x.PreferredName).HasMaxLength(100);
+        b.Property(x => x.Pronouns).HasMaxLength(40);
+        b.Property(x => x.Email).HasMaxLength(256);
+        b.Property(x => x.Phone).HasMaxLength(40);
+        b.Property(x => x.AddressLine).HasMaxLength(200);
+        b.Property(x => x.City).HasMaxLength(100);
+        b.Property(x => x.State).HasMaxLength(2);
+        b.Property(x => x.PostalCode).HasMaxLength(10);
+        b.Property(x => x.EmergencyContactName).HasMaxLength(200);
+        b.Property(x => x.EmergencyContactRelationship).HasMaxLength(60);
+        b.Property(x => x.EmergencyContactPhone).HasMaxLength(40);
+        b.Property(x => x.DeletedBy).HasMaxLength(256);
+        b.HasIndex(x => new { x.ProgramId, x.Status });
+        b.HasIndex(x => x.LegalLastName);
+        b.HasOne(x => x.Program).WithMany().HasForeignKey(x => x.ProgramId).OnDelete(DeleteBehavior.Restrict);
+        b.HasOne(x => x.Track).WithMany().HasForeignKey(x => x.TrackId).OnDelete(DeleteBehavior.Restrict);
+        b.Ignore(x => x.FirstName);
+        b.Ignore(x => x.DisplayName);
+        b.Ignore(x => x.LegalName);
+    }
+}

@@ -1,0 +1,124 @@
+using System.ComponentModel.DataAnnotations;
+
+namespace Trellis.Web.Features.Participants;
+
+/// <summary>What a person fills in to create or edit a participant: used by the API and the page alike.</summary>
+public sealed class ParticipantInput : IValidatableObject
+{
+    [MaxLength(20), RegularExpression(@"^[A-Za-z0-9-]+$", ErrorMessage = "The MRN may contain only letters, digits and hyphens.")]
+    [Display(Name = "MRN")]
+    public string? Mrn { get; set; }
+
+    [Required(ErrorMessage = "Enter the legal first name."), MaxLength(100)]
+    [Display(Name = "Legal first name")]
+    public string? LegalFirstName { get; set; }
+
+    [Required(ErrorMessage = "Enter the legal last name."), MaxLength(100)]
+    [Display(Name = "Legal last name")]
+    public string? LegalLastName { get; set; }
+
+    [MaxLength(100), Display(Name = "Preferred name")]
+    public string? PreferredName { get; set; }
+
+    [MaxLength(40)]
+    public string? Pronouns { get; set; }
+
+    [Required(ErrorMessage = "Enter the date of birth."), Display(Name = "Date of birth")]
+    public DateOnly? DateOfBirth { get; set; }
+
+    [EmailAddress(ErrorMessage = "Enter an email address like name@example.org."), MaxLength(256)]
+    public string? Email { get; set; }
+
+    [MaxLength(40), RegularExpression(@"^[0-9+()\-. ]{7,40}$", ErrorMessage = "Enter a phone number using digits, spaces, +, -, ( and ).")]
+    public string? Phone { get; set; }
+
+    [MaxLength(200), Display(Name = "Street address")]
+    public string? AddressLine { get; set; }
+
+    [MaxLength(100)]
+    public string? City { get; set; }
+
+    [RegularExpression(@"^[A-Za-z]{2}$", ErrorMessage = "Enter the two-letter state code, such as OR.")]
+    public string? State { get; set; }
+
+    [RegularExpression(@"^[0-9]{5}(-[0-9]{4})?$", ErrorMessage = "Enter a ZIP code like 97201 or 97201-1234."), Display(Name = "ZIP code")]
+    public string? PostalCode { get; set; }
+
+    [MaxLength(200), Display(Name = "Emergency contact")]
+    public string? EmergencyContactName { get; set; }
+
+    [MaxLength(60), Display(Name = "Relationship")]
+    public string? EmergencyContactRelationship { get; set; }
+
+    [MaxLength(40), RegularExpression(@"^[0-9+()\-. ]{7,40}$", ErrorMessage = "Enter a phone number using digits, spaces, +, -, ( and )."), Display(Name = "Emergency contact phone")]
+    public string? EmergencyContactPhone { get; set; }
+
+    [Required(ErrorMessage = "Choose a status.")]
+    public ParticipantStatus? Status { get; set; }
+
+    [Required(ErrorMessage = "Choose a program."), Display(Name = "Program")]
+    public Guid? ProgramId { get; set; }
+
+    [Display(Name = "Track")]
+    public Guid? TrackId { get; set; }
+
+    [Display(Name = "Admitted on")]
+    public DateOnly? AdmittedOn { get; set; }
+
+    [Display(Name = "Discharged on")]
+    public DateOnly? DischargedOn { get; set; }
+
+    [MaxLength(20, ErrorMessage = "A chart holds at most 20 diagnoses.")]
+    public List<DiagnosisInput> Diagnoses { get; set; } = [];
+
+    public IEnumerable<ValidationResult> Validate(ValidationContext context)
+    {
+        var today = DateOnly.FromDateTime(DateTime.UtcNow);
+        if (DateOfBirth is { } dob)
+        {
+            if (dob > today) yield return new("The date of birth cannot be in the future.", [nameof(DateOfBirth)]);
+            else if (dob < today.AddYears(-120)) yield return new("The date of birth is more than 120 years ago.", [nameof(DateOfBirth)]);
+        }
+        if (AdmittedOn is { } a && DischargedOn is { } d && d < a)
+            yield return new("The discharge date is before the admission date.", [nameof(DischargedOn)]);
+        if (Status is ParticipantStatus.Admitted or ParticipantStatus.Active or ParticipantStatus.OnHold or ParticipantStatus.Discharged && AdmittedOn is null)
+            yield return new("Enter the admission date for an admitted participant.", [nameof(AdmittedOn)]);
+        if (Status == ParticipantStatus.Discharged && DischargedOn is null)
+            yield return new("Enter the discharge date for a discharged participant.", [nameof(DischargedOn)]);
+        if (Status != ParticipantStatus.Discharged && DischargedOn is not null)
+            yield return new("Only a discharged participant has a discharge date.", [nameof(DischargedOn)]);
+        if (Diagnoses.Count(x => x.IsPrimary) > 1)
+            yield return new("Only one diagnosis can be primary.", [nameof(Diagnoses)]);
+        var codes = Diagnoses.Where(x => !string.IsNullOrWhiteSpace(x.Code)).Select(x => x.Code!.Trim().ToUpperInvariant()).ToList();
+        if (codes.Count != codes.Distinct().Count())
+            yield return new("The same diagnosis code is listed twice.", [nameof(Diagnoses)]);
+    }
+
+    public static ParticipantInput From(Participant p) => new()
+    {
+        Mrn = p.Mrn, LegalFirstName = p.LegalFirstName, LegalLastName = p.LegalLastName, PreferredName = p.PreferredName,
+        Pronouns = p.Pronouns, DateOfBirth = p.DateOfBirth, Email = p.Email, Phone = p.Phone, AddressLine = p.AddressLine,
+        City = p.City, State = p.State, PostalCode = p.PostalCode, EmergencyContactName = p.EmergencyContactName,
+        EmergencyContactRelationship = p.EmergencyContactRelationship, EmergencyContactPhone = p.EmergencyContactPhone,
+        Status = p.Status, ProgramId = p.ProgramId, TrackId = p.TrackId, AdmittedOn = p.AdmittedOn, DischargedOn = p.DischargedOn,
+        Diagnoses = p.Diagnoses.OrderByDescending(x => x.IsPrimary).ThenBy(x => x.Code)
+            .Select(x => new DiagnosisInput { Code = x.Code, Description = x.Description, IsPrimary = x.IsPrimary }).ToList(),
+    };
+}
+
+public sealed class DiagnosisInput : IValidatableObject
+{
+    [Required(ErrorMessage = "Enter the ICD-10 code."), MaxLength(8)]
+    public string? Code { get; set; }
+
+    [Required(ErrorMessage = "Describe the diagnosis."), MaxLength(300)]
+    public string? Description { get; set; }
+
+    public bool IsPrimary { get; set; }
+
+    public IEnumerable<ValidationResult> Validate(ValidationContext context)
+    {
+        if (Code is { } c && !Diagnosis.Icd10Pattern().IsMatch(c.Trim().ToUpperInvariant()))
+            yield return new($"'{c}' is not an ICD-10-CM code; codes look like F33.1 or F10.20.", [nameof(Code)]);
+    }
+}

@@ -1,0 +1,162 @@
+using System.Security.Cryptography;
+using Microsoft.EntityFrameworkCore;
+using Trellis.Web.Data;
+using Trellis.Web.Features.Organization;
+
+namespace Trellis.Web.Features.Participants;
+
+/// <summary>Creating and changing a participant: the checks that need the database, and the change itself.</summary>
+public static class SaveParticipant
+{
+    /// <summary>Field errors that only the database can find; empty when the input can be saved.</summary>
+    public static async Task<Dictionary<string, string[]>> CheckAsync(TrellisDbContext db, ParticipantInput input, Guid? existingId, CancellationToken ct = default)
+    {
+        var errors = new Dictionary<string, string[]>();
+        var program = input.ProgramId is { } pid ? await db.Programs.AsNoTracking().FirstOrDefaultAsync(p => p.Id == pid, ct) : null;
+        if (program is null)
+            errors[nameof(ParticipantInput.ProgramId)] = ["That program does not exist."];
+        else if (!db.Scope.All && !db.Scope.ProgramIds.Contains(program.Id))
+            errors[nameof(ParticipantInput.ProgramId)] = [$"You are not on the care team of {program.Name}, so you cannot place a participant there."];
+        if (input.TrackId is { } tid && program is not null
+            && !await db.Tracks.AnyAsync(t => t.Id == tid && t.ProgramId == program.Id, ct))
+            errors[nameof(ParticipantInput.TrackId)] = [$"That track is not a track of {program.Name}."];
+        if (!string.IsNullOrWhiteSpace(input.Mrn))
+        {
+            var mrn = input.Mrn.Trim().ToUpperInvariant();
+            // Deleted and out-of-scope charts count too: an MRN is never reused.
+            if (await db.Participants.IgnoreQueryFilters().AnyAsync(p => p.Mrn == mrn && p.Id != existingId, ct))
+                errors[nameof(ParticipantInput.Mrn)] = [$"MRN {mrn} already belongs to another participant."];
+        }
+        return errors;
+    }
+
+    public static async Task<Participant> CreateAsync(TrellisDbContext db, ParticipantInput input, CancellationToken ct = default)
+    {
+        var participant = new Participant
+        {
+            Mrn = string.IsNullOrWhiteSpace(input.Mrn) ? await NewMrnAsync(db, ct) : input.Mrn.Trim().ToUpperInvariant(),
+        };
+        Apply(db, participant, input);
+        db.Participants.Add(participant);
+        return participant;
+    }
+
+    /// <summary>Copies the input onto the participant and keeps enrollments and diagnoses in step.</summary>
+    public static void Apply(TrellisDbContext db, Participant p, ParticipantInput input)
+    {
+        var today = DateOnly.FromDateTime(db.Now.UtcDateTime);
+        if (!string.IsNullOrWhiteSpace(input.Mrn)) p.Mrn = input.Mrn.Trim().ToUpperInvariant();
+        p.LegalFirstName = input.LegalFirstName!.Trim();
+        p.LegalLastName = input.LegalLastName!.Trim();
+        p.PreferredName = Clean(input.PreferredName);
+        p.Pronouns = Clean(input.Pronouns);
+        p.DateOfBirth = input.DateOfBirth!.Value;
+        p.Email = Clean(input.Email);
+        p.Phone = Clean(input.Phone);
+        p.AddressLine = Clean(input.AddressLine);
+        p.City = Clean(input.City);
+        p.State = Clean(input.State)?.ToUpperInvariant();
+        p.PostalCode = Clean(input.PostalCode);
+        p.EmergencyContactName = Clean(input.EmergencyContactName);
+        p.EmergencyContactRelationship = Clean(input.EmergencyContactRelationship);
+        p.EmergencyContactPhone = Clean(input.EmergencyContactPhone);
+        p.Status = input.Status!.Value;
+        p.ProgramId = input.ProgramId!.Value;
+        p.TrackId = input.TrackId;
+        p.AdmittedOn = input.AdmittedOn;
+        p.DischargedOn = input.DischargedOn;
+        SyncEnrollment(p, today);
+        SyncDiagnoses(db, p, input.Diagnoses, today);
+    }
+
+    /// <summary>
+    /// An admitted participant has one open enrollment matching their program and track; a change of
+    /// either closes it and opens another, and a discharge closes it, so the history stays whole.
+    /// </summary>
+    private static void SyncEnrollment(Participant p, DateOnly today)
+    {
+        var open = p.Enrollments.FirstOrDefault(e => e.EndedOn is null);
+        if (p.AdmittedOn is null) return;
+        if (open is not null && (open.ProgramId != p.ProgramId || open.TrackId != p.TrackId))
+        {
+            open.EndedOn = today;
+            open.EndReason = open.ProgramId != p.ProgramId ? "moved to another program" : "moved to another track";
+            open = null;
+        }
+        if (open is null && p.DischargedOn is null)
+        {
+            var start = p.Enrollments.Count == 0 ? p.AdmittedOn.Value : today;
+            p.Enrollments.Add(new Enrollment { ParticipantId = p.Id, ProgramId = p.ProgramId, TrackId = p.TrackId, StartedOn = start });
+        }
+        if (open is not null && p.DischargedOn is { } d)
+        {
+            open.EndedOn = d;
+            open.EndReason ??= "discharged";
+        }
+    }
+
+    private static void SyncDiagnoses(TrellisDbContext db, Participant p, List<DiagnosisInput> wanted, DateOnly today)
+    {
+        var rows = wanted.Where(w => !string.IsNullOrWhiteSpace(w.Code)).ToList();
+        foreach (var existing in p.Diagnoses.ToList())
+            if (!rows.Any(r => r.Code!.Trim().ToUpperInvariant() == existing.Code))
+            {
+                p.Diagnoses.Remove(existing);
+                db.Diagnoses.Remove(existing);
+            }
+        foreach (var row in rows)
+        {
+            var code = row.Code!.Trim().ToUpperInvariant();
+            var d = p.Diagnoses.FirstOrDefault(x => x.Code == code);
+            if (d is null)
+            {
+                d = new Diagnosis { ParticipantId = p.Id, Code = code, DiagnosedOn = today };
+                p.Diagnoses.Add(d);
+            }
+            d.Description = row.Description!.Trim();
+            d.IsPrimary = row.IsPrimary;
+        }
+    }
+
+    /// <summary>A new MRN: "TR" and six random digits, retried until unused.</summary>
+    public static async Task<string> NewMrnAsync(TrellisDbContext db, CancellationToken ct = default)
+    {
+        for (var attempt = 0; ; attempt++)
+        {
+            var mrn = "TR" + RandomNumberGenerator.GetInt32(100000, 1000000);
+            if (!await db.Participants.IgnoreQueryFilters().AnyAsync(p => p.Mrn == mrn, ct)) return mrn;
+            if (attempt > 20) throw new InvalidOperationException("Could not find a free MRN.");
+        }
+    }
+
+    /// <summary>Hides a chart everywhere without removing anything; it can be restored.</summary>
+    public static void SoftDelete(TrellisDbContext db, Participant participant)
+    {
+        participant.IsDeleted = true;
+        participant.DeletedAt = db.Now;
+        participant.DeletedBy = db.Actor.UserName;
+    }
+
+    /// <summary>
+    /// Brings a soft-deleted chart back. Only the soft-delete filter is lifted: a chart outside the
+    /// caller's programs stays out of reach. Null when out of scope or absent.
+    /// </summary>
+    public static async Task<Participant?> RestoreAsync(TrellisDbContext db, Guid id, CancellationToken ct = default)
+    {
+        var participant = await db.Participants.IgnoreQueryFilters([TrellisDbContext.SoftDeleteFilter]).FirstOrDefaultAsync(p => p.Id == id, ct);
+        if (participant is { IsDeleted: true })
+        {
+            participant.IsDeleted = false;
+            participant.DeletedAt = null;
+            participant.DeletedBy = null;
+            await db.SaveChangesAsync(ct);
+        }
+        return participant;
+    }
+
+    private static string? Clean(string? s) => string.IsNullOrWhiteSpace(s) ? null : s.Trim();
+
+    /// <summary>Loads a participant with what an edit needs, within the caller's scope.</summary>
+    public static Task<Participant?> LoadForEditAsync(TrellisDbContext db, Guid id, CancellationToken ct = default) =>
+        db.Participants.Include(p => p.Diagnoses).Include(p => p.Enrollments).FirstOrDefaultAsync(p => p.Id == id, ct);
+}

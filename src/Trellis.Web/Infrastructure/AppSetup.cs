@@ -1,0 +1,103 @@
+using Microsoft.AspNetCore.DataProtection;
+using Microsoft.AspNetCore.HttpOverrides;
+using Microsoft.AspNetCore.Authorization;
+using Scalar.AspNetCore;
+using Trellis.Web.Components;
+using Trellis.Web.Data;
+using Trellis.Web.Features.Audit;
+using Trellis.Web.Features.Auth;
+using Trellis.Web.Features.Demo;
+using Trellis.Web.Features.Organization;
+using Trellis.Web.Features.Participants;
+using Trellis.Web.Features.Staff;
+
+namespace Trellis.Web.Infrastructure;
+
+/// <summary>The app's services and request pipeline; Program.cs only calls these two.</summary>
+public static class AppSetup
+{
+    public static WebApplicationBuilder AddTrellis(this WebApplicationBuilder builder)
+    {
+        var services = builder.Services;
+        var config = builder.Configuration;
+        var env = builder.Environment;
+
+        services.AddHttpContextAccessor();
+        services.AddSingleton(TimeProvider.System);
+        services.AddSingleton(sp => AuditKey.Load(config, DatabaseSetup.DataDirectory(config, env),
+            sp.GetRequiredService<ILoggerFactory>().CreateLogger("Trellis.Audit")));
+        services.AddSingleton<ContextServices>();
+        services.AddTrellisDatabase(config, env);
+        services.AddDataProtection().SetApplicationName("Trellis").PersistKeysToDbContext<TrellisDbContext>();
+
+        services.AddTrellisAuth(config, env);
+        services.AddTrellisApi();
+        services.AddTrellisRateLimits(config);
+        services.AddOpenApi(o => o.AddDocumentTransformer<BearerSecurityTransformer>());
+        services.AddHealthChecks().AddCheck<DatabaseHealthCheck>("database");
+
+        services.AddRazorComponents();
+        services.AddCascadingAuthenticationState();
+        services.AddScoped<SaveStaff>();
+        services.AddScoped<DemoSeeder>();
+
+        services.Configure<ForwardedHeadersOptions>(o =>
+        {
+            // Behind a reverse proxy (docs/operations.md) the client address and scheme come from it.
+            o.ForwardedHeaders = ForwardedHeaders.XForwardedFor | ForwardedHeaders.XForwardedProto;
+            foreach (var proxy in config.GetSection("Trellis:KnownProxies").Get<string[]>() ?? [])
+                o.KnownProxies.Add(System.Net.IPAddress.Parse(proxy));
+        });
+        return builder;
+    }
+
+    public static WebApplication UseTrellis(this WebApplication app)
+    {
+        app.UseForwardedHeaders();
+        app.UseExceptionHandler(new ExceptionHandlerOptions { ExceptionHandlingPath = "/error", CreateScopeForErrors = true });
+        if (!app.Environment.IsDevelopment()) app.UseHsts();
+        app.UseWhen(IsApi, b => b.UseStatusCodePages());
+        app.UseWhen(http => !IsApi(http), b => b.UseStatusCodePagesWithReExecute("/not-found", createScopeForStatusCodePages: true));
+        app.Use(SecurityHeaders);
+        app.UseRateLimiter();
+        app.UseAuthentication();
+        app.UseAuthorization();
+        app.UseTwoFactorEnrollment();
+        app.UseAntiforgery();
+
+        app.MapStaticAssets();
+        app.MapRazorComponents<App>();
+        app.MapAccountEndpoints();
+
+        app.MapHealthChecks("/health", new() { ResponseWriter = DatabaseHealthCheck.WriteAsync }).AllowAnonymous();
+        app.MapOpenApi().AllowAnonymous();
+        app.MapScalarApiReference("/api/reference", o => o.WithTitle("Trellis API")).AllowAnonymous();
+
+        var api = app.MapGroup("/api")
+            .RequireAuthorization(new AuthorizeAttribute { AuthenticationSchemes = BearerTokenHandler.SchemeName })
+            .AddEndpointFilter<AuditFailedAccess>();
+        api.MapAuthApi();
+        api.MapParticipantsApi();
+        api.MapStaffApi();
+        api.MapProgramsApi();
+        return app;
+    }
+
+    private static bool IsApi(HttpContext http) =>
+        http.Request.Path.StartsWithSegments("/api") || http.Request.Path.StartsWithSegments("/fhir");
+
+    private static Task SecurityHeaders(HttpContext http, Func<Task> next)
+    {
+        var h = http.Response.Headers;
+        h.XContentTypeOptions = "nosniff";
+        h.XFrameOptions = "DENY";
+        h["Referrer-Policy"] = "no-referrer";
+        h["Permissions-Policy"] = "camera=(), microphone=(), geolocation=()";
+        if (!http.Request.Path.StartsWithSegments("/api/reference"))
+            h.ContentSecurityPolicy = "default-src 'self'; img-src 'self' data:; style-src 'self' 'unsafe-inline'; script-src 'self'; frame-ancestors 'none'; form-action 'self'; base-uri 'self'";
+        // Pages show health information: never let a shared or browser cache keep them.
+        if (!http.Request.Path.StartsWithSegments("/_framework") && !http.Request.Path.StartsWithSegments("/css"))
+            h.CacheControl = "no-store";
+        return next();
+    }
+}

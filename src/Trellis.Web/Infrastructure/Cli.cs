@@ -1,0 +1,104 @@
+using Microsoft.AspNetCore.Identity;
+using Microsoft.EntityFrameworkCore;
+using Trellis.Web.Data;
+using Trellis.Web.Features.Audit;
+using Trellis.Web.Features.Auth;
+using Trellis.Web.Features.Staff;
+
+namespace Trellis.Web.Infrastructure;
+
+/// <summary>
+/// Commands run with `dotnet run --project src/Trellis.Web -- &lt;command&gt;`:
+/// migrate, admin create --email E [--password P] [--first F --last L], audit verify.
+/// </summary>
+public static class Cli
+{
+    public static readonly string[] Commands = ["migrate", "admin", "audit", "help"];
+
+    public static bool IsCommand(string[] args) => args.Length > 0 && Commands.Contains(args[0]);
+
+    public static async Task<int> RunAsync(WebApplication app, string[] args)
+    {
+        try
+        {
+            return args switch
+            {
+                ["migrate", ..] => await Migrate(app),
+                ["admin", "create", .. var rest] => await CreateAdmin(app, rest),
+                ["audit", "verify", ..] => await VerifyAudit(app),
+                _ => Help(),
+            };
+        }
+        catch (Exception e) when (e is InvalidOperationException or ArgumentException or DbUpdateException)
+        {
+            Console.Error.WriteLine($"error: {e.Message}");
+            return 2;
+        }
+    }
+
+    private static int Help()
+    {
+        Console.WriteLine("""
+            Trellis commands (after `dotnet run --project src/Trellis.Web --`):
+              migrate                                   apply database migrations and exit
+              admin create --email E [--password P]     create an administrator (prints a one-time password unless given)
+                           [--first F] [--last L]
+              audit verify                              check the audit trail; exits 1 and names the first bad entry
+            """);
+        return 0;
+    }
+
+    private static async Task<int> Migrate(WebApplication app)
+    {
+        await DatabaseStartup.MigrateAsync(app.Services);
+        Console.WriteLine("Database is up to date.");
+        return 0;
+    }
+
+    private static async Task<int> CreateAdmin(WebApplication app, string[] rest)
+    {
+        string? Option(string name) => rest.SkipWhile(a => a != name).Skip(1).FirstOrDefault();
+        var email = Option("--email");
+        if (string.IsNullOrWhiteSpace(email)) { Console.Error.WriteLine("error: give the administrator's email with --email"); return 2; }
+        await DatabaseStartup.PrepareAsync(app);
+        using var scope = app.Services.CreateScope();
+        var db = scope.ServiceProvider.GetRequiredService<TrellisDbContext>().ActAs(AccessScope.System, Actor.System("cli"));
+        var input = new StaffInput
+        {
+            FirstName = Option("--first") ?? "Site", LastName = Option("--last") ?? "Administrator", Email = email,
+            Roles = [Roles.Administrator],
+        };
+        var validation = new List<System.ComponentModel.DataAnnotations.ValidationResult>();
+        if (!System.ComponentModel.DataAnnotations.Validator.TryValidateObject(input, new(input), validation, true))
+        {
+            Console.Error.WriteLine("error: " + string.Join(" ", validation.Select(v => v.ErrorMessage)));
+            return 2;
+        }
+        var save = scope.ServiceProvider.GetRequiredService<SaveStaff>();
+        var errors = await save.CheckAsync(input, null);
+        if (errors.Count > 0) { Console.Error.WriteLine("error: " + string.Join(" ", errors.SelectMany(e => e.Value))); return 2; }
+        var password = Option("--password");
+        if (password is not null)
+        {
+            var users = scope.ServiceProvider.GetRequiredService<UserManager<TrellisUser>>();
+            foreach (var v in users.PasswordValidators)
+            {
+                var r = await v.ValidateAsync(users, new TrellisUser(), password);
+                if (!r.Succeeded) { Console.Error.WriteLine("error: " + string.Join(" ", r.Errors.Select(e => e.Description))); return 2; }
+            }
+        }
+        var (staff, temporary) = await save.CreateAsync(input, password);
+        Console.WriteLine($"Created administrator {staff.Email}.");
+        if (password is null) Console.WriteLine($"One-time password: {temporary}  (change it after signing in: Account → Password)");
+        return 0;
+    }
+
+    private static async Task<int> VerifyAudit(WebApplication app)
+    {
+        using var scope = app.Services.CreateScope();
+        var db = scope.ServiceProvider.GetRequiredService<TrellisDbContext>().ActAs(AccessScope.System, Actor.System("cli"));
+        var result = await AuditVerifier.VerifyAsync(db, scope.ServiceProvider.GetRequiredService<AuditKey>());
+        (result.Intact ? Console.Out : Console.Error).WriteLine(result.Describe());
+        return result.Intact ? 0 : 1;
+    }
+}

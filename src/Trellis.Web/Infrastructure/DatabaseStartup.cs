@@ -1,0 +1,56 @@
+using Microsoft.EntityFrameworkCore;
+using Trellis.Web.Data;
+using Trellis.Web.Features.Auth;
+using Trellis.Web.Features.Demo;
+using Microsoft.AspNetCore.Identity;
+
+namespace Trellis.Web.Infrastructure;
+
+/// <summary>What runs once before the app serves: migrations, grants, durability checks, roles and demo data.</summary>
+public static class DatabaseStartup
+{
+    public static bool DemoMode(IConfiguration config, IHostEnvironment env) =>
+        config.GetValue<bool?>("Trellis:DemoMode") ?? env.IsDevelopment();
+
+    public static async Task MigrateAsync(IServiceProvider services, CancellationToken ct = default)
+    {
+        var config = services.GetRequiredService<IConfiguration>();
+        var env = services.GetRequiredService<IHostEnvironment>();
+        var log = services.GetRequiredService<ILoggerFactory>().CreateLogger("Trellis.Database");
+        await using (var admin = DatabaseSetup.CreateAdminContext(services, config, env))
+        {
+            admin.ActAs(AccessScope.System, Actor.System("migrate"));
+            var pending = (await admin.Database.GetPendingMigrationsAsync(ct)).ToList();
+            await admin.Database.MigrateAsync(ct);
+            if (pending.Count > 0) log.LogInformation("Applied {Count} migration(s): {Names}", pending.Count, string.Join(", ", pending));
+            await DatabaseSetup.GrantAppRoleAsync(admin, DatabaseSetup.ConnectionString(config, env), ct);
+        }
+    }
+
+    public static async Task PrepareAsync(WebApplication app, CancellationToken ct = default)
+    {
+        await MigrateAsync(app.Services, ct);
+        using var scope = app.Services.CreateScope();
+        var sp = scope.ServiceProvider;
+        var db = sp.GetRequiredService<TrellisDbContext>().ActAs(AccessScope.System, Actor.System("startup"));
+        var log = sp.GetRequiredService<ILoggerFactory>().CreateLogger("Trellis.Database");
+
+        log.LogInformation("Durability: {Check}", await DatabaseSetup.CheckDurabilityAsync(db, ct));
+        if (await DatabaseSetup.AppRoleCanRewriteAuditAsync(db, ct))
+        {
+            const string message = "The app's PostgreSQL role can update or delete audit entries. Run the app as a role that does not own the tables and give the owner's connection as ConnectionStrings:TrellisAdmin (see docs/operations.md).";
+            if (app.Environment.IsProduction() && !app.Configuration.GetValue<bool>("Database:AllowAuditTableOwner")) throw new InvalidOperationException(message);
+            log.LogWarning(message);
+        }
+
+        var roles = sp.GetRequiredService<RoleManager<IdentityRole>>();
+        foreach (var role in Roles.All)
+            if (!await roles.RoleExistsAsync(role)) await roles.CreateAsync(new IdentityRole(role));
+
+        if (DemoMode(app.Configuration, app.Environment) && !await db.Organizations.AnyAsync(ct))
+        {
+            var seeded = await sp.GetRequiredService<DemoSeeder>().SeedAsync(ct);
+            log.LogInformation("Demo data created: {Summary}", seeded);
+        }
+    }
+}
