@@ -71,7 +71,7 @@ public static class AppSetup
 
         app.MapHealthChecks("/health", new() { ResponseWriter = DatabaseHealthCheck.WriteAsync }).AllowAnonymous();
         app.MapOpenApi().AllowAnonymous();
-        app.MapScalarApiReference("/api/reference", o => o.WithTitle("Trellis API")).AllowAnonymous();
+        app.MapScalarApiReference("/api/reference", o => o.WithTitle("Trellis API").WithOpenApiRoutePattern("/openapi/{documentName}.json")).AllowAnonymous();
 
         var api = app.MapGroup("/api")
             .RequireAuthorization(new AuthorizeAttribute { AuthenticationSchemes = BearerTokenHandler.SchemeName })

@@ -23,7 +23,7 @@ public sealed class ParticipantInput : IValidatableObject
     [MaxLength(40)]
     public string? Pronouns { get; set; }
 
-    [Required(ErrorMessage = "Enter the date of birth."), Display(Name = "Date of birth")]
+    [Required(ErrorMessage = "Enter the date of birth."), Infrastructure.DateOfBirth, Display(Name = "Date of birth")]
     public DateOnly? DateOfBirth { get; set; }
 
     [EmailAddress(ErrorMessage = "Enter an email address like name@example.org."), MaxLength(256)]
@@ -73,12 +73,6 @@ public sealed class ParticipantInput : IValidatableObject
 
     public IEnumerable<ValidationResult> Validate(ValidationContext context)
     {
-        var today = DateOnly.FromDateTime(DateTime.UtcNow);
-        if (DateOfBirth is { } dob)
-        {
-            if (dob > today) yield return new("The date of birth cannot be in the future.", [nameof(DateOfBirth)]);
-            else if (dob < today.AddYears(-120)) yield return new("The date of birth is more than 120 years ago.", [nameof(DateOfBirth)]);
-        }
         if (AdmittedOn is { } a && DischargedOn is { } d && d < a)
             yield return new("The discharge date is before the admission date.", [nameof(DischargedOn)]);
         if (Status is ParticipantStatus.Admitted or ParticipantStatus.Active or ParticipantStatus.OnHold or ParticipantStatus.Discharged && AdmittedOn is null)

@@ -3,7 +3,7 @@ using Trellis.Web.Features.Auth;
 
 namespace Trellis.Web.Features.Staff;
 
-public sealed class StaffInput : IValidatableObject
+public class StaffInput : IValidatableObject
 {
     [Required(ErrorMessage = "Enter the first name."), MaxLength(100), Display(Name = "First name")]
     public string? FirstName { get; set; }

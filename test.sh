@@ -1,0 +1,75 @@
+#!/usr/bin/env bash
+# Trellis test run: installs what is missing, starts a throw-away PostgreSQL on 127.0.0.1,
+# runs every test on SQLite and on PostgreSQL, then the browser tests, and ends with one line:
+# "N passed, N failed". A missing prerequisite fails the run; nothing is skipped silently.
+set -uo pipefail
+cd "$(dirname "$0")"
+ROOT=$(pwd)
+OUT="$ROOT/.test-output"
+rm -rf "$OUT" && mkdir -p "$OUT"
+
+log() { printf '\n==> %s\n' "$*"; }
+fail() { printf '\nERROR: %s\n' "$*" >&2; echo "0 passed, 1 failed"; exit 1; }
+
+SUDO=""
+if [ "$(id -u)" -ne 0 ]; then command -v sudo >/dev/null && SUDO="sudo" || true; fi
+
+# ---- prerequisites -------------------------------------------------------------------------
+need=()
+[ -x /usr/bin/chromium ] || need+=(chromium)
+ls /usr/lib/postgresql/*/bin/initdb >/dev/null 2>&1 || need+=(postgresql)
+if [ ${#need[@]} -gt 0 ]; then
+  log "Installing ${need[*]}"
+  export DEBIAN_FRONTEND=noninteractive
+  $SUDO apt-get update -qq >/dev/null || fail "apt-get update failed"
+  $SUDO apt-get install -y -qq --no-install-recommends "${need[@]}" >/dev/null || fail "could not install ${need[*]}"
+fi
+[ -x /usr/bin/chromium ] || fail "/usr/bin/chromium is missing after installation"
+PGBIN=$(ls -d /usr/lib/postgresql/*/bin 2>/dev/null | sort -V | tail -n1)
+[ -x "$PGBIN/initdb" ] || fail "PostgreSQL server binaries not found"
+command -v dotnet >/dev/null || fail "the .NET SDK (dotnet) is not on PATH"
+
+# ---- throw-away PostgreSQL -----------------------------------------------------------------
+PGDIR=$(mktemp -d /tmp/trellis-pg.XXXXXX)
+PGPORT=$(python3 -c 'import socket; s=socket.socket(); s.bind(("127.0.0.1",0)); print(s.getsockname()[1]); s.close()' 2>/dev/null || echo 55432)
+as_pg() { if [ "$(id -u)" -eq 0 ]; then su postgres -s /bin/bash -c "$*"; else bash -c "$*"; fi; }
+if [ "$(id -u)" -eq 0 ]; then chown postgres:postgres "$PGDIR"; fi
+stop_pg() { as_pg "'$PGBIN/pg_ctl' -D '$PGDIR/data' stop -m fast" >/dev/null 2>&1; rm -rf "$PGDIR"; }
+trap stop_pg EXIT
+log "Starting PostgreSQL on 127.0.0.1:$PGPORT"
+as_pg "'$PGBIN/initdb' -D '$PGDIR/data' -U postgres -A trust -E UTF8 --locale=C.UTF-8" >"$OUT/initdb.log" 2>&1 || fail "initdb failed (see $OUT/initdb.log)"
+# fsync and synchronous_commit stay on: the app refuses a database that could lose a commit.
+as_pg "'$PGBIN/pg_ctl' -D '$PGDIR/data' -l '$PGDIR/server.log' -o \"-c listen_addresses=127.0.0.1 -p $PGPORT -k '$PGDIR' -c max_connections=300\" -w start" >"$OUT/pg_ctl.log" 2>&1 || fail "PostgreSQL did not start (see $OUT/pg_ctl.log)"
+psql_admin() { "$PGBIN/psql" -h 127.0.0.1 -p "$PGPORT" -U postgres -d postgres -v ON_ERROR_STOP=1 -qc "$1"; }
+psql_admin "CREATE ROLE trellis_owner LOGIN; CREATE ROLE trellis_app LOGIN;" || fail "could not create test roles"
+export TRELLIS_TEST_POSTGRES="Host=127.0.0.1;Port=$PGPORT;Username=postgres;Database=postgres"
+
+# ---- build once ----------------------------------------------------------------------------
+log "Building"
+dotnet build Trellis.slnx -c Release -nologo -v q >"$OUT/build.log" 2>&1 || { tail -40 "$OUT/build.log"; fail "build failed"; }
+
+# ---- runs ----------------------------------------------------------------------------------
+run() { # name project filter database
+  local name=$1 project=$2 filter=$3 database=$4
+  log "Tests: $name"
+  TRELLIS_TEST_DATABASE=$database dotnet test "$project" -c Release --no-build -nologo \
+    ${filter:+--filter "$filter"} --logger "trx;LogFileName=$name.trx" --results-directory "$OUT" \
+    --logger "console;verbosity=minimal" 2>&1 | tee "$OUT/$name.log" | grep -E "^\s*(Failed|Passed!|Failed!)|error" || true
+  [ -f "$OUT/$name.trx" ] || echo "MISSING" >"$OUT/$name.missing"
+}
+run sqlite tests/Trellis.Tests "" Sqlite
+run postgres tests/Trellis.Tests "Category!=Unit" Postgres
+run browser tests/Trellis.BrowserTests "" Sqlite
+
+# ---- summary -------------------------------------------------------------------------------
+passed=0; failed=0
+for trx in "$OUT"/*.trx; do
+  [ -f "$trx" ] || continue
+  p=$(grep -o '<Counters [^>]*' "$trx" | grep -o 'passed="[0-9]*"' | grep -o '[0-9]*')
+  f=$(grep -o '<Counters [^>]*' "$trx" | grep -o ' failed="[0-9]*"' | grep -o '[0-9]*')
+  passed=$((passed + ${p:-0})); failed=$((failed + ${f:-0}))
+done
+for m in "$OUT"/*.missing; do [ -f "$m" ] && { echo "A test run produced no results: $(basename "$m" .missing)"; failed=$((failed + 1)); }; done
+echo
+echo "$passed passed, $failed failed"
+[ "$failed" -eq 0 ]
