@@ -7,6 +7,7 @@ using Trellis.Web.Data;
 using Trellis.Web.Features.Audit;
 using Trellis.Web.Features.Auth;
 using Trellis.Web.Features.Demo;
+using Trellis.Web.Features.Instruments;
 using Trellis.Web.Features.Organization;
 using Trellis.Web.Features.Participants;
 using Trellis.Web.Features.Staff;
@@ -80,6 +81,7 @@ public static class AppSetup
         api.MapParticipantsApi();
         api.MapStaffApi();
         api.MapProgramsApi();
+        api.MapInstrumentsApi();
         return app;
     }
 

@@ -9,10 +9,14 @@ public static class RateLimits
     public const string SignIn = "sign-in";
     public const string PublicForm = "public-form";
 
+    /// <summary>Anonymous instrument scoring: cheap and stores nothing, so far looser than <see cref="PublicForm"/>.</summary>
+    public const string Scoring = "scoring";
+
     public static IServiceCollection AddTrellisRateLimits(this IServiceCollection services, IConfiguration config)
     {
         var signInPerMinute = config.GetValue("RateLimits:SignInPerMinute", 20);
         var publicPerHour = config.GetValue("RateLimits:PublicFormPerHour", 5);
+        var scoringPerMinute = config.GetValue("RateLimits:ScoringPerMinute", 120);
         services.AddRateLimiter(o =>
         {
             o.RejectionStatusCode = StatusCodes.Status429TooManyRequests;
@@ -20,6 +24,8 @@ public static class RateLimits
                 _ => new FixedWindowRateLimiterOptions { PermitLimit = signInPerMinute, Window = TimeSpan.FromMinutes(1) }));
             o.AddPolicy(PublicForm, http => RateLimitPartition.GetFixedWindowLimiter(Client(http),
                 _ => new FixedWindowRateLimiterOptions { PermitLimit = publicPerHour, Window = TimeSpan.FromHours(1) }));
+            o.AddPolicy(Scoring, http => RateLimitPartition.GetFixedWindowLimiter(Client(http),
+                _ => new FixedWindowRateLimiterOptions { PermitLimit = scoringPerMinute, Window = TimeSpan.FromMinutes(1) }));
             o.OnRejected = async (ctx, ct) =>
             {
                 ctx.HttpContext.Response.Headers.RetryAfter = ctx.Lease.TryGetMetadata(MetadataName.RetryAfter, out var after)
