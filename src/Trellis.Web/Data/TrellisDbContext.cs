@@ -38,6 +38,12 @@ public abstract partial class TrellisDbContext : IdentityDbContext<TrellisUser>,
     public DbSet<Diagnosis> Diagnoses => Set<Diagnosis>();
     public DbSet<LevelOfCareChange> LevelOfCareChanges => Set<LevelOfCareChange>();
     public DbSet<Enrollment> Enrollments => Set<Enrollment>();
+    public DbSet<Features.Tasks.CareTask> Tasks => Set<Features.Tasks.CareTask>();
+    public DbSet<Features.Notifications.Notification> Notifications => Set<Features.Notifications.Notification>();
+    public DbSet<Features.Scheduling.GroupSession> GroupSessions => Set<Features.Scheduling.GroupSession>();
+    public DbSet<Features.Scheduling.Appointment> Appointments => Set<Features.Scheduling.Appointment>();
+    public DbSet<Features.Scheduling.AttendanceRecord> Attendance => Set<Features.Scheduling.AttendanceRecord>();
+    public DbSet<Features.Instruments.InstrumentAdministration> InstrumentAdministrations => Set<Features.Instruments.InstrumentAdministration>();
     public DbSet<UserSession> UserSessions => Set<UserSession>();
     public DbSet<AuditEntry> AuditEntries => Set<AuditEntry>();
     public DbSet<DataProtectionKey> DataProtectionKeys => Set<DataProtectionKey>();

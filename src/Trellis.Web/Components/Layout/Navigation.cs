@@ -1,5 +1,6 @@
 using System.Security.Claims;
 using Trellis.Web.Features.Auth;
+using Trellis.Web.Infrastructure;
 
 namespace Trellis.Web.Components.Layout;
 
@@ -12,16 +13,19 @@ public sealed record NavItem(string Href, string Label, string Roles, string Gro
 /// </summary>
 public static class Navigation
 {
-    public static readonly List<NavItem> Items =
+    public static readonly Registry<NavItem> Registry = new(
     [
         new("/", "Home", Permissions.Anyone),
         new("/participants", "Participants", Permissions.AnyStaff),
+        new("/tasks", "Tasks", Permissions.AnyStaff),
         new("/staff", "Staff", Permissions.AnyStaff, "Administration"),
         new("/admin/programs", "Programs, tracks and rooms", Permissions.ManagePrograms, "Administration"),
         new("/admin/security", "Security", Permissions.ManageOrganization, "Administration"),
         new("/admin/audit", "Audit trail", Permissions.ReadAudit, "Administration"),
-    ];
+    ]);
+
+    public static void Add(NavItem item) => Registry.Add(item);
 
     public static IEnumerable<NavItem> For(ClaimsPrincipal user) =>
-        Items.Where(i => Permissions.Split(i.Roles).Any(user.IsInRole));
+        Registry.Items.Where(i => Permissions.Split(i.Roles).Any(user.IsInRole));
 }

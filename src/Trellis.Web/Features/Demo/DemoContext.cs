@@ -31,6 +31,12 @@ public sealed class DemoContext(TrellisDbContext db, Faker faker, DateOnly today
     public List<StaffMember> Staff { get; } = [];
     /// <summary>The staff member behind each demo account, by role.</summary>
     public Dictionary<string, StaffMember> DemoStaff { get; } = [];
+    /// <summary>The role of each seeded staff member.</summary>
+    public Dictionary<Guid, string> StaffRoles { get; } = [];
+    public IEnumerable<string> RolesOf(StaffMember s) => StaffRoles.TryGetValue(s.Id, out var r) ? [r] : [];
+    /// <summary>Staff of a program holding a role.</summary>
+    public IEnumerable<StaffMember> StaffOf(TreatmentProgram program, string role) =>
+        Staff.Where(s => s.Programs.Any(a => a.ProgramId == program.Id) && RolesOf(s).Contains(role));
     public List<Participant> Participants { get; } = [];
     /// <summary>The participant who signs in as participant@demo.trellis.test.</summary>
     public Participant DemoParticipant { get; set; } = null!;

@@ -120,6 +120,7 @@ public sealed class DemoSeeder(TrellisDbContext db, UserManager<TrellisUser> use
             var staff = NewStaff(f, demo, a.Credential, a.Programs, a.LicenceMonths);
             staff.Email = EmailFor(a.Role);
             demo.DemoStaff[a.Role] = staff;
+            demo.StaffRoles[staff.Id] = a.Role;
             await AddAccountAsync(staff, [a.Role], hash);
         }
         // The rest of the team, without demo sign-ins of their own, including a licence that has
@@ -138,6 +139,7 @@ public sealed class DemoSeeder(TrellisDbContext db, UserManager<TrellisUser> use
             var staff = NewStaff(f, demo, o.Credential, o.Programs, o.LicenceMonths);
             staff.Email = $"{staff.FirstName}.{staff.LastName}@cedargrove.example.org".ToLowerInvariant().Replace("'", "");
             if (o.Supervised) { staff.RequiresSupervision = true; staff.SupervisorId = demo.DemoStaff[Roles.ProgramDirector].Id; }
+            demo.StaffRoles[staff.Id] = o.Role;
             await AddAccountAsync(staff, [o.Role], hash);
         }
         await db.SaveChangesAsync(ct);
@@ -216,10 +218,30 @@ public sealed class DemoSeeder(TrellisDbContext db, UserManager<TrellisUser> use
                 }
             }
         }
+        AssignCareTeams(demo);
         demo.DemoParticipant = demo.Participants.First(p => p.Status == ParticipantStatus.Active && p.ProgramId == demo.MentalHealth.Id);
         var mrns = new HashSet<string>();
         foreach (var p in demo.Participants)
             while (!mrns.Add(p.Mrn)) p.Mrn = "TR" + f.Random.Int(100000, 999999);
+    }
+
+    /// <summary>
+    /// Everyone past screening gets a clinician, case manager and prescriber from their program's staff;
+    /// the demo accounts carry most of the Adult Mental Health caseload so their lists are full.
+    /// </summary>
+    private static void AssignCareTeams(DemoContext demo)
+    {
+        var f = demo.Faker;
+        foreach (var p in demo.Participants.Where(p => p.AdmittedOn is not null || p.Status == ParticipantStatus.Waitlisted))
+        {
+            var team = demo.Staff.Where(s => s.Programs.Any(a => a.ProgramId == p.ProgramId)).ToList();
+            StaffMember? Pick(string role) =>
+                demo.DemoStaff.TryGetValue(role, out var d) && d.Programs.Any(a => a.ProgramId == p.ProgramId) && f.Random.Bool(0.7f) ? d
+                : team.Where(s => demo.RolesOf(s).Contains(role)).OrderBy(_ => f.Random.Int()).FirstOrDefault();
+            p.PrimaryClinicianId = Pick(Roles.Clinician)?.Id;
+            p.CaseManagerId = Pick(Roles.CaseManager)?.Id;
+            p.PrescriberId = Pick(Roles.Prescriber)?.Id;
+        }
     }
 
     /// <summary>Admission and discharge dates, track, enrollment and level-of-care history that fit the status.</summary>

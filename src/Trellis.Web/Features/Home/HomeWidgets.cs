@@ -9,8 +9,10 @@ namespace Trellis.Web.Features.Home;
 /// </summary>
 public static class HomeWidgets
 {
-    public static readonly List<(Type Component, string Roles)> Items = [];
+    public static readonly Infrastructure.Registry<(Type Component, string Roles)> Registry = new();
+
+    public static void Add(Type component, string roles) => Registry.Add((component, roles));
 
     public static IEnumerable<Type> For(ClaimsPrincipal user) =>
-        Items.Where(w => Permissions.Split(w.Roles).Any(user.IsInRole)).Select(w => w.Component);
+        Registry.Items.Where(w => Permissions.Split(w.Roles).Any(user.IsInRole)).Select(w => w.Component);
 }

@@ -10,8 +10,15 @@ public sealed record ChartTab(string Slug, string Label, string Roles, int Order
 /// </summary>
 public static class ChartTabs
 {
-    public static readonly List<ChartTab> Items = [new("", "Overview", Auth.Permissions.Anyone, 0)];
+    public static readonly Infrastructure.Registry<ChartTab> Tabs = new(
+    [
+        new("", "Overview", Auth.Permissions.Anyone, 0),
+        new("tasks", "Tasks", Auth.Permissions.AnyStaff, 90),
+    ]);
 
     /// <summary>Components shown in the chart header's flag area, each given the Participant.</summary>
-    public static readonly List<Type> Flags = [];
+    public static readonly Infrastructure.Registry<Type> Flags = new();
+
+    public static void AddTab(ChartTab tab) => Tabs.Add(tab);
+    public static void AddFlag(Type component) => Flags.Add(component);
 }

@@ -33,6 +33,10 @@ public sealed class Participant : Entity, ISoftDeletable, IParticipantOwned
     public TreatmentProgram? Program { get; set; }
     public Guid? TrackId { get; set; }
     public Track? Track { get; set; }
+    /// <summary>The care team: who is notified and who gets follow-up tasks about this participant.</summary>
+    public Guid? PrimaryClinicianId { get; set; }
+    public Guid? CaseManagerId { get; set; }
+    public Guid? PrescriberId { get; set; }
     public DateOnly? AdmittedOn { get; set; }
     public DateOnly? DischargedOn { get; set; }
     public bool IsDeleted { get; set; }
@@ -82,6 +86,9 @@ internal sealed class ParticipantConfiguration : IEntityTypeConfiguration<Partic
         b.HasIndex(x => x.LegalLastName);
         b.HasOne(x => x.Program).WithMany().HasForeignKey(x => x.ProgramId).OnDelete(DeleteBehavior.Restrict);
         b.HasOne(x => x.Track).WithMany().HasForeignKey(x => x.TrackId).OnDelete(DeleteBehavior.Restrict);
+        b.HasOne<Staff.StaffMember>().WithMany().HasForeignKey(x => x.PrimaryClinicianId).OnDelete(DeleteBehavior.SetNull);
+        b.HasOne<Staff.StaffMember>().WithMany().HasForeignKey(x => x.CaseManagerId).OnDelete(DeleteBehavior.SetNull);
+        b.HasOne<Staff.StaffMember>().WithMany().HasForeignKey(x => x.PrescriberId).OnDelete(DeleteBehavior.SetNull);
         b.Ignore(x => x.FirstName);
         b.Ignore(x => x.DisplayName);
         b.Ignore(x => x.LegalName);

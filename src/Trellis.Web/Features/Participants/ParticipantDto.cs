@@ -9,6 +9,7 @@ public sealed record ParticipantDto(
     DateOnly DateOfBirth, string? Email, string? Phone, string? AddressLine, string? City, string? State, string? PostalCode,
     string? EmergencyContactName, string? EmergencyContactRelationship, string? EmergencyContactPhone,
     ParticipantStatus Status, Guid ProgramId, string? ProgramName, Guid? TrackId, string? TrackName,
+    Guid? PrimaryClinicianId, Guid? CaseManagerId, Guid? PrescriberId,
     DateOnly? AdmittedOn, DateOnly? DischargedOn, IReadOnlyList<DiagnosisDto> Diagnoses,
     IReadOnlyList<LevelOfCareChangeDto> LevelOfCareHistory, IReadOnlyList<EnrollmentDto> Enrollments,
     bool IsDeleted, long Version, DateTimeOffset CreatedAt, DateTimeOffset UpdatedAt)
@@ -16,7 +17,8 @@ public sealed record ParticipantDto(
     public static ParticipantDto From(Participant p) => new(
         p.Id, p.Mrn, p.LegalFirstName, p.LegalLastName, p.PreferredName, p.Pronouns, p.DateOfBirth, p.Email, p.Phone,
         p.AddressLine, p.City, p.State, p.PostalCode, p.EmergencyContactName, p.EmergencyContactRelationship, p.EmergencyContactPhone,
-        p.Status, p.ProgramId, p.Program?.Name, p.TrackId, p.Track?.Name, p.AdmittedOn, p.DischargedOn,
+        p.Status, p.ProgramId, p.Program?.Name, p.TrackId, p.Track?.Name, p.PrimaryClinicianId, p.CaseManagerId, p.PrescriberId,
+        p.AdmittedOn, p.DischargedOn,
         p.Diagnoses.OrderByDescending(d => d.IsPrimary).ThenBy(d => d.Code).Select(d => new DiagnosisDto(d.Code, d.Description, d.IsPrimary, d.DiagnosedOn)).ToList(),
         p.LevelOfCareHistory.OrderBy(l => l.EffectiveOn).Select(l => new LevelOfCareChangeDto(l.EffectiveOn,
             l.FromLevel is { } f ? Infrastructure.EnumText.ToApi(f) : null, Infrastructure.EnumText.ToApi(l.ToLevel), l.Rationale, l.DecidedByName)).ToList(),

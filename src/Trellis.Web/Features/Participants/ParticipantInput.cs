@@ -62,6 +62,15 @@ public sealed class ParticipantInput : IValidatableObject
     [Display(Name = "Track")]
     public Guid? TrackId { get; set; }
 
+    [Display(Name = "Primary clinician")]
+    public Guid? PrimaryClinicianId { get; set; }
+
+    [Display(Name = "Case manager")]
+    public Guid? CaseManagerId { get; set; }
+
+    [Display(Name = "Prescriber")]
+    public Guid? PrescriberId { get; set; }
+
     [Display(Name = "Admitted on")]
     public DateOnly? AdmittedOn { get; set; }
 
@@ -95,6 +104,7 @@ public sealed class ParticipantInput : IValidatableObject
         City = p.City, State = p.State, PostalCode = p.PostalCode, EmergencyContactName = p.EmergencyContactName,
         EmergencyContactRelationship = p.EmergencyContactRelationship, EmergencyContactPhone = p.EmergencyContactPhone,
         Status = p.Status, ProgramId = p.ProgramId, TrackId = p.TrackId, AdmittedOn = p.AdmittedOn, DischargedOn = p.DischargedOn,
+        PrimaryClinicianId = p.PrimaryClinicianId, CaseManagerId = p.CaseManagerId, PrescriberId = p.PrescriberId,
         Diagnoses = p.Diagnoses.OrderByDescending(x => x.IsPrimary).ThenBy(x => x.Code)
             .Select(x => new DiagnosisInput { Code = x.Code, Description = x.Description, IsPrimary = x.IsPrimary }).ToList(),
     };

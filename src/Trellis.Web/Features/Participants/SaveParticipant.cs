@@ -20,6 +20,12 @@ public static class SaveParticipant
         if (input.TrackId is { } tid && program is not null
             && !await db.Tracks.AnyAsync(t => t.Id == tid && t.ProgramId == program.Id, ct))
             errors[nameof(ParticipantInput.TrackId)] = [$"That track is not a track of {program.Name}."];
+        if (program is not null)
+        {
+            await CheckCareTeamAsync(db, program, input.PrimaryClinicianId, Auth.Roles.Clinician, nameof(ParticipantInput.PrimaryClinicianId), errors, ct);
+            await CheckCareTeamAsync(db, program, input.CaseManagerId, Auth.Roles.CaseManager, nameof(ParticipantInput.CaseManagerId), errors, ct);
+            await CheckCareTeamAsync(db, program, input.PrescriberId, Auth.Roles.Prescriber, nameof(ParticipantInput.PrescriberId), errors, ct);
+        }
         if (!string.IsNullOrWhiteSpace(input.Mrn))
         {
             var mrn = input.Mrn.Trim().ToUpperInvariant();
@@ -29,6 +35,28 @@ public static class SaveParticipant
         }
         return errors;
     }
+
+    /// <summary>A care-team member must be active, hold the role and be assigned to the participant's program.</summary>
+    private static async Task CheckCareTeamAsync(TrellisDbContext db, TreatmentProgram program, Guid? staffId, string role, string field,
+        Dictionary<string, string[]> errors, CancellationToken ct)
+    {
+        if (staffId is not { } id) return;
+        var ok = await (from s in db.Staff
+                        join ur in db.UserRoles on s.UserId equals ur.UserId
+                        join r in db.Roles on ur.RoleId equals r.Id
+                        where s.Id == id && s.IsActive && r.Name == role && s.Programs.Any(a => a.ProgramId == program.Id)
+                        select s.Id).AnyAsync(ct);
+        if (!ok) errors[field] = [$"Choose an active {Auth.Roles.Label(role).ToLowerInvariant()} assigned to {program.Name}."];
+    }
+
+    /// <summary>Staff of a program who hold a role: the choices for a care-team field.</summary>
+    public static async Task<List<Staff.StaffMember>> CareTeamChoicesAsync(TrellisDbContext db, Guid programId, string role, CancellationToken ct = default) =>
+        await (from s in db.Staff
+               join ur in db.UserRoles on s.UserId equals ur.UserId
+               join r in db.Roles on ur.RoleId equals r.Id
+               where s.IsActive && r.Name == role && s.Programs.Any(a => a.ProgramId == programId)
+               orderby s.LastName, s.FirstName
+               select s).ToListAsync(ct);
 
     public static async Task<Participant> CreateAsync(TrellisDbContext db, ParticipantInput input, CancellationToken ct = default)
     {
@@ -63,6 +91,9 @@ public static class SaveParticipant
         p.Status = input.Status!.Value;
         p.ProgramId = input.ProgramId!.Value;
         p.TrackId = input.TrackId;
+        p.PrimaryClinicianId = input.PrimaryClinicianId;
+        p.CaseManagerId = input.CaseManagerId;
+        p.PrescriberId = input.PrescriberId;
         p.AdmittedOn = input.AdmittedOn;
         p.DischargedOn = input.DischargedOn;
         SyncEnrollment(p, today);

@@ -1,0 +1,481 @@
+﻿using System;
+using Microsoft.EntityFrameworkCore.Migrations;
+
+#nullable disable
+
+namespace Trellis.Web.Data.Migrations.Sqlite
+{
+    /// <inheritdoc />
+    public partial class SharedCareRecords : Migration
+    {
+        /// <inheritdoc />
+        protected override void Up(MigrationBuilder migrationBuilder)
+        {
+            migrationBuilder.AddColumn<Guid>(
+                name: "CaseManagerId",
+                table: "Participants",
+                type: "TEXT",
+                nullable: true);
+
+            migrationBuilder.AddColumn<Guid>(
+                name: "PrescriberId",
+                table: "Participants",
+                type: "TEXT",
+                nullable: true);
+
+            migrationBuilder.AddColumn<Guid>(
+                name: "PrimaryClinicianId",
+                table: "Participants",
+                type: "TEXT",
+                nullable: true);
+
+            migrationBuilder.CreateTable(
+                name: "Appointments",
+                columns: table => new
+                {
+                    Id = table.Column<Guid>(type: "TEXT", nullable: false),
+                    ParticipantId = table.Column<Guid>(type: "TEXT", nullable: false),
+                    StaffMemberId = table.Column<Guid>(type: "TEXT", nullable: false),
+                    ServiceType = table.Column<string>(type: "TEXT", maxLength: 40, nullable: false),
+                    StartsAt = table.Column<long>(type: "INTEGER", nullable: false),
+                    EndsAt = table.Column<long>(type: "INTEGER", nullable: false),
+                    LocalDate = table.Column<DateOnly>(type: "TEXT", nullable: false),
+                    RoomId = table.Column<Guid>(type: "TEXT", nullable: true),
+                    TelehealthUrl = table.Column<string>(type: "TEXT", maxLength: 500, nullable: true),
+                    Status = table.Column<string>(type: "TEXT", maxLength: 40, nullable: false),
+                    CancellationReason = table.Column<string>(type: "TEXT", maxLength: 500, nullable: true),
+                    SeriesId = table.Column<Guid>(type: "TEXT", nullable: true),
+                    Notes = table.Column<string>(type: "TEXT", maxLength: 2000, nullable: true),
+                    Version = table.Column<long>(type: "INTEGER", nullable: false),
+                    CreatedAt = table.Column<long>(type: "INTEGER", nullable: false),
+                    CreatedBy = table.Column<string>(type: "TEXT", nullable: true),
+                    UpdatedAt = table.Column<long>(type: "INTEGER", nullable: false),
+                    UpdatedBy = table.Column<string>(type: "TEXT", nullable: true)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("PK_Appointments", x => x.Id);
+                    table.ForeignKey(
+                        name: "FK_Appointments_Participants_ParticipantId",
+                        column: x => x.ParticipantId,
+                        principalTable: "Participants",
+                        principalColumn: "Id",
+                        onDelete: ReferentialAction.Cascade);
+                    table.ForeignKey(
+                        name: "FK_Appointments_Rooms_RoomId",
+                        column: x => x.RoomId,
+                        principalTable: "Rooms",
+                        principalColumn: "Id",
+                        onDelete: ReferentialAction.SetNull);
+                    table.ForeignKey(
+                        name: "FK_Appointments_Staff_StaffMemberId",
+                        column: x => x.StaffMemberId,
+                        principalTable: "Staff",
+                        principalColumn: "Id",
+                        onDelete: ReferentialAction.Restrict);
+                });
+
+            migrationBuilder.CreateTable(
+                name: "GroupSessions",
+                columns: table => new
+                {
+                    Id = table.Column<Guid>(type: "TEXT", nullable: false),
+                    ProgramId = table.Column<Guid>(type: "TEXT", nullable: false),
+                    TrackId = table.Column<Guid>(type: "TEXT", nullable: true),
+                    Title = table.Column<string>(type: "TEXT", maxLength: 120, nullable: false),
+                    ServiceType = table.Column<string>(type: "TEXT", maxLength: 40, nullable: false),
+                    StartsAt = table.Column<long>(type: "INTEGER", nullable: false),
+                    EndsAt = table.Column<long>(type: "INTEGER", nullable: false),
+                    LocalDate = table.Column<DateOnly>(type: "TEXT", nullable: false),
+                    RoomId = table.Column<Guid>(type: "TEXT", nullable: true),
+                    TelehealthUrl = table.Column<string>(type: "TEXT", maxLength: 500, nullable: true),
+                    Capacity = table.Column<int>(type: "INTEGER", nullable: false),
+                    Status = table.Column<string>(type: "TEXT", maxLength: 40, nullable: false),
+                    CancellationReason = table.Column<string>(type: "TEXT", maxLength: 500, nullable: true),
+                    Version = table.Column<long>(type: "INTEGER", nullable: false),
+                    CreatedAt = table.Column<long>(type: "INTEGER", nullable: false),
+                    CreatedBy = table.Column<string>(type: "TEXT", nullable: true),
+                    UpdatedAt = table.Column<long>(type: "INTEGER", nullable: false),
+                    UpdatedBy = table.Column<string>(type: "TEXT", nullable: true)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("PK_GroupSessions", x => x.Id);
+                    table.ForeignKey(
+                        name: "FK_GroupSessions_Programs_ProgramId",
+                        column: x => x.ProgramId,
+                        principalTable: "Programs",
+                        principalColumn: "Id",
+                        onDelete: ReferentialAction.Restrict);
+                    table.ForeignKey(
+                        name: "FK_GroupSessions_Rooms_RoomId",
+                        column: x => x.RoomId,
+                        principalTable: "Rooms",
+                        principalColumn: "Id",
+                        onDelete: ReferentialAction.SetNull);
+                    table.ForeignKey(
+                        name: "FK_GroupSessions_Tracks_TrackId",
+                        column: x => x.TrackId,
+                        principalTable: "Tracks",
+                        principalColumn: "Id",
+                        onDelete: ReferentialAction.Restrict);
+                });
+
+            migrationBuilder.CreateTable(
+                name: "InstrumentAdministrations",
+                columns: table => new
+                {
+                    Id = table.Column<Guid>(type: "TEXT", nullable: false),
+                    ParticipantId = table.Column<Guid>(type: "TEXT", nullable: false),
+                    InstrumentCode = table.Column<string>(type: "TEXT", maxLength: 20, nullable: false),
+                    AnswersJson = table.Column<string>(type: "TEXT", maxLength: 2000, nullable: false),
+                    Sex = table.Column<string>(type: "TEXT", maxLength: 10, nullable: true),
+                    Total = table.Column<int>(type: "INTEGER", nullable: true),
+                    Band = table.Column<string>(type: "TEXT", maxLength: 30, nullable: true),
+                    Risk = table.Column<string>(type: "TEXT", maxLength: 20, nullable: true),
+                    Positive = table.Column<bool>(type: "INTEGER", nullable: true),
+                    Flags = table.Column<string>(type: "TEXT", nullable: false),
+                    AdministeredAt = table.Column<long>(type: "INTEGER", nullable: false),
+                    AdministeredByStaffId = table.Column<Guid>(type: "TEXT", nullable: true),
+                    Source = table.Column<string>(type: "TEXT", maxLength: 20, nullable: false),
+                    Version = table.Column<long>(type: "INTEGER", nullable: false),
+                    CreatedAt = table.Column<long>(type: "INTEGER", nullable: false),
+                    CreatedBy = table.Column<string>(type: "TEXT", nullable: true),
+                    UpdatedAt = table.Column<long>(type: "INTEGER", nullable: false),
+                    UpdatedBy = table.Column<string>(type: "TEXT", nullable: true)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("PK_InstrumentAdministrations", x => x.Id);
+                    table.ForeignKey(
+                        name: "FK_InstrumentAdministrations_Participants_ParticipantId",
+                        column: x => x.ParticipantId,
+                        principalTable: "Participants",
+                        principalColumn: "Id",
+                        onDelete: ReferentialAction.Cascade);
+                    table.ForeignKey(
+                        name: "FK_InstrumentAdministrations_Staff_AdministeredByStaffId",
+                        column: x => x.AdministeredByStaffId,
+                        principalTable: "Staff",
+                        principalColumn: "Id",
+                        onDelete: ReferentialAction.SetNull);
+                });
+
+            migrationBuilder.CreateTable(
+                name: "Notifications",
+                columns: table => new
+                {
+                    Id = table.Column<Guid>(type: "TEXT", nullable: false),
+                    RecipientStaffId = table.Column<Guid>(type: "TEXT", nullable: false),
+                    ParticipantId = table.Column<Guid>(type: "TEXT", nullable: true),
+                    Kind = table.Column<string>(type: "TEXT", maxLength: 40, nullable: false),
+                    Title = table.Column<string>(type: "TEXT", maxLength: 200, nullable: false),
+                    Body = table.Column<string>(type: "TEXT", maxLength: 2000, nullable: true),
+                    Link = table.Column<string>(type: "TEXT", maxLength: 300, nullable: true),
+                    IsUrgent = table.Column<bool>(type: "INTEGER", nullable: false),
+                    CreatedAt = table.Column<long>(type: "INTEGER", nullable: false),
+                    ReadAt = table.Column<long>(type: "INTEGER", nullable: true)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("PK_Notifications", x => x.Id);
+                    table.ForeignKey(
+                        name: "FK_Notifications_Staff_RecipientStaffId",
+                        column: x => x.RecipientStaffId,
+                        principalTable: "Staff",
+                        principalColumn: "Id",
+                        onDelete: ReferentialAction.Cascade);
+                });
+
+            migrationBuilder.CreateTable(
+                name: "Tasks",
+                columns: table => new
+                {
+                    Id = table.Column<Guid>(type: "TEXT", nullable: false),
+                    ParticipantId = table.Column<Guid>(type: "TEXT", nullable: false),
+                    Kind = table.Column<string>(type: "TEXT", maxLength: 40, nullable: false),
+                    Title = table.Column<string>(type: "TEXT", maxLength: 200, nullable: false),
+                    Detail = table.Column<string>(type: "TEXT", maxLength: 2000, nullable: true),
+                    AssignedToStaffId = table.Column<Guid>(type: "TEXT", nullable: true),
+                    AssignedRole = table.Column<string>(type: "TEXT", maxLength: 40, nullable: true),
+                    DueOn = table.Column<DateOnly>(type: "TEXT", nullable: false),
+                    Status = table.Column<string>(type: "TEXT", maxLength: 40, nullable: false),
+                    CompletedAt = table.Column<long>(type: "INTEGER", nullable: true),
+                    CompletedBy = table.Column<string>(type: "TEXT", maxLength: 256, nullable: true),
+                    Outcome = table.Column<string>(type: "TEXT", maxLength: 2000, nullable: true),
+                    SourceType = table.Column<string>(type: "TEXT", maxLength: 80, nullable: true),
+                    SourceId = table.Column<Guid>(type: "TEXT", nullable: true),
+                    Version = table.Column<long>(type: "INTEGER", nullable: false),
+                    CreatedAt = table.Column<long>(type: "INTEGER", nullable: false),
+                    CreatedBy = table.Column<string>(type: "TEXT", nullable: true),
+                    UpdatedAt = table.Column<long>(type: "INTEGER", nullable: false),
+                    UpdatedBy = table.Column<string>(type: "TEXT", nullable: true)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("PK_Tasks", x => x.Id);
+                    table.ForeignKey(
+                        name: "FK_Tasks_Participants_ParticipantId",
+                        column: x => x.ParticipantId,
+                        principalTable: "Participants",
+                        principalColumn: "Id",
+                        onDelete: ReferentialAction.Cascade);
+                    table.ForeignKey(
+                        name: "FK_Tasks_Staff_AssignedToStaffId",
+                        column: x => x.AssignedToStaffId,
+                        principalTable: "Staff",
+                        principalColumn: "Id",
+                        onDelete: ReferentialAction.SetNull);
+                });
+
+            migrationBuilder.CreateTable(
+                name: "Attendance",
+                columns: table => new
+                {
+                    Id = table.Column<Guid>(type: "TEXT", nullable: false),
+                    ParticipantId = table.Column<Guid>(type: "TEXT", nullable: false),
+                    GroupSessionId = table.Column<Guid>(type: "TEXT", nullable: true),
+                    AppointmentId = table.Column<Guid>(type: "TEXT", nullable: true),
+                    Status = table.Column<string>(type: "TEXT", maxLength: 40, nullable: false),
+                    MinutesLate = table.Column<int>(type: "INTEGER", nullable: true),
+                    MinutesLeftEarly = table.Column<int>(type: "INTEGER", nullable: true),
+                    MinutesAttended = table.Column<int>(type: "INTEGER", nullable: false),
+                    Note = table.Column<string>(type: "TEXT", maxLength: 500, nullable: true),
+                    Version = table.Column<long>(type: "INTEGER", nullable: false),
+                    CreatedAt = table.Column<long>(type: "INTEGER", nullable: false),
+                    CreatedBy = table.Column<string>(type: "TEXT", nullable: true),
+                    UpdatedAt = table.Column<long>(type: "INTEGER", nullable: false),
+                    UpdatedBy = table.Column<string>(type: "TEXT", nullable: true)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("PK_Attendance", x => x.Id);
+                    table.CheckConstraint("CK_Attendance_OneEvent", "(\"GroupSessionId\" IS NULL) <> (\"AppointmentId\" IS NULL)");
+                    table.ForeignKey(
+                        name: "FK_Attendance_Appointments_AppointmentId",
+                        column: x => x.AppointmentId,
+                        principalTable: "Appointments",
+                        principalColumn: "Id",
+                        onDelete: ReferentialAction.Cascade);
+                    table.ForeignKey(
+                        name: "FK_Attendance_GroupSessions_GroupSessionId",
+                        column: x => x.GroupSessionId,
+                        principalTable: "GroupSessions",
+                        principalColumn: "Id",
+                        onDelete: ReferentialAction.Cascade);
+                    table.ForeignKey(
+                        name: "FK_Attendance_Participants_ParticipantId",
+                        column: x => x.ParticipantId,
+                        principalTable: "Participants",
+                        principalColumn: "Id",
+                        onDelete: ReferentialAction.Cascade);
+                });
+
+            migrationBuilder.CreateTable(
+                name: "SessionFacilitator",
+                columns: table => new
+                {
+                    GroupSessionId = table.Column<Guid>(type: "TEXT", nullable: false),
+                    StaffMemberId = table.Column<Guid>(type: "TEXT", nullable: false)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("PK_SessionFacilitator", x => new { x.GroupSessionId, x.StaffMemberId });
+                    table.ForeignKey(
+                        name: "FK_SessionFacilitator_GroupSessions_GroupSessionId",
+                        column: x => x.GroupSessionId,
+                        principalTable: "GroupSessions",
+                        principalColumn: "Id",
+                        onDelete: ReferentialAction.Cascade);
+                    table.ForeignKey(
+                        name: "FK_SessionFacilitator_Staff_StaffMemberId",
+                        column: x => x.StaffMemberId,
+                        principalTable: "Staff",
+                        principalColumn: "Id",
+                        onDelete: ReferentialAction.Cascade);
+                });
+
+            migrationBuilder.CreateIndex(
+                name: "IX_Participants_CaseManagerId",
+                table: "Participants",
+                column: "CaseManagerId");
+
+            migrationBuilder.CreateIndex(
+                name: "IX_Participants_PrescriberId",
+                table: "Participants",
+                column: "PrescriberId");
+
+            migrationBuilder.CreateIndex(
+                name: "IX_Participants_PrimaryClinicianId",
+                table: "Participants",
+                column: "PrimaryClinicianId");
+
+            migrationBuilder.CreateIndex(
+                name: "IX_Appointments_ParticipantId_StartsAt",
+                table: "Appointments",
+                columns: new[] { "ParticipantId", "StartsAt" });
+
+            migrationBuilder.CreateIndex(
+                name: "IX_Appointments_RoomId",
+                table: "Appointments",
+                column: "RoomId");
+
+            migrationBuilder.CreateIndex(
+                name: "IX_Appointments_StaffMemberId_StartsAt",
+                table: "Appointments",
+                columns: new[] { "StaffMemberId", "StartsAt" });
+
+            migrationBuilder.CreateIndex(
+                name: "IX_Attendance_AppointmentId_ParticipantId",
+                table: "Attendance",
+                columns: new[] { "AppointmentId", "ParticipantId" },
+                unique: true);
+
+            migrationBuilder.CreateIndex(
+                name: "IX_Attendance_GroupSessionId_ParticipantId",
+                table: "Attendance",
+                columns: new[] { "GroupSessionId", "ParticipantId" },
+                unique: true);
+
+            migrationBuilder.CreateIndex(
+                name: "IX_Attendance_ParticipantId",
+                table: "Attendance",
+                column: "ParticipantId");
+
+            migrationBuilder.CreateIndex(
+                name: "IX_GroupSessions_ProgramId_LocalDate",
+                table: "GroupSessions",
+                columns: new[] { "ProgramId", "LocalDate" });
+
+            migrationBuilder.CreateIndex(
+                name: "IX_GroupSessions_RoomId",
+                table: "GroupSessions",
+                column: "RoomId");
+
+            migrationBuilder.CreateIndex(
+                name: "IX_GroupSessions_TrackId_StartsAt",
+                table: "GroupSessions",
+                columns: new[] { "TrackId", "StartsAt" });
+
+            migrationBuilder.CreateIndex(
+                name: "IX_InstrumentAdministrations_AdministeredByStaffId",
+                table: "InstrumentAdministrations",
+                column: "AdministeredByStaffId");
+
+            migrationBuilder.CreateIndex(
+                name: "IX_InstrumentAdministrations_ParticipantId_InstrumentCode_AdministeredAt",
+                table: "InstrumentAdministrations",
+                columns: new[] { "ParticipantId", "InstrumentCode", "AdministeredAt" });
+
+            migrationBuilder.CreateIndex(
+                name: "IX_Notifications_RecipientStaffId_ReadAt",
+                table: "Notifications",
+                columns: new[] { "RecipientStaffId", "ReadAt" });
+
+            migrationBuilder.CreateIndex(
+                name: "IX_SessionFacilitator_StaffMemberId",
+                table: "SessionFacilitator",
+                column: "StaffMemberId");
+
+            migrationBuilder.CreateIndex(
+                name: "IX_Tasks_AssignedToStaffId_Status_DueOn",
+                table: "Tasks",
+                columns: new[] { "AssignedToStaffId", "Status", "DueOn" });
+
+            migrationBuilder.CreateIndex(
+                name: "IX_Tasks_ParticipantId_Status",
+                table: "Tasks",
+                columns: new[] { "ParticipantId", "Status" });
+
+            migrationBuilder.CreateIndex(
+                name: "IX_Tasks_SourceType_SourceId",
+                table: "Tasks",
+                columns: new[] { "SourceType", "SourceId" });
+
+            migrationBuilder.AddForeignKey(
+                name: "FK_Participants_Staff_CaseManagerId",
+                table: "Participants",
+                column: "CaseManagerId",
+                principalTable: "Staff",
+                principalColumn: "Id",
+                onDelete: ReferentialAction.SetNull);
+
+            migrationBuilder.AddForeignKey(
+                name: "FK_Participants_Staff_PrescriberId",
+                table: "Participants",
+                column: "PrescriberId",
+                principalTable: "Staff",
+                principalColumn: "Id",
+                onDelete: ReferentialAction.SetNull);
+
+            migrationBuilder.AddForeignKey(
+                name: "FK_Participants_Staff_PrimaryClinicianId",
+                table: "Participants",
+                column: "PrimaryClinicianId",
+                principalTable: "Staff",
+                principalColumn: "Id",
+                onDelete: ReferentialAction.SetNull);
+        }
+
+        /// <inheritdoc />
+        protected override void Down(MigrationBuilder migrationBuilder)
+        {
+            migrationBuilder.DropForeignKey(
+                name: "FK_Participants_Staff_CaseManagerId",
+                table: "Participants");
+
+            migrationBuilder.DropForeignKey(
+                name: "FK_Participants_Staff_PrescriberId",
+                table: "Participants");
+
+            migrationBuilder.DropForeignKey(
+                name: "FK_Participants_Staff_PrimaryClinicianId",
+                table: "Participants");
+
+            migrationBuilder.DropTable(
+                name: "Attendance");
+
+            migrationBuilder.DropTable(
+                name: "InstrumentAdministrations");
+
+            migrationBuilder.DropTable(
+                name: "Notifications");
+
+            migrationBuilder.DropTable(
+                name: "SessionFacilitator");
+
+            migrationBuilder.DropTable(
+                name: "Tasks");
+
+            migrationBuilder.DropTable(
+                name: "Appointments");
+
+            migrationBuilder.DropTable(
+                name: "GroupSessions");
+
+            migrationBuilder.DropIndex(
+                name: "IX_Participants_CaseManagerId",
+                table: "Participants");
+
+            migrationBuilder.DropIndex(
+                name: "IX_Participants_PrescriberId",
+                table: "Participants");
+
+            migrationBuilder.DropIndex(
+                name: "IX_Participants_PrimaryClinicianId",
+                table: "Participants");
+
+            migrationBuilder.DropColumn(
+                name: "CaseManagerId",
+                table: "Participants");
+
+            migrationBuilder.DropColumn(
+                name: "PrescriberId",
+                table: "Participants");
+
+            migrationBuilder.DropColumn(
+                name: "PrimaryClinicianId",
+                table: "Participants");
+        }
+    }
+}

@@ -1,0 +1,40 @@
+using Microsoft.EntityFrameworkCore;
+using Trellis.Web.Data;
+
+namespace Trellis.Web.Features.Tasks;
+
+public sealed record TaskRow(Guid Id, Guid ParticipantId, string ParticipantName, string Kind, string Title, string? Detail,
+    DateOnly DueOn, CareTaskStatus Status, Guid? AssignedToStaffId, string? AssignedTo, string? AssignedRole, string? Outcome, DateTimeOffset? CompletedAt);
+
+public static class TaskQueries
+{
+    /// <summary>Tasks visible to the caller (care-team scoping applies through the participant), newest due first.</summary>
+    public static IQueryable<TaskRow> Rows(TrellisDbContext db) =>
+        from t in db.Tasks
+        join s in db.Staff on t.AssignedToStaffId equals s.Id into owner
+        from s in owner.DefaultIfEmpty()
+        select new TaskRow(t.Id, t.ParticipantId,
+            (t.Participant!.PreferredName ?? t.Participant.LegalFirstName) + " " + t.Participant.LegalLastName,
+            t.Kind, t.Title, t.Detail, t.DueOn, t.Status, t.AssignedToStaffId,
+            s == null ? null : s.FirstName + " " + s.LastName, t.AssignedRole, t.Outcome, t.CompletedAt);
+
+    /// <summary>Open tasks for a staff member: assigned to them, or waiting for anyone in one of their roles.</summary>
+    public static IQueryable<TaskRow> OpenFor(TrellisDbContext db, Guid staffId, IEnumerable<string> roles)
+    {
+        var roleList = roles.ToList();
+        return Rows(db).Where(t => t.Status == CareTaskStatus.Open
+            && (t.AssignedToStaffId == staffId || (t.AssignedToStaffId == null && t.AssignedRole != null && roleList.Contains(t.AssignedRole))));
+    }
+
+    public static string KindLabel(string kind) => kind switch
+    {
+        CareTaskKinds.CompleteSafetyPlan => "Safety plan",
+        CareTaskKinds.MissedSessionFollowUp => "Missed session",
+        CareTaskKinds.EngagementOutreach => "Engagement",
+        CareTaskKinds.TreatmentPlanDue => "Treatment plan",
+        CareTaskKinds.TreatmentPlanReview => "Plan review",
+        CareTaskKinds.Referral => "Referral",
+        CareTaskKinds.Admission => "Admission",
+        _ => "Task",
+    };
+}

@@ -1,0 +1,8 @@
+using Trellis.Web.Features.Home;
+
+namespace Trellis.Web.Features.Tasks;
+
+public static class TasksFeature
+{
+    public static void Register() => HomeWidgets.Add(typeof(Pages.MyTasksWidget), Auth.Permissions.AnyStaff);
+}
