@@ -41,7 +41,7 @@ public static class AppSetup
         services.AddCascadingAuthenticationState();
         services.AddScoped<SaveStaff>();
         services.AddScoped<DemoSeeder>();
-        Features.Tasks.TasksFeature.Register();
+        Features.Tasks.TasksFeature.Register(services);
 
         services.Configure<ForwardedHeadersOptions>(o =>
         {

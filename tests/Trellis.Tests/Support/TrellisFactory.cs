@@ -50,6 +50,8 @@ public class TrellisFactory : WebApplicationFactory<Program>, IAsyncLifetime
     protected override void ConfigureWebHost(IWebHostBuilder builder)
     {
         builder.UseEnvironment("Testing");
+        // Outside Development the build-time map of wwwroot (fingerprinted CSS) must be asked for.
+        builder.UseStaticWebAssets();
         var settings = new Dictionary<string, string?>
         {
             ["Trellis:DemoMode"] = "true",

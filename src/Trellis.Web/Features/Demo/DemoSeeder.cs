@@ -200,7 +200,8 @@ public sealed class DemoSeeder(TrellisDbContext db, UserManager<TrellisUser> use
                     {
                         Mrn = "TR" + f.Random.Int(100000, 999999),
                         LegalFirstName = first, LegalLastName = last,
-                        PreferredName = f.Random.Bool(0.2f) ? first[..Math.Min(first.Length, 3)] : null,
+                        // Some go by another name than their legal one.
+                        PreferredName = f.Random.Bool(0.15f) ? f.Name.FirstName() : null,
                         Pronouns = f.Random.Bool(0.85f) ? (sex == Bogus.DataSets.Name.Gender.Female ? pronouns[0] : pronouns[f.Random.Bool(0.1f) ? 2 : 1]) : null,
                         DateOfBirth = DateOnly.FromDateTime(f.Date.Between(new DateTime(1962, 1, 1), new DateTime(2004, 12, 31))),
                         Email = f.Internet.Email(first, last, "example.org").ToLowerInvariant(),
