@@ -25,7 +25,7 @@ public class ChartEditTests(BrowserApp browser)
         await BrowserApp.ScreenshotAsync(page, "foundation-chart");
 
         await page.GetByRole(AriaRole.Link, new() { Name = "Edit details" }).ClickAsync();
-        await page.GetByLabel("Phone", new() { Exact = true }).FillAsync("(503) 555-0177");
+        await page.GetByRole(AriaRole.Group, new() { Name = "Contact", Exact = true }).GetByLabel("Phone").FillAsync("(503) 555-0177");
         await page.GetByRole(AriaRole.Button, new() { Name = "Save changes" }).ClickAsync();
         await Assertions.Expect(page.GetByRole(AriaRole.Status)).ToContainTextAsync("Saved");
         await Assertions.Expect(page.GetByText("(503) 555-0177")).ToBeVisibleAsync();

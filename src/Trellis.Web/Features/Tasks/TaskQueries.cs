@@ -8,21 +8,24 @@ public sealed record TaskRow(Guid Id, Guid ParticipantId, string ParticipantName
 
 public static class TaskQueries
 {
-    /// <summary>Tasks visible to the caller (care-team scoping applies through the participant), newest due first.</summary>
-    public static IQueryable<TaskRow> Rows(TrellisDbContext db) =>
-        from t in db.Tasks
-        join s in db.Staff on t.AssignedToStaffId equals s.Id into owner
-        from s in owner.DefaultIfEmpty()
-        select new TaskRow(t.Id, t.ParticipantId,
-            (t.Participant!.PreferredName ?? t.Participant.LegalFirstName) + " " + t.Participant.LegalLastName,
-            t.Kind, t.Title, t.Detail, t.DueOn, t.Status, t.AssignedToStaffId,
-            s == null ? null : s.FirstName + " " + s.LastName, t.AssignedRole, t.Outcome, t.CompletedAt);
+    /// <summary>
+    /// Shapes tasks for lists. Filter and order the CareTask query first: EF cannot translate a
+    /// filter or an order on the constructed row.
+    /// </summary>
+    public static Task<List<TaskRow>> ListAsync(TrellisDbContext db, IQueryable<CareTask> tasks, CancellationToken ct = default) =>
+        (from t in tasks
+         join s in db.Staff on t.AssignedToStaffId equals s.Id into owner
+         from s in owner.DefaultIfEmpty()
+         select new TaskRow(t.Id, t.ParticipantId,
+             (t.Participant!.PreferredName ?? t.Participant.LegalFirstName) + " " + t.Participant.LegalLastName,
+             t.Kind, t.Title, t.Detail, t.DueOn, t.Status, t.AssignedToStaffId,
+             s == null ? null : s.FirstName + " " + s.LastName, t.AssignedRole, t.Outcome, t.CompletedAt)).ToListAsync(ct);
 
     /// <summary>Open tasks for a staff member: assigned to them, or waiting for anyone in one of their roles.</summary>
-    public static IQueryable<TaskRow> OpenFor(TrellisDbContext db, Guid staffId, IEnumerable<string> roles)
+    public static IQueryable<CareTask> OpenFor(TrellisDbContext db, Guid staffId, IEnumerable<string> roles)
     {
         var roleList = roles.ToList();
-        return Rows(db).Where(t => t.Status == CareTaskStatus.Open
+        return db.Tasks.Where(t => t.Status == CareTaskStatus.Open
             && (t.AssignedToStaffId == staffId || (t.AssignedToStaffId == null && t.AssignedRole != null && roleList.Contains(t.AssignedRole))));
     }
 
