@@ -71,6 +71,7 @@ internal sealed class SessionFacilitatorConfiguration : IEntityTypeConfiguration
 {
     public void Configure(EntityTypeBuilder<SessionFacilitator> b)
     {
+        b.ToTable("SessionFacilitators");
         b.HasKey(x => new { x.GroupSessionId, x.StaffMemberId });
         b.HasOne(x => x.StaffMember).WithMany().HasForeignKey(x => x.StaffMemberId).OnDelete(DeleteBehavior.Cascade);
     }

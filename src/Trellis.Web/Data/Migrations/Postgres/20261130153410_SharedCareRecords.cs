@@ -230,6 +230,35 @@ namespace Trellis.Web.Data.Migrations.Postgres
                 });
 
             migrationBuilder.CreateTable(
+                name: "WeeklyObligations",
+                columns: table => new
+                {
+                    Id = table.Column<Guid>(type: "uuid", nullable: false),
+                    ParticipantId = table.Column<Guid>(type: "uuid", nullable: false),
+                    Kind = table.Column<string>(type: "character varying(40)", maxLength: 40, nullable: false),
+                    Label = table.Column<string>(type: "character varying(200)", maxLength: 200, nullable: false),
+                    Weekdays = table.Column<int>(type: "integer", nullable: false),
+                    StartTime = table.Column<TimeOnly>(type: "time without time zone", nullable: false),
+                    EndTime = table.Column<TimeOnly>(type: "time without time zone", nullable: false),
+                    TravelMinutes = table.Column<int>(type: "integer", nullable: false),
+                    Version = table.Column<long>(type: "bigint", nullable: false),
+                    CreatedAt = table.Column<DateTimeOffset>(type: "timestamp with time zone", nullable: false),
+                    CreatedBy = table.Column<string>(type: "text", nullable: true),
+                    UpdatedAt = table.Column<DateTimeOffset>(type: "timestamp with time zone", nullable: false),
+                    UpdatedBy = table.Column<string>(type: "text", nullable: true)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("PK_WeeklyObligations", x => x.Id);
+                    table.ForeignKey(
+                        name: "FK_WeeklyObligations_Participants_ParticipantId",
+                        column: x => x.ParticipantId,
+                        principalTable: "Participants",
+                        principalColumn: "Id",
+                        onDelete: ReferentialAction.Cascade);
+                });
+
+            migrationBuilder.CreateTable(
                 name: "Attendance",
                 columns: table => new
                 {
@@ -273,7 +302,7 @@ namespace Trellis.Web.Data.Migrations.Postgres
                 });
 
             migrationBuilder.CreateTable(
-                name: "SessionFacilitator",
+                name: "SessionFacilitators",
                 columns: table => new
                 {
                     GroupSessionId = table.Column<Guid>(type: "uuid", nullable: false),
@@ -281,15 +310,15 @@ namespace Trellis.Web.Data.Migrations.Postgres
                 },
                 constraints: table =>
                 {
-                    table.PrimaryKey("PK_SessionFacilitator", x => new { x.GroupSessionId, x.StaffMemberId });
+                    table.PrimaryKey("PK_SessionFacilitators", x => new { x.GroupSessionId, x.StaffMemberId });
                     table.ForeignKey(
-                        name: "FK_SessionFacilitator_GroupSessions_GroupSessionId",
+                        name: "FK_SessionFacilitators_GroupSessions_GroupSessionId",
                         column: x => x.GroupSessionId,
                         principalTable: "GroupSessions",
                         principalColumn: "Id",
                         onDelete: ReferentialAction.Cascade);
                     table.ForeignKey(
-                        name: "FK_SessionFacilitator_Staff_StaffMemberId",
+                        name: "FK_SessionFacilitators_Staff_StaffMemberId",
                         column: x => x.StaffMemberId,
                         principalTable: "Staff",
                         principalColumn: "Id",
@@ -374,8 +403,8 @@ namespace Trellis.Web.Data.Migrations.Postgres
                 columns: new[] { "RecipientStaffId", "ReadAt" });
 
             migrationBuilder.CreateIndex(
-                name: "IX_SessionFacilitator_StaffMemberId",
-                table: "SessionFacilitator",
+                name: "IX_SessionFacilitators_StaffMemberId",
+                table: "SessionFacilitators",
                 column: "StaffMemberId");
 
             migrationBuilder.CreateIndex(
@@ -392,6 +421,11 @@ namespace Trellis.Web.Data.Migrations.Postgres
                 name: "IX_Tasks_SourceType_SourceId",
                 table: "Tasks",
                 columns: new[] { "SourceType", "SourceId" });
+
+            migrationBuilder.CreateIndex(
+                name: "IX_WeeklyObligations_ParticipantId",
+                table: "WeeklyObligations",
+                column: "ParticipantId");
 
             migrationBuilder.AddForeignKey(
                 name: "FK_Participants_Staff_CaseManagerId",
@@ -443,10 +477,13 @@ namespace Trellis.Web.Data.Migrations.Postgres
                 name: "Notifications");
 
             migrationBuilder.DropTable(
-                name: "SessionFacilitator");
+                name: "SessionFacilitators");
 
             migrationBuilder.DropTable(
                 name: "Tasks");
+
+            migrationBuilder.DropTable(
+                name: "WeeklyObligations");
 
             migrationBuilder.DropTable(
                 name: "Appointments");

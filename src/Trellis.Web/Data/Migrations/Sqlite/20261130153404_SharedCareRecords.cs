@@ -229,6 +229,35 @@ namespace Trellis.Web.Data.Migrations.Sqlite
                 });
 
             migrationBuilder.CreateTable(
+                name: "WeeklyObligations",
+                columns: table => new
+                {
+                    Id = table.Column<Guid>(type: "TEXT", nullable: false),
+                    ParticipantId = table.Column<Guid>(type: "TEXT", nullable: false),
+                    Kind = table.Column<string>(type: "TEXT", maxLength: 40, nullable: false),
+                    Label = table.Column<string>(type: "TEXT", maxLength: 200, nullable: false),
+                    Weekdays = table.Column<int>(type: "INTEGER", nullable: false),
+                    StartTime = table.Column<TimeOnly>(type: "TEXT", nullable: false),
+                    EndTime = table.Column<TimeOnly>(type: "TEXT", nullable: false),
+                    TravelMinutes = table.Column<int>(type: "INTEGER", nullable: false),
+                    Version = table.Column<long>(type: "INTEGER", nullable: false),
+                    CreatedAt = table.Column<long>(type: "INTEGER", nullable: false),
+                    CreatedBy = table.Column<string>(type: "TEXT", nullable: true),
+                    UpdatedAt = table.Column<long>(type: "INTEGER", nullable: false),
+                    UpdatedBy = table.Column<string>(type: "TEXT", nullable: true)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("PK_WeeklyObligations", x => x.Id);
+                    table.ForeignKey(
+                        name: "FK_WeeklyObligations_Participants_ParticipantId",
+                        column: x => x.ParticipantId,
+                        principalTable: "Participants",
+                        principalColumn: "Id",
+                        onDelete: ReferentialAction.Cascade);
+                });
+
+            migrationBuilder.CreateTable(
                 name: "Attendance",
                 columns: table => new
                 {
@@ -272,7 +301,7 @@ namespace Trellis.Web.Data.Migrations.Sqlite
                 });
 
             migrationBuilder.CreateTable(
-                name: "SessionFacilitator",
+                name: "SessionFacilitators",
                 columns: table => new
                 {
                     GroupSessionId = table.Column<Guid>(type: "TEXT", nullable: false),
@@ -280,15 +309,15 @@ namespace Trellis.Web.Data.Migrations.Sqlite
                 },
                 constraints: table =>
                 {
-                    table.PrimaryKey("PK_SessionFacilitator", x => new { x.GroupSessionId, x.StaffMemberId });
+                    table.PrimaryKey("PK_SessionFacilitators", x => new { x.GroupSessionId, x.StaffMemberId });
                     table.ForeignKey(
-                        name: "FK_SessionFacilitator_GroupSessions_GroupSessionId",
+                        name: "FK_SessionFacilitators_GroupSessions_GroupSessionId",
                         column: x => x.GroupSessionId,
                         principalTable: "GroupSessions",
                         principalColumn: "Id",
                         onDelete: ReferentialAction.Cascade);
                     table.ForeignKey(
-                        name: "FK_SessionFacilitator_Staff_StaffMemberId",
+                        name: "FK_SessionFacilitators_Staff_StaffMemberId",
                         column: x => x.StaffMemberId,
                         principalTable: "Staff",
                         principalColumn: "Id",
@@ -373,8 +402,8 @@ namespace Trellis.Web.Data.Migrations.Sqlite
                 columns: new[] { "RecipientStaffId", "ReadAt" });
 
             migrationBuilder.CreateIndex(
-                name: "IX_SessionFacilitator_StaffMemberId",
-                table: "SessionFacilitator",
+                name: "IX_SessionFacilitators_StaffMemberId",
+                table: "SessionFacilitators",
                 column: "StaffMemberId");
 
             migrationBuilder.CreateIndex(
@@ -391,6 +420,11 @@ namespace Trellis.Web.Data.Migrations.Sqlite
                 name: "IX_Tasks_SourceType_SourceId",
                 table: "Tasks",
                 columns: new[] { "SourceType", "SourceId" });
+
+            migrationBuilder.CreateIndex(
+                name: "IX_WeeklyObligations_ParticipantId",
+                table: "WeeklyObligations",
+                column: "ParticipantId");
 
             migrationBuilder.AddForeignKey(
                 name: "FK_Participants_Staff_CaseManagerId",
@@ -442,10 +476,13 @@ namespace Trellis.Web.Data.Migrations.Sqlite
                 name: "Notifications");
 
             migrationBuilder.DropTable(
-                name: "SessionFacilitator");
+                name: "SessionFacilitators");
 
             migrationBuilder.DropTable(
                 name: "Tasks");
+
+            migrationBuilder.DropTable(
+                name: "WeeklyObligations");
 
             migrationBuilder.DropTable(
                 name: "Appointments");
