@@ -13,10 +13,17 @@ public sealed class SqliteTrellisDbContext(DbContextOptions<SqliteTrellisDbConte
         // SQLite cannot order or compare DateTimeOffset or decimal in SQL. Every instant is stored
         // in UTC, so its tick count orders correctly; decimals here are hours and doses, for which
         // a double's precision is ample.
-        builder.Properties<DateTimeOffset>().HaveConversion<DateTimeOffsetToBinaryConverter>();
+        builder.Properties<DateTimeOffset>().HaveConversion<UtcTicksConverter>();
         builder.Properties<decimal>().HaveConversion<double>();
     }
 }
+
+/// <summary>
+/// Stores an instant as its UTC tick count: exact (EF's own binary converter drops precision below
+/// 0.1 ms, which would break audit hashes) and ordered. Every instant the app writes is UTC.
+/// </summary>
+internal sealed class UtcTicksConverter() : ValueConverter<DateTimeOffset, long>(
+    v => v.UtcTicks, v => new DateTimeOffset(v, TimeSpan.Zero));
 
 public sealed class PostgresTrellisDbContext(DbContextOptions<PostgresTrellisDbContext> options, ContextServices services)
     : TrellisDbContext(options, services)

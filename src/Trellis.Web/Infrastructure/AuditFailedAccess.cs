@@ -12,7 +12,9 @@ internal sealed class AuditFailedAccess(TrellisDbContext db) : IEndpointFilter
     public async ValueTask<object?> InvokeAsync(EndpointFilterInvocationContext ctx, EndpointFilterDelegate next)
     {
         var result = await next(ctx);
-        if (result is IStatusCodeHttpResult { StatusCode: 404 } && ctx.HttpContext.Request.RouteValues.TryGetValue("id", out var id)
+        // Handlers return Results<…> unions; the status is on the result inside.
+        var inner = result is INestedHttpResult nested ? nested.Result : result;
+        if (inner is IStatusCodeHttpResult { StatusCode: 404 } && ctx.HttpContext.Request.RouteValues.TryGetValue("id", out var id)
             && ctx.HttpContext.User.Identity?.IsAuthenticated == true)
         {
             var resource = ctx.HttpContext.Request.Path.Value?.Split('/', StringSplitOptions.RemoveEmptyEntries).Skip(1).FirstOrDefault();

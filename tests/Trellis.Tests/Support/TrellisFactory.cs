@@ -4,6 +4,7 @@ using System.Security.Cryptography;
 using Microsoft.AspNetCore.Hosting;
 using Microsoft.AspNetCore.Mvc.Testing;
 using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Logging;
 using Trellis.Web.Data;
 using Trellis.Web.Features.Demo;
 
@@ -45,6 +46,8 @@ public class TrellisFactory : WebApplicationFactory<Program>, IAsyncLifetime
         {
             AppConnection = OwnerConnection = $"Data Source={Path.Combine(DataDirectory, "trellis.db")}";
         }
+        // Start the app now, so migrations and demo data exist before any test touches the database.
+        _ = Services;
     }
 
     protected override void ConfigureWebHost(IWebHostBuilder builder)
@@ -67,6 +70,7 @@ public class TrellisFactory : WebApplicationFactory<Program>, IAsyncLifetime
         };
         foreach (var (k, v) in Settings) settings[k] = v;
         foreach (var (k, v) in settings) builder.UseSetting(k, v);
+        builder.ConfigureLogging(l => l.AddProvider(new ErrorLogProvider()));
         builder.ConfigureServices(ConfigureServices);
     }
 

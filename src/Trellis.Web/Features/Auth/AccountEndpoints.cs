@@ -11,8 +11,11 @@ public static class AccountEndpoints
     public static IEndpointRouteBuilder MapAccountEndpoints(this IEndpointRouteBuilder app)
     {
         // A form post (with its anti-forgery token) so that another site cannot sign a person out.
-        app.MapPost("/account/logout", async (HttpContext http, SessionService sessions, TrellisDbContext db) =>
+        app.MapPost("/account/logout", async Task<IResult> (HttpContext http, SessionService sessions, TrellisDbContext db) =>
         {
+            // The endpoint reads no form fields, so nothing else would reject a missing or wrong token.
+            if (http.Features.Get<Microsoft.AspNetCore.Antiforgery.IAntiforgeryValidationFeature>() is { IsValid: false })
+                return TypedResults.BadRequest("The sign-out form has expired. Reload the page and sign out again.");
             await SignOutBrowserAsync(http, sessions, db, "signed out");
             return TypedResults.LocalRedirect("/account/login?signedOut=1");
         }).RequireAuthorization().WithMetadata(new Microsoft.AspNetCore.Antiforgery.RequireAntiforgeryTokenAttribute(true))
