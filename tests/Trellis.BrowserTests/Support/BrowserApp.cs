@@ -21,8 +21,8 @@ public sealed class BrowserApp : IAsyncLifetime
     {
         if (!File.Exists(ChromiumPath))
             throw new InvalidOperationException($"{ChromiumPath} is missing: install Debian's chromium (./test.sh does).");
+        App.UseKestrel(0); // before the app starts: InitializeAsync builds it
         await App.InitializeAsync();
-        App.UseKestrel(0);
         App.StartServer();
         BaseUrl = App.ClientOptions.BaseAddress.ToString().TrimEnd('/');
         playwright = await Playwright.CreateAsync();
