@@ -21,8 +21,10 @@ public sealed class InquiryInput : IValidatableObject
     [MaxLength(40), RegularExpression(PhonePattern, ErrorMessage = "Enter a phone number using digits, spaces, +, -, ( and ).")]
     public string? Phone { get; set; }
 
+    /// <summary>An empty box posts "", which is no address rather than a wrong one.</summary>
     [MaxLength(256), EmailAddress(ErrorMessage = "Enter an email address like name@example.org.")]
-    public string? Email { get; set; }
+    public string? Email { get => email; set => email = string.IsNullOrWhiteSpace(value) ? null : value.Trim(); }
+    private string? email;
 
     [Required(ErrorMessage = "Choose how you would like us to reach you."), Display(Name = "How to reach you")]
     public ContactMethod? PreferredContact { get; set; }
