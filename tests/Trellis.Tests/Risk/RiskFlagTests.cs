@@ -59,7 +59,7 @@ public class RiskFlagTests(TrellisFactory app) : IClassFixture<TrellisFactory>
 
         // The chart header shows it on every tab.
         var page = await app.PagesAsync(Roles.Clinician);
-        var (_, chart) = await page.GetAsync($"/participants/{p.Id}/tasks");
+        var (_, chart) = await page.GetAsync($"/participants/{p.Id}/measures");
         Assert.Contains("Suicide risk", chart.QuerySelector(".chart-header .risk-flag")!.TextContent);
     }
 

@@ -41,16 +41,19 @@ public static class Administrations
 
         RiskFlag? flag = null;
         if (result.Flags.Contains(InstrumentFlags.SuicideRisk))
-            flag = await RiskFlags.RaiseSuicideRiskAsync(db, participant, RiskReason(definition, answers, result, administeredAt),
+        {
+            var zone = participant.Program?.TimeZoneId ?? await db.Programs.Where(p => p.Id == participant.ProgramId).Select(p => p.TimeZoneId).FirstOrDefaultAsync(ct);
+            flag = await RiskFlags.RaiseSuicideRiskAsync(db, participant, RiskReason(definition, answers, result, administeredAt, zone),
                 result.Risk is { } level ? $"C-SSRS {level}" : $"PHQ-9 item 9: {ItemNineLabel(definition, answers)?.ToLowerInvariant()}",
                 nameof(InstrumentAdministration), administration.Id, by, ct);
+        }
         return new(administration, outcome, flag);
     }
 
     /// <summary>The sentence the flag, the notification and the task carry.</summary>
-    public static string RiskReason(InstrumentDefinition definition, IReadOnlyList<JsonElement> answers, InstrumentResult result, DateTimeOffset at)
+    public static string RiskReason(InstrumentDefinition definition, IReadOnlyList<JsonElement> answers, InstrumentResult result, DateTimeOffset at, string? timeZoneId = null)
     {
-        var when = at.UtcDateTime.ToString("MMM d, yyyy");
+        var when = ClinicTime.Show(at, timeZoneId);
         if (definition.Code == Phq9.Code)
             return $"PHQ-9 on {when}: item 9 (thoughts of being better off dead or of self-harm) answered \"{ItemNineLabel(definition, answers)}\"; total {result.Total}/27.";
         return $"{definition.Name} on {when}: {result.Risk} risk.";
