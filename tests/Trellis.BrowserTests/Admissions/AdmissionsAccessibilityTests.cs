@@ -41,7 +41,14 @@ public class AdmissionsAccessibilityTests(BrowserApp browser)
         await using var s = browser.App.Db();
         var flagged = await s.Context.Set<RiskFlag>().Where(f => f.ClearedAt == null).Select(f => f.ParticipantId).FirstAsync();
         var lead = await s.Context.Set<Web.Features.Admissions.AdmissionCase>().Where(c => c.SafetyConcern).Select(c => c.Id).FirstAsync();
+        foreach (var role in new[] { Roles.ProgramDirector, Roles.Clinician })
+        {
+            var home = await browser.SignedInAsync(role);
+            await Assertions.Expect(home.GetByRole(AriaRole.Heading, new() { Name = role == Roles.Clinician ? "Open risk flags" : "Authorizations needing attention" })).ToBeVisibleAsync();
+            await AssertAccessibleAsync(home, $"home-{role}");
+        }
         var page = await browser.SignedInAsync(Roles.IntakeCoordinator);
+        await Assertions.Expect(page.GetByRole(AriaRole.Heading, new() { Name = "Admissions", Exact = true })).ToBeVisibleAsync();
         foreach (var (url, name) in new[]
         {
             ("/admissions", "board"), ("/admissions/list", "list"), ("/admissions/figures", "figures"), ("/admissions/authorizations", "authorizations"),

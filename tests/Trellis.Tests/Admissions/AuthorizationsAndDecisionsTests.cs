@@ -34,7 +34,7 @@ public class AuthorizationsAndDecisionsTests(TrellisFactory app) : IClassFixture
         var row = attention.Single(a => (string?)a!["authorization"]!["id"] == id)!;
         var reasons = row["reasons"]!.AsArray().Select(r => (string?)r).ToList();
         Assert.Contains(reasons, r => r!.StartsWith("ends in"));
-        Assert.Contains("1 days left", reasons);
+        Assert.Contains("1 day left", reasons);
 
         var get = await api.GetAsync($"/api/authorizations/{id}");
         var etag = get.Headers.ETag!.Tag;

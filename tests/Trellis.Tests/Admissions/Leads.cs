@@ -70,7 +70,4 @@ internal static class Leads
         await using var s = app.Db();
         return await s.Context.Staff.Where(x => x.Email == Web.Features.Demo.DemoSeeder.EmailFor(role)).Select(x => x.Id).SingleAsync();
     }
-
-    public static string Role(string role) => role;
-    public const string Intake = Roles.IntakeCoordinator;
 }

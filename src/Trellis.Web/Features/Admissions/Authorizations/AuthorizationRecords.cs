@@ -110,7 +110,7 @@ public static class AuthorizationRecords
         var reasons = new List<string>();
         if (Expired(a, today)) reasons.Add($"ended {a.EndOn:MMM d}");
         else if (EndingSoon(a, today)) reasons.Add(a.DaysLeft(today) == 0 ? "ends today" : $"ends in {a.DaysLeft(today)} day{(a.DaysLeft(today) == 1 ? "" : "s")}");
-        if (NearlyUsedUp(a)) reasons.Add(a.Remaining == 0 ? "used up" : $"{a.Remaining} {a.Unit.ToString().ToLowerInvariant()} left");
+        if (NearlyUsedUp(a)) reasons.Add(a.Remaining == 0 ? "used up" : $"{a.Remaining} {(a.Unit == AuthorizationUnit.Days ? "day" : "unit")}{(a.Remaining == 1 ? "" : "s")} left");
         if (a.Status == AuthorizationStatus.Requested) reasons.Add("waiting for the payer");
         return reasons;
     }

@@ -72,16 +72,16 @@ public static class LevelOfCareRules
                 "Moderate suicide risk (or a positive screen not yet assessed): at least IOP, with a safety plan before the first session; consider partial hospitalization if supports are thin.",
                 "You mentioned thoughts of death or self-harm. That deserves more support than a weekly appointment, starting with a conversation today."),
             new("hours-php", hours >= PartialHospitalizationHours, RuleEffect.Base, LevelOfCare.PartialHospitalization,
-                $"Needs {Hours(hours)} a week of structured treatment: {PartialHospitalizationHours:0} or more is partial hospitalization (ASAM 2.5).",
+                $"{Needs(hours)}{PartialHospitalizationHours:0} or more hours a week of structured treatment is partial hospitalization (ASAM 2.5).",
                 "You may need treatment most of the day, most days: that is a day program (partial hospitalization)."),
             new("hours-iop", hours >= min && hours < PartialHospitalizationHours, RuleEffect.Base, LevelOfCare.IntensiveOutpatient,
-                $"Needs {Hours(hours)} a week: from {min:0} to under {PartialHospitalizationHours:0} hours is intensive outpatient (ASAM 2.1, {x.Population.ToString().ToLowerInvariant()}s).",
+                Cap($"{Needs(hours)}from {min:0} to under {PartialHospitalizationHours:0} hours a week is intensive outpatient (ASAM 2.1, {x.Population.ToString().ToLowerInvariant()}s)."),
                 "A few hours, three or four days a week, fits what you need."),
             new("hours-outpatient", hours < min, RuleEffect.Base, LevelOfCare.Outpatient,
-                $"Needs {Hours(hours)} a week: under {min:0} hours is outpatient care (ASAM 1).",
+                Cap($"{Needs(hours)}under {min:0} hours a week is outpatient care (ASAM 1)."),
                 "An hour or two a week may be enough."),
             new("step-down", hours is null && steppingDown, RuleEffect.Base, LevelOfCare.IntensiveOutpatient,
-                $"Stepping down from {Describe(x.CurrentLevel)}: IOP keeps structure several days a week while returning to daily life.",
+                $"Stepping down from {(steppingDown ? Describe(x.CurrentLevel) : "inpatient, residential or partial hospitalization")}: IOP keeps structure several days a week while returning to daily life.",
                 "After a hospital stay or a day program, IOP keeps support close while you get back to work and home."),
             new("step-up", hours is null && !steppingDown && moderate, RuleEffect.Base, LevelOfCare.IntensiveOutpatient,
                 (x.CurrentLevel == LevelOfCare.Outpatient ? "Stepping up: symptoms not controlled by weekly outpatient therapy" : "Screens in the moderate range or above")
@@ -90,10 +90,10 @@ public static class LevelOfCareRules
                     ? "Weekly therapy has not been enough for how you feel right now; more support each week could help."
                     : "Your answers suggest more support than a weekly appointment could help."),
             new("severe-symptoms", severe, RuleEffect.Floor, LevelOfCare.IntensiveOutpatient,
-                $"Severe symptoms ({ScreenText(x)}): at least IOP.",
+                $"Severe symptoms, PHQ-9 20 or more or GAD-7 15 or more ({ScreenText(x)}): at least IOP.",
                 "Your answers show symptoms that weigh heavily on you right now; that calls for more than a weekly appointment."),
             new("substance-severity", x.Dast10 >= 6, RuleEffect.Floor, LevelOfCare.IntensiveOutpatient,
-                $"DAST-10 {x.Dast10} (substantial or severe drug-related problems): at least IOP.",
+                $"DAST-10 {(x.Dast10 is { } dast ? $"{dast} " : "")}of 6 or more (substantial or severe drug-related problems): at least IOP.",
                 "Drug use is causing real problems; structured support several days a week helps most people in that place."),
             new("mild", hours is null && mild, RuleEffect.Base, LevelOfCare.Outpatient,
                 $"Screens below the moderate range ({ScreenText(x)}) and no risk or step-down: weekly outpatient care may be enough.",
@@ -108,7 +108,10 @@ public static class LevelOfCareRules
         return new LevelOfCareSuggestion(level, rules);
     }
 
-    private static string Hours(decimal? hours) => hours is { } h ? $"{h:0.#} hours" : "an unknown number of hours";
+    /// <summary>"Needs 12 hours a week: " when the clinician estimated it; the bare rule otherwise.</summary>
+    private static string Cap(string s) => char.ToUpperInvariant(s[0]) + s[1..];
+
+    private static string Needs(decimal? hours) => hours is { } h ? $"Needs {h:0.#} hours a week: " : "";
 
     private static string Describe(LevelOfCare? level) => level switch
     {

@@ -26,7 +26,7 @@ internal sealed class RecordsDemo(DemoSeed seed)
             var attended = (int)Math.Round(weeks * 3 * f.Random.Double(0.8, 1.0));
             // The first few are made to need attention: one ending within days, one nearly used up.
             var mode = weeks >= 2 && forced < 2 ? forced++ : 2;
-            var (days, length) = mode switch { 0 => (18, seed.Today.DayNumber - start.DayNumber + 5), 1 => (attended + 1, 60), _ => (f.Random.Int(15, 24), f.Random.Int(35, 56)) };
+            var (days, length) = mode switch { 0 => (18, seed.Today.DayNumber - start.DayNumber + 5), 1 => (attended + 1, 60), _ => (f.Random.Int(24, 36), f.Random.Int(56, 84)) };
             var first = Auth(p, payer, member, start, start.AddDays(Math.Max(length, 14) - 1), Math.Max(days, attended + 1), Math.Min(attended, Math.Max(days, attended + 1)));
             seed.Db.Add(first);
             if (first.EndOn < seed.Today)
