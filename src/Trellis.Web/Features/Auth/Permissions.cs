@@ -16,6 +16,19 @@ public static class Permissions
     public const string ManagePrograms = "Administrator,ProgramDirector";
     public const string ManageOrganization = "Administrator";
     public const string ReadAudit = "Administrator";
+    /// <summary>See the admissions pipeline (board, list, figures) and leads of their programs.</summary>
+    public const string ViewAdmissions = "Administrator,ProgramDirector,IntakeCoordinator,Clinician";
+    /// <summary>Take, register, move, refer, waitlist and admit leads.</summary>
+    public const string ManageAdmissions = "Administrator,ProgramDirector,IntakeCoordinator";
+    /// <summary>Record weekly obligations, the orientation checklist and consents at admission.</summary>
+    public const string AdmissionRecords = "Administrator,ProgramDirector,IntakeCoordinator,Clinician,CaseManager";
+    /// <summary>Decide a level of care: a clinical decision, so clinical roles only.</summary>
+    public const string DecideLevelOfCare = "ProgramDirector,Clinician,Prescriber";
+    public const string ManageAuthorizations = "Administrator,ProgramDirector,IntakeCoordinator,CaseManager";
+    /// <summary>Give a screening instrument in the chart.</summary>
+    public const string GiveInstruments = "ProgramDirector,Clinician,Prescriber,CaseManager,IntakeCoordinator";
+    /// <summary>Clear a suicide-risk flag, with a written reason.</summary>
+    public const string ClearRiskFlags = "Clinician";
 
     public static string[] Split(string roles) => roles.Split(',');
 }

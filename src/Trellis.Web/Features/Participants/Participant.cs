@@ -5,7 +5,11 @@ using Trellis.Web.Features.Organization;
 
 namespace Trellis.Web.Features.Participants;
 
-public enum ParticipantStatus { Inquiry, Screening, Waitlisted, Admitted, Active, OnHold, Discharged }
+/// <summary>
+/// Where a person stands. NotAdmitted closes a chart opened during intake for someone who was
+/// referred elsewhere or did not go on, so they do not linger as "screening" in every census.
+/// </summary>
+public enum ParticipantStatus { Inquiry, Screening, Waitlisted, Admitted, Active, OnHold, Discharged, NotAdmitted }
 
 /// <summary>
 /// A person in (or on the way into) a program. <see cref="ProgramId"/> is the program whose

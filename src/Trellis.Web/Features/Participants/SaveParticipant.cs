@@ -96,7 +96,7 @@ public static class SaveParticipant
         p.PrescriberId = input.PrescriberId;
         p.AdmittedOn = input.AdmittedOn;
         p.DischargedOn = input.DischargedOn;
-        SyncEnrollment(p, today);
+        SyncEnrollment(db, p, today);
         SyncDiagnoses(db, p, input.Diagnoses, today);
     }
 
@@ -104,7 +104,7 @@ public static class SaveParticipant
     /// An admitted participant has one open enrollment matching their program and track; a change of
     /// either closes it and opens another, and a discharge closes it, so the history stays whole.
     /// </summary>
-    private static void SyncEnrollment(Participant p, DateOnly today)
+    private static void SyncEnrollment(TrellisDbContext db, Participant p, DateOnly today)
     {
         var open = p.Enrollments.FirstOrDefault(e => e.EndedOn is null);
         if (p.AdmittedOn is null) return;
@@ -117,7 +117,11 @@ public static class SaveParticipant
         if (open is null && p.DischargedOn is null)
         {
             var start = p.Enrollments.Count == 0 ? p.AdmittedOn.Value : today;
-            p.Enrollments.Add(new Enrollment { ParticipantId = p.Id, ProgramId = p.ProgramId, TrackId = p.TrackId, StartedOn = start });
+            var enrollment = new Enrollment { ParticipantId = p.Id, ProgramId = p.ProgramId, TrackId = p.TrackId, StartedOn = start };
+            p.Enrollments.Add(enrollment);
+            // Added explicitly: found only through the navigation, a new row with its id already set
+            // would be taken for an existing one and updated (a false "changed by someone else").
+            db.Enrollments.Add(enrollment);
         }
         if (open is not null && p.DischargedOn is { } d)
         {
@@ -143,6 +147,7 @@ public static class SaveParticipant
             {
                 d = new Diagnosis { ParticipantId = p.Id, Code = code, DiagnosedOn = today };
                 p.Diagnoses.Add(d);
+                db.Diagnoses.Add(d);
             }
             d.Description = row.Description!.Trim();
             d.IsPrimary = row.IsPrimary;

@@ -1,0 +1,85 @@
+using Microsoft.AspNetCore.Http.HttpResults;
+using Microsoft.EntityFrameworkCore;
+using Trellis.Web.Data;
+using Trellis.Web.Features.Auth;
+using Trellis.Web.Infrastructure;
+
+namespace Trellis.Web.Features.Admissions.Authorizations;
+
+public sealed record AttentionRow(AuthorizationRow Authorization, IReadOnlyList<string> Reasons);
+
+/// <summary>Payer authorizations: per participant, one at a time with ETags, and the list of those ending or nearly used up.</summary>
+public static class AuthorizationsApi
+{
+    public static RouteGroupBuilder MapAuthorizationsApi(this RouteGroupBuilder api)
+    {
+        var group = api.MapGroup("").WithTags("Authorizations");
+        var staff = Permissions.Split(Permissions.AnyStaff);
+        var manage = Permissions.Split(Permissions.ManageAuthorizations);
+        group.MapGet("/participants/{id:guid}/authorizations", ForParticipant).RequireAuthorization(p => p.RequireRole(staff))
+            .WithSummary("A participant's authorizations, newest first.");
+        group.MapPost("/participants/{id:guid}/authorizations", Create).RequireAuthorization(p => p.RequireRole(manage))
+            .WithSummary("Record an authorization: payer, member id, days or units per level of care, dates, status and reviewer.");
+        group.MapGet("/authorizations/attention", Attention).RequireAuthorization(p => p.RequireRole(manage))
+            .WithSummary("Authorizations ending within 14 days, ended, four-fifths used, or still waiting for the payer, soonest first.");
+        group.MapGet("/authorizations/{authorizationId:guid}", Get).RequireAuthorization(p => p.RequireRole(staff))
+            .WithSummary("One authorization. The ETag is the version to send back as If-Match.");
+        group.MapPut("/authorizations/{authorizationId:guid}", Update).RequireAuthorization(p => p.RequireRole(manage))
+            .WithSummary("Change an authorization (approval, dates, days used). Requires If-Match; 412 when someone saved first.");
+        return api;
+    }
+
+    public static async Task<Results<Ok<List<AuthorizationRow>>, ProblemHttpResult>> ForParticipant(Guid id, TrellisDbContext db, CancellationToken ct)
+    {
+        if (!await db.Participants.AnyAsync(p => p.Id == id, ct)) return Problems.NotFound("participant");
+        var rows = await AuthorizationRecords.Rows(db, db.Set<InsuranceAuthorization>().Where(a => a.ParticipantId == id).OrderByDescending(a => a.StartOn))
+            .ToListAsync(ct);
+        await db.AuditReadAsync(nameof(InsuranceAuthorization), rows.Select(r => ((object)r.Id, (Guid?)id)), null, ct);
+        return TypedResults.Ok(rows);
+    }
+
+    public static async Task<Results<Created<AuthorizationRow>, ProblemHttpResult>> Create(Guid id, AuthorizationInput input, TrellisDbContext db, HttpContext http, CancellationToken ct)
+    {
+        if (!await db.Participants.AnyAsync(p => p.Id == id, ct)) return Problems.NotFound("participant");
+        var a = new InsuranceAuthorization { ParticipantId = id };
+        input.ApplyTo(a);
+        db.Add(a);
+        await db.SaveChangesAsync(ct);
+        var row = await AuthorizationRecords.Rows(db, db.Set<InsuranceAuthorization>().Where(x => x.Id == a.Id)).FirstAsync(ct);
+        ETags.Set(http, row.Version);
+        return TypedResults.Created($"/api/authorizations/{a.Id}", row);
+    }
+
+    public static async Task<Results<Ok<AuthorizationRow>, ProblemHttpResult>> Get(Guid authorizationId, TrellisDbContext db, HttpContext http, CancellationToken ct)
+    {
+        var row = await AuthorizationRecords.Rows(db, db.Set<InsuranceAuthorization>().Where(x => x.Id == authorizationId)).FirstOrDefaultAsync(ct);
+        if (row is null) return Problems.NotFound("authorization");
+        await db.AuditReadAsync(nameof(InsuranceAuthorization), row.Id, row.ParticipantId, ct);
+        ETags.Set(http, row.Version);
+        return TypedResults.Ok(row);
+    }
+
+    public static async Task<Results<Ok<AuthorizationRow>, ProblemHttpResult>> Update(Guid authorizationId, AuthorizationInput input, TrellisDbContext db,
+        HttpContext http, CancellationToken ct)
+    {
+        var a = await db.Set<InsuranceAuthorization>().FirstOrDefaultAsync(x => x.Id == authorizationId, ct);
+        if (a is null) return Problems.NotFound("authorization");
+        if (ETags.RequireIfMatch(http, out var version) is { } problem) return problem;
+        if (a.Version != version) return Problems.Stale(a.Version);
+        input.ApplyTo(a);
+        db.Entry(a).Property(x => x.Version).OriginalValue = version;
+        try { await db.SaveChangesAsync(ct); }
+        catch (DbUpdateConcurrencyException) { return Problems.Stale(version + 1); }
+        var row = await AuthorizationRecords.Rows(db, db.Set<InsuranceAuthorization>().Where(x => x.Id == a.Id)).FirstAsync(ct);
+        ETags.Set(http, row.Version);
+        return TypedResults.Ok(row);
+    }
+
+    public static async Task<Ok<List<AttentionRow>>> Attention(TrellisDbContext db, CancellationToken ct)
+    {
+        var today = DateOnly.FromDateTime(db.Now.UtcDateTime);
+        var rows = await AuthorizationRecords.NeedingAttentionAsync(db, today, ct);
+        await db.AuditReadAsync(nameof(InsuranceAuthorization), rows.Select(r => ((object)r.Id, (Guid?)r.ParticipantId)), "authorizations needing attention", ct);
+        return TypedResults.Ok(rows.Select(r => new AttentionRow(r, AuthorizationRecords.Reasons(r, today))).ToList());
+    }
+}

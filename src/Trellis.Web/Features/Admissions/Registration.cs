@@ -1,0 +1,94 @@
+using Microsoft.EntityFrameworkCore;
+using Trellis.Web.Data;
+using Trellis.Web.Features.Participants;
+
+namespace Trellis.Web.Features.Admissions;
+
+/// <summary>
+/// Opening a chart for a lead, so screening results, decisions and authorizations have a home:
+/// a new participant, or the chart a returning person already has (never a duplicate).
+/// </summary>
+public static class Registration
+{
+    public sealed record Outcome(Participant? Participant, Dictionary<string, string[]> Errors);
+
+    /// <summary>Statuses from which a returning person's chart can be picked up again.</summary>
+    private static readonly ParticipantStatus[] Reusable =
+        [ParticipantStatus.Inquiry, ParticipantStatus.Screening, ParticipantStatus.Waitlisted, ParticipantStatus.NotAdmitted, ParticipantStatus.Discharged];
+
+    public static async Task<Outcome> RegisterAsync(TrellisDbContext db, AdmissionCase c, RegisterInput input, Caller by, CancellationToken ct = default)
+    {
+        var errors = new Dictionary<string, string[]>();
+        if (c.ParticipantId is not null)
+            return new(null, new() { ["case"] = ["This lead already has a chart."] });
+        if (!c.IsOpen)
+            return new(null, new() { ["case"] = [$"This lead is {AdmissionStages.Label(c.Stage).ToLowerInvariant()}; reopen it before opening a chart."] });
+        var programId = input.ProgramId!.Value;
+        var program = await db.Programs.AsNoTracking().FirstOrDefaultAsync(p => p.Id == programId && p.IsActive, ct);
+        if (program is null || !AdmissionScope.MayUseProgram(db, programId))
+            errors[nameof(RegisterInput.ProgramId)] = ["Choose an active program you work in."];
+        if (c.ProgramId is { } asked && asked != programId && !AdmissionScope.MayUseProgram(db, asked))
+            errors[nameof(RegisterInput.ProgramId)] = ["This lead belongs to another program."];
+        if (errors.Count > 0) return new(null, errors);
+
+        Participant participant;
+        if (input.ExistingParticipantId is { } existingId)
+        {
+            var existing = await db.Participants.FirstOrDefaultAsync(p => p.Id == existingId, ct);
+            if (existing is null)
+                return new(null, new() { [nameof(RegisterInput.ExistingParticipantId)] = ["No chart with that id exists, or it is outside your programs."] });
+            if (!Reusable.Contains(existing.Status))
+                return new(null, new() { [nameof(RegisterInput.ExistingParticipantId)] = [$"{existing.DisplayName} is {EnumTextLower(existing.Status)} now; a lead cannot take over a chart in treatment."] });
+            if (await db.Set<AdmissionCase>().AnyAsync(o => o.ParticipantId == existingId && o.Id != c.Id && o.ClosedAt == null, ct))
+                return new(null, new() { [nameof(RegisterInput.ExistingParticipantId)] = ["Another open lead is already linked to that chart."] });
+            participant = existing;
+            // A returning person starts a new stay: the last one lives on in the enrollment history.
+            participant.ProgramId = programId;
+            participant.Status = ParticipantStatus.Screening;
+            participant.AdmittedOn = null;
+            participant.DischargedOn = null;
+            participant.TrackId = null;
+        }
+        else
+        {
+            var first = input.LegalFirstName!.Trim();
+            var last = input.LegalLastName!.Trim();
+            var dob = input.DateOfBirth!.Value;
+            var twins = await db.Participants.AsNoTracking()
+                .Where(p => p.LegalFirstName.ToLower() == first.ToLower() && p.LegalLastName.ToLower() == last.ToLower() && p.DateOfBirth == dob)
+                .Select(p => new { p.Id, p.Mrn, p.Status }).ToListAsync(ct);
+            if (twins.Count > 0)
+                return new(null, new()
+                {
+                    [nameof(RegisterInput.ExistingParticipantId)] = [$"A chart with this name and date of birth already exists ({string.Join(", ", twins.Select(t => $"MRN {t.Mrn}, {EnumTextLower(t.Status)}"))}). Use it instead of opening a second one."],
+                });
+            var details = new ParticipantInput
+            {
+                LegalFirstName = first, LegalLastName = last, DateOfBirth = dob, Email = c.Email, Phone = c.Phone,
+                Status = ParticipantStatus.Screening, ProgramId = programId,
+            };
+            var check = await SaveParticipant.CheckAsync(db, details, null, ct);
+            if (check.Count > 0) return new(null, check);
+            participant = await SaveParticipant.CreateAsync(db, details, ct);
+        }
+
+        c.ParticipantId = participant.Id;
+        c.ProgramId = programId;
+        c.OwnerStaffId ??= by.StaffId;
+        var note = $"Chart opened: MRN {participant.Mrn}.";
+        if (c.Stage == AdmissionStage.Inquiry)
+        {
+            c.Stage = AdmissionStage.Screening;
+            c.StageEnteredAt = db.Now;
+            c.Steps.Add(await Pipeline.StepAsync(db, c, AdmissionStage.Screening, by, note, ct));
+        }
+        else
+        {
+            participant.Status = AdmissionStages.StatusFor(c.Stage);
+            c.Steps.Add(await Pipeline.StepAsync(db, c, c.Stage, by, note, ct));
+        }
+        return new(participant, errors);
+    }
+
+    private static string EnumTextLower(ParticipantStatus s) => Infrastructure.EnumText.Label(s).ToLowerInvariant();
+}

@@ -1,0 +1,86 @@
+using System.ComponentModel.DataAnnotations;
+using System.Security.Claims;
+using Microsoft.AspNetCore.Http.HttpResults;
+using Microsoft.EntityFrameworkCore;
+using Trellis.Web.Data;
+using Trellis.Web.Features.Admissions;
+using Trellis.Web.Features.Auth;
+using Trellis.Web.Infrastructure;
+
+namespace Trellis.Web.Features.Risk;
+
+public sealed record RiskFlagDto(Guid Id, Guid ParticipantId, string Kind, string Reason, string? Severity, string? SourceType, Guid? SourceId,
+    DateTimeOffset RaisedAt, string? RaisedBy, int SignsSinceRaised, DateTimeOffset? LastSignAt, bool IsOpen,
+    DateTimeOffset? ClearedAt, string? ClearedBy, string? ClearReason, long Version)
+{
+    public static RiskFlagDto From(RiskFlag f) => new(f.Id, f.ParticipantId, f.Kind, f.Reason, f.Severity, f.SourceType, f.SourceId, f.RaisedAt,
+        f.RaisedBy, f.SignsSinceRaised, f.LastSignAt, f.IsOpen, f.ClearedAt, f.ClearedByName, f.ClearReason, f.Version);
+}
+
+public sealed class ClearFlagInput
+{
+    [Required(ErrorMessage = "Write why the flag can be cleared: what you assessed and what is in place."), MaxLength(2000, ErrorMessage = "Keep the reason to 2,000 characters.")]
+    [MinLength(20, ErrorMessage = "Write at least a sentence: what you assessed and what is in place (at least 20 characters).")]
+    public string? Reason { get; set; }
+}
+
+/// <summary>Risk flags on charts: read them, and (clinicians only) clear one with a written reason.</summary>
+public static class RiskApi
+{
+    public static RouteGroupBuilder MapRiskApi(this RouteGroupBuilder api)
+    {
+        var group = api.MapGroup("").WithTags("Risk flags");
+        var staff = Permissions.Split(Permissions.AnyStaff);
+        group.MapGet("/participants/{id:guid}/risk-flags", ForParticipant).RequireAuthorization(p => p.RequireRole(staff))
+            .WithSummary("A participant's risk flags, open ones first.");
+        group.MapGet("/risk-flags", Open).RequireAuthorization(p => p.RequireRole(staff))
+            .WithSummary("Open risk flags of every participant within your programs, newest first.");
+        group.MapGet("/risk-flags/{flagId:guid}", Get).RequireAuthorization(p => p.RequireRole(staff))
+            .WithSummary("One risk flag. The ETag is the version to send back as If-Match.");
+        group.MapPost("/risk-flags/{flagId:guid}/clear", Clear).RequireAuthorization(p => p.RequireRole(Permissions.Split(Permissions.ClearRiskFlags)))
+            .WithSummary("Clear an open flag with a written reason. Clinicians only; the flag is kept with who, when and why.");
+        return api;
+    }
+
+    public static async Task<Results<Ok<List<RiskFlagDto>>, ProblemHttpResult>> ForParticipant(Guid id, TrellisDbContext db, CancellationToken ct)
+    {
+        if (!await db.Participants.AnyAsync(p => p.Id == id, ct)) return Problems.NotFound("participant");
+        var flags = await db.Set<RiskFlag>().AsNoTracking().Where(f => f.ParticipantId == id).ToListAsync(ct);
+        await db.AuditReadAsync(nameof(RiskFlag), flags.Select(f => ((object)f.Id, (Guid?)id)), null, ct);
+        return TypedResults.Ok(flags.OrderBy(f => f.IsOpen ? 0 : 1).ThenByDescending(f => f.RaisedAt).Select(RiskFlagDto.From).ToList());
+    }
+
+    public static async Task<Ok<List<RiskFlagDto>>> Open(TrellisDbContext db, CancellationToken ct)
+    {
+        var flags = await db.Set<RiskFlag>().AsNoTracking().Where(f => f.ClearedAt == null).ToListAsync(ct);
+        await db.AuditReadAsync(nameof(RiskFlag), flags.Select(f => ((object)f.Id, (Guid?)f.ParticipantId)), "open risk flags", ct);
+        return TypedResults.Ok(flags.OrderByDescending(f => f.RaisedAt).Select(RiskFlagDto.From).ToList());
+    }
+
+    public static async Task<Results<Ok<RiskFlagDto>, ProblemHttpResult>> Get(Guid flagId, TrellisDbContext db, HttpContext http, CancellationToken ct)
+    {
+        var flag = await db.Set<RiskFlag>().AsNoTracking().FirstOrDefaultAsync(f => f.Id == flagId, ct);
+        if (flag is null) return Problems.NotFound("risk flag");
+        await db.AuditReadAsync(nameof(RiskFlag), flag.Id, flag.ParticipantId, ct);
+        ETags.Set(http, flag.Version);
+        return TypedResults.Ok(RiskFlagDto.From(flag));
+    }
+
+    public static async Task<Results<Ok<RiskFlagDto>, ProblemHttpResult, ValidationProblem>> Clear(Guid flagId, ClearFlagInput input, TrellisDbContext db,
+        ClaimsPrincipal user, HttpContext http, CancellationToken ct)
+    {
+        var flag = await db.Set<RiskFlag>().FirstOrDefaultAsync(f => f.Id == flagId, ct);
+        if (flag is null) return Problems.NotFound("risk flag");
+        if (!string.IsNullOrEmpty(http.Request.Headers.IfMatch))
+        {
+            if (ETags.RequireIfMatch(http, out var version) is { } problem) return problem;
+            if (version != flag.Version) return Problems.Stale(flag.Version);
+        }
+        if (!flag.IsOpen)
+            return Problems.Conflict($"This flag was already cleared on {flag.ClearedAt:MMM d, yyyy} by {flag.ClearedByName}.");
+        RiskFlags.Clear(db, flag, Caller.From(user), input.Reason!);
+        await db.SaveChangesAsync(ct);
+        ETags.Set(http, flag.Version);
+        return TypedResults.Ok(RiskFlagDto.From(flag));
+    }
+}
