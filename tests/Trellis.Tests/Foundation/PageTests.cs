@@ -131,6 +131,40 @@ public class PageTests(TrellisFactory app) : IClassFixture<TrellisFactory>
     }
 
     [Fact]
+    public async Task Adding_a_participant_with_only_the_required_fields_works()
+    {
+        using var client = await app.PagesAsync(Roles.IntakeCoordinator);
+        var program = await Demo.ProgramIdAsync(app, Demo.MentalHealth);
+        var (response, doc) = await client.SubmitAsync("/participants/new", "participant", new Dictionary<string, string?>
+        {
+            ["Input.LegalFirstName"] = "Juniper", ["Input.LegalLastName"] = "Minimalist", ["Input.DateOfBirth"] = "1988-02-29",
+            ["Input.Status"] = "Inquiry", ["Input.ProgramId"] = program.ToString(), ["Input.Email"] = "", ["Input.Phone"] = "",
+        });
+        Assert.True(response.StatusCode == HttpStatusCode.Redirect, doc.QuerySelector(".validation-errors")?.TextContent + string.Join(" | ", doc.QuerySelectorAll(".validation-message").Select(e => e.TextContent)));
+        await using var s = app.Db();
+        var saved = await s.Context.Participants.SingleAsync(p => p.LegalLastName == "Minimalist");
+        Assert.Null(saved.Email);
+        Assert.StartsWith("TR", saved.Mrn);
+    }
+
+    [Fact]
+    public async Task Adding_a_diagnosis_to_an_existing_chart_saves_it()
+    {
+        using var client = await app.PagesAsync(Roles.Clinician);
+        var p = await Demo.ParticipantInAsync(app, Demo.MentalHealth, ParticipantStatus.Active);
+        var url = $"/participants/{p.Id}/edit";
+        var (_, form) = await client.GetAsync(url);
+        var blank = form.QuerySelectorAll("input[name$='.Code']").Select(i => i.GetAttribute("name")!).First(n => string.IsNullOrEmpty(form.QuerySelector($"input[name='{n}']")!.GetAttribute("value")));
+        var (response, doc) = await client.SubmitAsync(url, "participant", new Dictionary<string, string?>
+        {
+            [blank] = "F41.1", [blank.Replace(".Code", ".Description")] = "Generalized anxiety disorder",
+        });
+        Assert.True(response.StatusCode == HttpStatusCode.Redirect, doc.QuerySelector(".alert-error")?.TextContent);
+        await using var s = app.Db();
+        Assert.Contains(await s.Context.Diagnoses.Where(d => d.ParticipantId == p.Id).Select(d => d.Code).ToListAsync(), c => c == "F41.1");
+    }
+
+    [Fact]
     public async Task A_participant_home_shows_their_own_program_and_no_staff_menu()
     {
         using var client = await app.PagesAsync(Roles.Participant);

@@ -26,8 +26,10 @@ public sealed class ParticipantInput : IValidatableObject
     [Required(ErrorMessage = "Enter the date of birth."), Infrastructure.DateOfBirth, Display(Name = "Date of birth")]
     public DateOnly? DateOfBirth { get; set; }
 
+    /// <summary>An empty box posts "", which is no address rather than a wrong one.</summary>
     [EmailAddress(ErrorMessage = "Enter an email address like name@example.org."), MaxLength(256)]
-    public string? Email { get; set; }
+    public string? Email { get => email; set => email = string.IsNullOrWhiteSpace(value) ? null : value.Trim(); }
+    private string? email;
 
     [MaxLength(40), RegularExpression(@"^[0-9+()\-. ]{7,40}$", ErrorMessage = "Enter a phone number using digits, spaces, +, -, ( and ).")]
     public string? Phone { get; set; }
