@@ -42,6 +42,7 @@ public static class AppSetup
         services.AddScoped<SaveStaff>();
         services.AddScoped<DemoSeeder>();
         Features.Tasks.TasksFeature.Register(services);
+        Features.Scheduling.SchedulingFeature.Register(services);
 
         services.Configure<ForwardedHeadersOptions>(o =>
         {
@@ -70,6 +71,7 @@ public static class AppSetup
         app.MapStaticAssets();
         app.MapRazorComponents<App>();
         app.MapAccountEndpoints();
+        Features.Scheduling.FeedEndpoint.MapCalendarFeed(app);
 
         app.MapHealthChecks("/health", new() { ResponseWriter = DatabaseHealthCheck.WriteAsync }).AllowAnonymous();
         app.MapOpenApi().AllowAnonymous();
@@ -83,6 +85,7 @@ public static class AppSetup
         api.MapStaffApi();
         api.MapProgramsApi();
         api.MapInstrumentsApi();
+        Features.Scheduling.SchedulingFeature.MapSchedulingApi(api);
         return app;
     }
 
