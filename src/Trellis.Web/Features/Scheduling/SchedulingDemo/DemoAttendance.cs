@@ -74,7 +74,7 @@ internal static class DemoAttendance
             p.CaseManagerId, p.CaseManagerId is null ? Roles.CaseManager : null,
             $"{p.DisplayName} was absent without notice from {title} on {day:ddd MMM d}. Reach out today, find out what got in the way, and record how it went.",
             MissedSessions.SourceType, record.Id);
-        if (day < today.AddDays(-2))
+        if (day < today.AddDays(-4))
         {
             task.Status = CareTaskStatus.Done;
             task.Outcome = f.PickRandom(Outcomes);
