@@ -1,0 +1,16 @@
+using System.Globalization;
+
+namespace Trellis.Web.Features.Scheduling;
+
+/// <summary>
+/// Reads query-string values leniently. Pages take them as strings because Blazor answers a
+/// malformed typed query value (?date=tomorrow) with an exception; here it is simply ignored.
+/// </summary>
+public static class QueryText
+{
+    public static Guid? Guid(string? s) => System.Guid.TryParse(s, out var g) ? g : null;
+    public static DateOnly? Date(string? s) => DateOnly.TryParseExact(s, "yyyy-MM-dd", CultureInfo.InvariantCulture, DateTimeStyles.None, out var d) ? d : null;
+    public static int? Int(string? s) => int.TryParse(s, NumberStyles.Integer, CultureInfo.InvariantCulture, out var i) ? i : null;
+    public static bool Bool(string? s) => s is "true" or "1" or "on";
+    public static T Enum<T>(string? s, T fallback) where T : struct, System.Enum => System.Enum.TryParse<T>(s, true, out var v) && System.Enum.IsDefined(v) ? v : fallback;
+}
