@@ -73,7 +73,7 @@ public static class SessionsApi
         if (ETags.RequireIfMatch(http, out var version) is { } problem) return problem;
         if (s.Version != version) return Problems.Stale(s.Version);
         var outcome = await ChangeSession.ApplyAsync(db, s, input, ct);
-        if (outcome.Errors.Count > 0) return Problems.Invalid(outcome.Errors);
+        if (outcome.Errors.Count > 0) return Problems.Invalid(AppointmentsApi.Camel(outcome.Errors));
         if (outcome.Conflicts.Count > 0) return ConflictProblem(outcome.Conflicts);
         db.Entry(s).Property(x => x.Version).OriginalValue = version;
         try { await db.SaveChangesAsync(ct); }

@@ -61,7 +61,8 @@ public static class ApplyPlan
             else
             {
                 foreach (var e in open) { e.EndedOn = today; e.EndReason = $"moved to the {track.Name} track"; }
-                participant.Enrollments.Add(new Enrollment { ParticipantId = participant.Id, ProgramId = participant.ProgramId, TrackId = track.Id, StartedOn = start });
+                // Added to the context, not only the collection: its id is already set, so EF would take it for an existing row.
+                db.Enrollments.Add(new Enrollment { ParticipantId = participant.Id, ProgramId = participant.ProgramId, TrackId = track.Id, StartedOn = start });
             }
             participant.TrackId = track.Id;
         }

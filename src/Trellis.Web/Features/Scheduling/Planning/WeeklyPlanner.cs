@@ -65,10 +65,10 @@ public static class WeeklyPlanner
         var busy = (await db.Appointments.IgnoreQueryFilters([TrellisDbContext.ScopeFilter]).AsNoTracking()
                 .Where(a => staffIds.Contains(a.StaffMemberId) && a.Status == AppointmentStatus.Scheduled && a.LocalDate >= today && a.LocalDate <= until)
                 .Select(a => new { a.StaffMemberId, a.StartsAt, a.EndsAt }).ToListAsync(ct))
-            .Concat(await db.GroupSessions.AsNoTracking()
-                .Where(s => s.Status == SessionStatus.Scheduled && s.LocalDate >= today && s.LocalDate <= until)
-                .SelectMany(s => s.Facilitators.Where(f => staffIds.Contains(f.StaffMemberId)).Select(f => new { f.StaffMemberId, s.StartsAt, s.EndsAt }))
-                .ToListAsync(ct))
+            .Concat(await (from f in db.Set<SessionFacilitator>()
+                           join s in db.GroupSessions on f.GroupSessionId equals s.Id
+                           where staffIds.Contains(f.StaffMemberId) && s.Status == SessionStatus.Scheduled && s.LocalDate >= today && s.LocalDate <= until
+                           select new { f.StaffMemberId, s.StartsAt, s.EndsAt }).AsNoTracking().ToListAsync(ct))
             .Select(b => (b.StaffMemberId, Day: ProgramClock.ToLocal(b.StartsAt, zone).DayOfWeek,
                 Start: ProgramClock.LocalTime(b.StartsAt, zone), End: ProgramClock.LocalTime(b.EndsAt, zone)))
             .ToList();
