@@ -36,10 +36,8 @@ public static class AppointmentsApi
     public static async Task<Results<Ok<List<AppointmentDto>>, ValidationProblem>> List(TrellisDbContext db, DateOnly? from, DateOnly? to,
         Guid? participantId, Guid? staffId, CancellationToken ct)
     {
-        var start = from ?? ProgramClock.WeekStart(DateOnly.FromDateTime(db.Now.UtcDateTime));
-        var end = to ?? start.AddDays(6);
-        if (end < start) return Problems.Invalid("to", "to must be on or after from.");
-        if (end.DayNumber - start.DayNumber >= SessionsApi.MaxRangeDays) return Problems.Invalid("to", $"Ask for at most {SessionsApi.MaxRangeDays} days at a time.");
+        var (start, end, problem) = ScheduleApi.Range(db, from, to, 7);
+        if (problem is not null) return problem;
         var q = Query(db).AsNoTracking().Where(a => a.LocalDate >= start && a.LocalDate <= end);
         if (participantId is { } p) q = q.Where(a => a.ParticipantId == p);
         if (staffId is { } s) q = q.Where(a => a.StaffMemberId == s);

@@ -37,7 +37,8 @@ public static class ScheduleApi
         return api;
     }
 
-    private static (DateOnly From, DateOnly To, ValidationProblem? Problem) Range(TrellisDbContext db, DateOnly? from, DateOnly? to, int defaultDays)
+    /// <summary>The from/to of a list endpoint: defaults from this week, to after from, at most 92 days.</summary>
+    public static (DateOnly From, DateOnly To, ValidationProblem? Problem) Range(TrellisDbContext db, DateOnly? from, DateOnly? to, int defaultDays)
     {
         var start = from ?? ProgramClock.WeekStart(DateOnly.FromDateTime(db.Now.UtcDateTime));
         var end = to ?? start.AddDays(defaultDays - 1);

@@ -37,10 +37,8 @@ public static class SessionsApi
     public static async Task<Results<Ok<List<SessionDto>>, ValidationProblem>> List(TrellisDbContext db, DateOnly? from, DateOnly? to,
         Guid? programId, Guid? trackId, Guid? staffId, CancellationToken ct)
     {
-        var start = from ?? ProgramClock.WeekStart(DateOnly.FromDateTime(db.Now.UtcDateTime));
-        var end = to ?? start.AddDays(6);
-        if (end < start) return Problems.Invalid("to", "to must be on or after from.");
-        if (end.DayNumber - start.DayNumber >= MaxRangeDays) return Problems.Invalid("to", $"Ask for at most {MaxRangeDays} days at a time.");
+        var (start, end, problem) = ScheduleApi.Range(db, from, to, 7);
+        if (problem is not null) return problem;
         var q = ScheduleQueries.SessionsQuery(db).Where(s => s.LocalDate >= start && s.LocalDate <= end
             && (db.Scope.All || db.Scope.ProgramIds.Contains(s.ProgramId)));
         if (programId is { } p) q = q.Where(s => s.ProgramId == p);

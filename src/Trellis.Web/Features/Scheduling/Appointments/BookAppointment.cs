@@ -55,7 +55,7 @@ public static class BookAppointment
         var staff = input.StaffMemberId is { } sid ? await db.Staff.AsNoTracking().FirstOrDefaultAsync(x => x.Id == sid, ct) : null;
         if (staff is null || !staff.IsActive) Add(nameof(input.StaffMemberId), "Choose an active staff member.");
         if (input.RoomId is { } roomId && !await db.Rooms.AnyAsync(r => r.Id == roomId && r.IsActive, ct)) Add(nameof(input.RoomId), "Choose an active room.");
-        if (input.TelehealthUrl is { Length: > 0 } url && (!Uri.TryCreate(url, UriKind.Absolute, out var u) || u.Scheme != Uri.UriSchemeHttps))
+        if (input.TelehealthUrl is { Length: > 0 } url && !QueryText.IsHttpsUrl(url))
             Add(nameof(input.TelehealthUrl), "The video link must be a full https:// address.");
         if (input.RoomId is null && string.IsNullOrWhiteSpace(input.TelehealthUrl))
             Add(nameof(input.RoomId), "Choose a room or give a video link.");

@@ -59,7 +59,7 @@ public static class ChangeSession
             else if (room.Capacity < input.Capacity && !room.IsTelehealth)
                 Add(nameof(input.RoomId), $"{room.Name} holds {room.Capacity}; the session's capacity is {input.Capacity}.");
         }
-        if (input.TelehealthUrl is { Length: > 0 } url && (!Uri.TryCreate(url, UriKind.Absolute, out var u) || u.Scheme != Uri.UriSchemeHttps))
+        if (input.TelehealthUrl is { Length: > 0 } url && !QueryText.IsHttpsUrl(url))
             Add(nameof(input.TelehealthUrl), "The video link must be a full https:// address.");
         if (input.RoomId is null && string.IsNullOrWhiteSpace(input.TelehealthUrl))
             Add(nameof(input.RoomId), "Choose a room or give a video link: participants need to know where to go.");
