@@ -5,7 +5,8 @@ using Trellis.Web.Features.Participants;
 namespace Trellis.Web.Features.Scheduling;
 
 /// <summary>One participant's week in the program list.</summary>
-public sealed record ParticipantWeek(Guid ParticipantId, string Name, string? TrackName, WeekHours Week);
+/// <param name="JoinedOn">Set when they joined during this week: it is not held to the minimum.</param>
+public sealed record ParticipantWeek(Guid ParticipantId, string Name, string? TrackName, WeekHours Week, DateOnly? JoinedOn = null);
 
 /// <summary>Gathers what hours-per-week counts from the database; the counting itself is <see cref="WeeklyHours"/>.</summary>
 public static class HoursQueries
@@ -26,13 +27,25 @@ public static class HoursQueries
     {
         var settings = await ScheduleSettings.ForAsync(db, program.Id, ct);
         var today = ProgramClock.LocalDate(db.Now, ProgramClock.Zone(program.TimeZoneId));
+        var weekEnd = weekStart.AddDays(6);
+        // Everyone in the program that week (discharged since included); not those who came later.
         var people = await db.Participants.AsNoTracking()
-            .Where(p => p.ProgramId == program.Id && (p.Status == ParticipantStatus.Active || p.Status == ParticipantStatus.Admitted))
-            .Select(p => new { p.Id, Name = (p.PreferredName ?? p.LegalFirstName) + " " + p.LegalLastName, Track = p.Track != null ? p.Track.Name : null })
+            .Where(p => p.ProgramId == program.Id && p.Enrollments.Any(e => e.StartedOn <= weekEnd && (e.EndedOn == null || e.EndedOn >= weekStart))
+                && (p.Status == ParticipantStatus.Active || p.Status == ParticipantStatus.Admitted || p.Status == ParticipantStatus.OnHold || p.Status == ParticipantStatus.Discharged))
+            .Select(p => new
+            {
+                p.Id, Name = (p.PreferredName ?? p.LegalFirstName) + " " + p.LegalLastName, Track = p.Track != null ? p.Track.Name : null,
+                Started = p.Enrollments.Min(e => e.StartedOn),
+            })
             .ToListAsync(ct);
-        var items = await ItemsAsync(db, people.Select(p => p.Id).ToList(), weekStart, weekStart.AddDays(6), ct);
-        return people.Select(p => new ParticipantWeek(p.Id, p.Name, p.Track,
-                WeeklyHours.Compute(items.GetValueOrDefault(p.Id) ?? [], settings.Counted, program.MinimumWeeklyHours, weekStart, weekStart.AddDays(6), today)[0]))
+        var items = await ItemsAsync(db, people.Select(p => p.Id).ToList(), weekStart, weekEnd, ct);
+        return people.Select(p =>
+            {
+                var week = WeeklyHours.Compute(items.GetValueOrDefault(p.Id) ?? [], settings.Counted, program.MinimumWeeklyHours, weekStart, weekEnd, today)[0];
+                // A first week joined part way through cannot be held to the whole week's minimum.
+                var partial = p.Started > weekStart;
+                return new ParticipantWeek(p.Id, p.Name, p.Track, partial ? week with { BelowMinimum = false } : week, partial ? p.Started : null);
+            })
             .OrderBy(r => r.Week.BelowMinimum ? 0 : 1).ThenBy(r => r.Week.AttendedHours).ThenBy(r => r.Name).ToList();
     }
 
