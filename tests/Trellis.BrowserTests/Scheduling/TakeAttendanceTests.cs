@@ -78,5 +78,14 @@ public class TakeAttendanceTests(BrowserApp browser)
         Assert.Equal([AttendanceStatus.Present, AttendanceStatus.Late, AttendanceStatus.AbsentUnexcused], records.OrderBy(r => r.Status).Select(r => r.Status));
         var absent = records.Single(r => r.Status == AttendanceStatus.AbsentUnexcused);
         Assert.True(await s.Context.Tasks.AnyAsync(t => t.SourceId == absent.Id && t.Kind == CareTaskKinds.MissedSessionFollowUp));
+
+        // The other views, for people to look at.
+        await wide.GotoAsync("/participants/" + absent.ParticipantId + "/schedule");
+        await BrowserApp.ScreenshotAsync(wide, "scheduling-chart-tab");
+        var portal = await browser.SignedInAsync(Roles.Participant, width: 390);
+        await Assertions.Expect(portal.GetByRole(AriaRole.Heading, new() { Name = "Your schedule" })).ToBeVisibleAsync();
+        await BrowserApp.ScreenshotAsync(portal, "scheduling-portal-home");
+        await portal.GotoAsync("/my/schedule");
+        await BrowserApp.ScreenshotAsync(portal, "scheduling-portal-schedule");
     }
 }

@@ -19,7 +19,21 @@ public static class HoursQueries
         var weekFrom = ProgramClock.WeekStart(from);
         var weekTo = ProgramClock.WeekStart(to).AddDays(6);
         var items = await ItemsAsync(db, [participant.Id], weekFrom, weekTo, ct);
-        return WeeklyHours.Compute(items.GetValueOrDefault(participant.Id) ?? [], settings.Counted, program.MinimumWeeklyHours, weekFrom, weekTo, today);
+        var enrolled = await db.Enrollments.AsNoTracking().Where(e => e.ParticipantId == participant.Id)
+            .Select(e => new { e.StartedOn, e.EndedOn }).ToListAsync(ct);
+        // Only a whole week in the program is held to its minimum: not the weeks before admission,
+        // a first week joined part way through, or the week of a discharge.
+        return WeeklyHours.Compute(items.GetValueOrDefault(participant.Id) ?? [], settings.Counted, program.MinimumWeeklyHours, weekFrom, weekTo, today)
+            .Select(w => enrolled.Any(e => e.StartedOn <= w.WeekStart && (e.EndedOn == null || e.EndedOn >= w.WeekStart.AddDays(6))) ? w : w with { BelowMinimum = false })
+            .ToList();
+    }
+
+    /// <summary>The Monday of the first week the participant was enrolled, for pages that show weeks from then on.</summary>
+    public static async Task<DateOnly?> FirstWeekAsync(TrellisDbContext db, Guid participantId, CancellationToken ct = default)
+    {
+        var first = await db.Enrollments.AsNoTracking().Where(e => e.ParticipantId == participantId).OrderBy(e => e.StartedOn)
+            .Select(e => (DateOnly?)e.StartedOn).FirstOrDefaultAsync(ct);
+        return first is { } d ? ProgramClock.WeekStart(d) : null;
     }
 
     /// <summary>Every admitted or active participant of a program in one week, lowest attended first.</summary>
