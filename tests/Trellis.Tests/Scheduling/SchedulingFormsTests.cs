@@ -101,4 +101,31 @@ public class SchedulingFormsTests(TrellisFactory app) : IClassFixture<TrellisFac
         var (_, other) = await pages.GetAsync($"/participants/{world.Participants[1].Id}");
         Assert.DoesNotContain("Below minimum", other.QuerySelector(".flags")?.TextContent ?? "");
     }
+
+    [Fact]
+    public async Task A_template_group_whose_facilitator_or_room_already_has_another_tracks_group_is_refused_naming_it()
+    {
+        var first = await SchedulingWorld.CreateAsync(app, participants: 0);
+        var second = await SchedulingWorld.CreateAsync(app, participants: 0, minutes: 180);
+        await using (var s = app.Db())
+        {
+            var t = await s.Context.Set<SessionTemplate>().SingleAsync(x => x.Id == second.Template.Id);
+            t.StartTime = new TimeOnly(8, 0);
+            t.EndTime = new TimeOnly(9, 0);
+            await s.Context.SaveChangesAsync();
+        }
+        var director = first.Template.Facilitators[0].StaffMemberId;
+        using var pages = await app.PagesAsync(Roles.ProgramDirector);
+        var (response, doc) = await pages.SubmitAsync($"/schedule/tracks/{second.Track.Id}/templates/new", "template", new Dictionary<string, string?>
+        {
+            ["Input.Title"] = "Skills group", ["Input.StartTime"] = "06:30", ["Input.EndTime"] = "07:20", ["Input.FacilitatorIds"] = director.ToString(),
+            ["Input.RoomId"] = first.RoomId.ToString(),
+        });
+        Assert.Equal(HttpStatusCode.OK, response.StatusCode);
+        var text = doc.Body!.TextContent;
+        Assert.Contains($"already leads Test process group ({first.Track.Name} track", text);
+        Assert.Contains($"is already used by Test process group ({first.Track.Name} track", text);
+        await using var check = app.Db();
+        Assert.False(await check.Context.Set<SessionTemplate>().AnyAsync(x => x.TrackId == second.Track.Id && x.Title == "Skills group"));
+    }
 }
