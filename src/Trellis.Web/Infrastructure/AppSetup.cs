@@ -43,6 +43,7 @@ public static class AppSetup
         services.AddScoped<DemoSeeder>();
         Features.Tasks.TasksFeature.Register(services);
         Features.Admissions.AdmissionsFeature.Register(services);
+        Features.Scheduling.SchedulingFeature.Register(services);
 
         services.Configure<ForwardedHeadersOptions>(o =>
         {
@@ -71,6 +72,7 @@ public static class AppSetup
         app.MapStaticAssets();
         app.MapRazorComponents<App>();
         app.MapAccountEndpoints();
+        Features.Scheduling.FeedEndpoint.MapCalendarFeed(app);
 
         app.MapHealthChecks("/health", new() { ResponseWriter = DatabaseHealthCheck.WriteAsync }).AllowAnonymous();
         app.MapOpenApi().AllowAnonymous();
@@ -85,6 +87,7 @@ public static class AppSetup
         api.MapProgramsApi();
         api.MapInstrumentsApi();
         Features.Admissions.AdmissionsFeature.MapAdmissionsApi(api);
+        Features.Scheduling.SchedulingFeature.MapSchedulingApi(api);
         return app;
     }
 

@@ -28,6 +28,8 @@ public sealed class Appointment : Entity, IParticipantOwned
     /// <summary>Shared by the appointments of one recurring series.</summary>
     public Guid? SeriesId { get; set; }
     public string? Notes { get; set; }
+    /// <summary>The closure that cancelled it, so reopening the clinic can restore it.</summary>
+    public Guid? ClosureId { get; set; }
 
     public int DurationMinutes => (int)(EndsAt - StartsAt).TotalMinutes;
 }
@@ -44,6 +46,8 @@ internal sealed class AppointmentConfiguration : IEntityTypeConfiguration<Appoin
         b.HasOne(x => x.Room).WithMany().HasForeignKey(x => x.RoomId).OnDelete(DeleteBehavior.SetNull);
         b.HasIndex(x => new { x.StaffMemberId, x.StartsAt });
         b.HasIndex(x => new { x.ParticipantId, x.StartsAt });
+        b.HasIndex(x => x.SeriesId);
+        b.HasOne<Closure>().WithMany().HasForeignKey(x => x.ClosureId).OnDelete(DeleteBehavior.SetNull);
         b.Ignore(x => x.DurationMinutes);
     }
 }

@@ -39,6 +39,20 @@ public sealed class GroupSession : Entity
     public SessionStatus Status { get; set; }
     public string? CancellationReason { get; set; }
     public List<SessionFacilitator> Facilitators { get; set; } = [];
+    /// <summary>The track template item this session was made from; null for a session added by hand.</summary>
+    public Guid? TemplateId { get; set; }
+    /// <summary>
+    /// The day the template planned it for. It stays when the session is moved to another day, so
+    /// regeneration knows that day's session exists (moved) and does not make it again.
+    /// </summary>
+    public DateOnly? TemplateDate { get; set; }
+    /// <summary>
+    /// Set when someone changed this one session (room, facilitator, time, capacity, link): template
+    /// edits and regeneration then leave it alone, so a one-off change never breaks the series.
+    /// </summary>
+    public bool IsOneOffChange { get; set; }
+    /// <summary>The closure that cancelled it, so reopening the clinic can restore exactly these.</summary>
+    public Guid? ClosureId { get; set; }
 
     public int DurationMinutes => (int)(EndsAt - StartsAt).TotalMinutes;
 }
@@ -63,6 +77,11 @@ internal sealed class GroupSessionConfiguration : IEntityTypeConfiguration<Group
         b.HasMany(x => x.Facilitators).WithOne().HasForeignKey(x => x.GroupSessionId).OnDelete(DeleteBehavior.Cascade);
         b.HasIndex(x => new { x.ProgramId, x.LocalDate });
         b.HasIndex(x => new { x.TrackId, x.StartsAt });
+        // One session per template item per day: generation on several app nodes at once cannot duplicate.
+        b.HasIndex(x => new { x.TemplateId, x.TemplateDate }).IsUnique();
+        b.HasOne<SessionTemplate>().WithMany().HasForeignKey(x => x.TemplateId).OnDelete(DeleteBehavior.SetNull);
+        b.HasOne<Closure>().WithMany().HasForeignKey(x => x.ClosureId).OnDelete(DeleteBehavior.SetNull);
+        b.HasIndex(x => x.StartsAt);
         b.Ignore(x => x.DurationMinutes);
     }
 }

@@ -1534,6 +1534,9 @@ namespace Trellis.Web.Data.Migrations.Postgres
                         .HasMaxLength(500)
                         .HasColumnType("character varying(500)");
 
+                    b.Property<Guid?>("ClosureId")
+                        .HasColumnType("uuid");
+
                     b.Property<DateTimeOffset>("CreatedAt")
                         .HasColumnType("timestamp with time zone");
 
@@ -1591,13 +1594,83 @@ namespace Trellis.Web.Data.Migrations.Postgres
 
                     b.HasKey("Id");
 
+                    b.HasIndex("ClosureId");
+
                     b.HasIndex("RoomId");
+
+                    b.HasIndex("SeriesId");
 
                     b.HasIndex("ParticipantId", "StartsAt");
 
                     b.HasIndex("StaffMemberId", "StartsAt");
 
                     b.ToTable("Appointments");
+                });
+
+            modelBuilder.Entity("Trellis.Web.Features.Scheduling.AttendanceChange", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("uuid");
+
+                    b.Property<Guid>("AttendanceRecordId")
+                        .HasColumnType("uuid");
+
+                    b.Property<DateTimeOffset>("ChangedAt")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<string>("ChangedBy")
+                        .HasMaxLength(256)
+                        .HasColumnType("character varying(256)");
+
+                    b.Property<DateTimeOffset>("CreatedAt")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<string>("CreatedBy")
+                        .HasColumnType("text");
+
+                    b.Property<int>("MinutesAttended")
+                        .HasColumnType("integer");
+
+                    b.Property<int?>("MinutesLate")
+                        .HasColumnType("integer");
+
+                    b.Property<int?>("MinutesLeftEarly")
+                        .HasColumnType("integer");
+
+                    b.Property<string>("Note")
+                        .HasMaxLength(500)
+                        .HasColumnType("character varying(500)");
+
+                    b.Property<Guid>("ParticipantId")
+                        .HasColumnType("uuid");
+
+                    b.Property<string>("Reason")
+                        .HasMaxLength(500)
+                        .HasColumnType("character varying(500)");
+
+                    b.Property<string>("Status")
+                        .IsRequired()
+                        .HasMaxLength(40)
+                        .HasColumnType("character varying(40)");
+
+                    b.Property<DateTimeOffset>("UpdatedAt")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<string>("UpdatedBy")
+                        .HasColumnType("text");
+
+                    b.Property<long>("Version")
+                        .IsConcurrencyToken()
+                        .HasColumnType("bigint");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("AttendanceRecordId");
+
+                    b.HasIndex("ParticipantId");
+
+                    b.ToTable("AttendanceChanges", (string)null);
                 });
 
             modelBuilder.Entity("Trellis.Web.Features.Scheduling.AttendanceRecord", b =>
@@ -1665,6 +1738,115 @@ namespace Trellis.Web.Data.Migrations.Postgres
                         });
                 });
 
+            modelBuilder.Entity("Trellis.Web.Features.Scheduling.CalendarFeed", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("uuid");
+
+                    b.Property<DateTimeOffset>("CreatedAt")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<string>("CreatedBy")
+                        .HasColumnType("text");
+
+                    b.Property<bool>("IncludeDetails")
+                        .HasColumnType("boolean");
+
+                    b.Property<DateTimeOffset?>("LastUsedAt")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<Guid?>("ParticipantId")
+                        .HasColumnType("uuid");
+
+                    b.Property<DateTimeOffset?>("RevokedAt")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<string>("RevokedBy")
+                        .HasMaxLength(256)
+                        .HasColumnType("character varying(256)");
+
+                    b.Property<Guid?>("StaffMemberId")
+                        .HasColumnType("uuid");
+
+                    b.Property<string>("TokenHash")
+                        .IsRequired()
+                        .HasMaxLength(64)
+                        .HasColumnType("character varying(64)");
+
+                    b.Property<DateTimeOffset>("UpdatedAt")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<string>("UpdatedBy")
+                        .HasColumnType("text");
+
+                    b.Property<long>("Version")
+                        .IsConcurrencyToken()
+                        .HasColumnType("bigint");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("ParticipantId");
+
+                    b.HasIndex("StaffMemberId");
+
+                    b.HasIndex("TokenHash")
+                        .IsUnique();
+
+                    b.ToTable("CalendarFeeds", null, t =>
+                        {
+                            t.HasCheckConstraint("CK_CalendarFeeds_OneOwner", "(\"ParticipantId\" IS NULL) <> (\"StaffMemberId\" IS NULL)");
+                        });
+                });
+
+            modelBuilder.Entity("Trellis.Web.Features.Scheduling.Closure", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("uuid");
+
+                    b.Property<DateTimeOffset?>("CancelledAt")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<DateTimeOffset>("CreatedAt")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<string>("CreatedBy")
+                        .HasColumnType("text");
+
+                    b.Property<DateOnly>("EndsOn")
+                        .HasColumnType("date");
+
+                    b.Property<Guid?>("ProgramId")
+                        .HasColumnType("uuid");
+
+                    b.Property<string>("Reason")
+                        .IsRequired()
+                        .HasMaxLength(200)
+                        .HasColumnType("character varying(200)");
+
+                    b.Property<DateOnly>("StartsOn")
+                        .HasColumnType("date");
+
+                    b.Property<DateTimeOffset>("UpdatedAt")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<string>("UpdatedBy")
+                        .HasColumnType("text");
+
+                    b.Property<long>("Version")
+                        .IsConcurrencyToken()
+                        .HasColumnType("bigint");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("ProgramId");
+
+                    b.HasIndex("StartsOn", "EndsOn");
+
+                    b.ToTable("Closures", (string)null);
+                });
+
             modelBuilder.Entity("Trellis.Web.Features.Scheduling.GroupSession", b =>
                 {
                     b.Property<Guid>("Id")
@@ -1678,6 +1860,9 @@ namespace Trellis.Web.Data.Migrations.Postgres
                     b.Property<int>("Capacity")
                         .HasColumnType("integer");
 
+                    b.Property<Guid?>("ClosureId")
+                        .HasColumnType("uuid");
+
                     b.Property<DateTimeOffset>("CreatedAt")
                         .HasColumnType("timestamp with time zone");
 
@@ -1686,6 +1871,9 @@ namespace Trellis.Web.Data.Migrations.Postgres
 
                     b.Property<DateTimeOffset>("EndsAt")
                         .HasColumnType("timestamp with time zone");
+
+                    b.Property<bool>("IsOneOffChange")
+                        .HasColumnType("boolean");
 
                     b.Property<DateOnly>("LocalDate")
                         .HasColumnType("date");
@@ -1713,6 +1901,12 @@ namespace Trellis.Web.Data.Migrations.Postgres
                         .HasMaxLength(500)
                         .HasColumnType("character varying(500)");
 
+                    b.Property<DateOnly?>("TemplateDate")
+                        .HasColumnType("date");
+
+                    b.Property<Guid?>("TemplateId")
+                        .HasColumnType("uuid");
+
                     b.Property<string>("Title")
                         .IsRequired()
                         .HasMaxLength(120)
@@ -1733,13 +1927,126 @@ namespace Trellis.Web.Data.Migrations.Postgres
 
                     b.HasKey("Id");
 
+                    b.HasIndex("ClosureId");
+
                     b.HasIndex("RoomId");
 
+                    b.HasIndex("StartsAt");
+
                     b.HasIndex("ProgramId", "LocalDate");
+
+                    b.HasIndex("TemplateId", "TemplateDate")
+                        .IsUnique();
 
                     b.HasIndex("TrackId", "StartsAt");
 
                     b.ToTable("GroupSessions");
+                });
+
+            modelBuilder.Entity("Trellis.Web.Features.Scheduling.ScheduleNotice", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("uuid");
+
+                    b.Property<DateOnly>("AboutDate")
+                        .HasColumnType("date");
+
+                    b.Property<string>("Body")
+                        .HasMaxLength(1000)
+                        .HasColumnType("character varying(1000)");
+
+                    b.Property<Guid?>("ClosureId")
+                        .HasColumnType("uuid");
+
+                    b.Property<DateTimeOffset>("CreatedAt")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<string>("CreatedBy")
+                        .HasColumnType("text");
+
+                    b.Property<Guid?>("GroupSessionId")
+                        .HasColumnType("uuid");
+
+                    b.Property<Guid>("ParticipantId")
+                        .HasColumnType("uuid");
+
+                    b.Property<DateTimeOffset?>("ReadAt")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<string>("Title")
+                        .IsRequired()
+                        .HasMaxLength(200)
+                        .HasColumnType("character varying(200)");
+
+                    b.Property<DateTimeOffset>("UpdatedAt")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<string>("UpdatedBy")
+                        .HasColumnType("text");
+
+                    b.Property<long>("Version")
+                        .IsConcurrencyToken()
+                        .HasColumnType("bigint");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("ParticipantId", "ReadAt");
+
+                    b.ToTable("ScheduleNotices", (string)null);
+                });
+
+            modelBuilder.Entity("Trellis.Web.Features.Scheduling.ScheduleSettings", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("uuid");
+
+                    b.Property<int>("AttendanceLockDays")
+                        .HasColumnType("integer");
+
+                    b.Property<int>("AttendanceWindowWeeks")
+                        .HasColumnType("integer");
+
+                    b.Property<int>("ConsecutiveAbsencesAlert")
+                        .HasColumnType("integer");
+
+                    b.Property<string>("CountedServiceTypes")
+                        .IsRequired()
+                        .HasMaxLength(300)
+                        .HasColumnType("character varying(300)");
+
+                    b.Property<DateTimeOffset>("CreatedAt")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<string>("CreatedBy")
+                        .HasColumnType("text");
+
+                    b.Property<int>("MinimumAttendancePercent")
+                        .HasColumnType("integer");
+
+                    b.Property<Guid>("ProgramId")
+                        .HasColumnType("uuid");
+
+                    b.Property<DateTimeOffset>("UpdatedAt")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<string>("UpdatedBy")
+                        .HasColumnType("text");
+
+                    b.Property<long>("Version")
+                        .IsConcurrencyToken()
+                        .HasColumnType("bigint");
+
+                    b.Property<int>("WeeksAhead")
+                        .HasColumnType("integer");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("ProgramId")
+                        .IsUnique();
+
+                    b.ToTable("ScheduleSettings", (string)null);
                 });
 
             modelBuilder.Entity("Trellis.Web.Features.Scheduling.SessionFacilitator", b =>
@@ -1755,6 +2062,151 @@ namespace Trellis.Web.Data.Migrations.Postgres
                     b.HasIndex("StaffMemberId");
 
                     b.ToTable("SessionFacilitators", (string)null);
+                });
+
+            modelBuilder.Entity("Trellis.Web.Features.Scheduling.SessionTemplate", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("uuid");
+
+                    b.Property<int?>("Capacity")
+                        .HasColumnType("integer");
+
+                    b.Property<DateTimeOffset>("CreatedAt")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<string>("CreatedBy")
+                        .HasColumnType("text");
+
+                    b.Property<TimeOnly>("EndTime")
+                        .HasColumnType("time without time zone");
+
+                    b.Property<bool>("IsActive")
+                        .HasColumnType("boolean");
+
+                    b.Property<Guid?>("RoomId")
+                        .HasColumnType("uuid");
+
+                    b.Property<string>("ServiceType")
+                        .IsRequired()
+                        .HasMaxLength(40)
+                        .HasColumnType("character varying(40)");
+
+                    b.Property<TimeOnly>("StartTime")
+                        .HasColumnType("time without time zone");
+
+                    b.Property<string>("TelehealthUrl")
+                        .HasMaxLength(500)
+                        .HasColumnType("character varying(500)");
+
+                    b.Property<string>("Title")
+                        .IsRequired()
+                        .HasMaxLength(120)
+                        .HasColumnType("character varying(120)");
+
+                    b.Property<Guid>("TrackId")
+                        .HasColumnType("uuid");
+
+                    b.Property<DateTimeOffset>("UpdatedAt")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<string>("UpdatedBy")
+                        .HasColumnType("text");
+
+                    b.Property<long>("Version")
+                        .IsConcurrencyToken()
+                        .HasColumnType("bigint");
+
+                    b.Property<int>("Weekdays")
+                        .HasColumnType("integer");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("RoomId");
+
+                    b.HasIndex("TrackId");
+
+                    b.ToTable("SessionTemplates", (string)null);
+                });
+
+            modelBuilder.Entity("Trellis.Web.Features.Scheduling.SessionTemplateFacilitator", b =>
+                {
+                    b.Property<Guid>("SessionTemplateId")
+                        .HasColumnType("uuid");
+
+                    b.Property<Guid>("StaffMemberId")
+                        .HasColumnType("uuid");
+
+                    b.HasKey("SessionTemplateId", "StaffMemberId");
+
+                    b.HasIndex("StaffMemberId");
+
+                    b.ToTable("SessionTemplateFacilitators", (string)null);
+                });
+
+            modelBuilder.Entity("Trellis.Web.Features.Scheduling.StaffAvailability", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("uuid");
+
+                    b.Property<DateTimeOffset>("CreatedAt")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<string>("CreatedBy")
+                        .HasColumnType("text");
+
+                    b.Property<string>("Day")
+                        .IsRequired()
+                        .HasMaxLength(40)
+                        .HasColumnType("character varying(40)");
+
+                    b.Property<TimeOnly>("EndTime")
+                        .HasColumnType("time without time zone");
+
+                    b.Property<bool>("IsTelehealth")
+                        .HasColumnType("boolean");
+
+                    b.Property<Guid>("ProgramId")
+                        .HasColumnType("uuid");
+
+                    b.Property<Guid?>("RoomId")
+                        .HasColumnType("uuid");
+
+                    b.Property<string>("ServiceType")
+                        .IsRequired()
+                        .HasMaxLength(40)
+                        .HasColumnType("character varying(40)");
+
+                    b.Property<int>("SlotMinutes")
+                        .HasColumnType("integer");
+
+                    b.Property<Guid>("StaffMemberId")
+                        .HasColumnType("uuid");
+
+                    b.Property<TimeOnly>("StartTime")
+                        .HasColumnType("time without time zone");
+
+                    b.Property<DateTimeOffset>("UpdatedAt")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<string>("UpdatedBy")
+                        .HasColumnType("text");
+
+                    b.Property<long>("Version")
+                        .IsConcurrencyToken()
+                        .HasColumnType("bigint");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("ProgramId");
+
+                    b.HasIndex("RoomId");
+
+                    b.HasIndex("StaffMemberId", "Day");
+
+                    b.ToTable("StaffAvailability", (string)null);
                 });
 
             modelBuilder.Entity("Trellis.Web.Features.Scheduling.WeeklyObligation", b =>
@@ -2278,6 +2730,11 @@ namespace Trellis.Web.Data.Migrations.Postgres
 
             modelBuilder.Entity("Trellis.Web.Features.Scheduling.Appointment", b =>
                 {
+                    b.HasOne("Trellis.Web.Features.Scheduling.Closure", null)
+                        .WithMany()
+                        .HasForeignKey("ClosureId")
+                        .OnDelete(DeleteBehavior.SetNull);
+
                     b.HasOne("Trellis.Web.Features.Participants.Participant", "Participant")
                         .WithMany()
                         .HasForeignKey("ParticipantId")
@@ -2300,6 +2757,23 @@ namespace Trellis.Web.Data.Migrations.Postgres
                     b.Navigation("Room");
 
                     b.Navigation("StaffMember");
+                });
+
+            modelBuilder.Entity("Trellis.Web.Features.Scheduling.AttendanceChange", b =>
+                {
+                    b.HasOne("Trellis.Web.Features.Scheduling.AttendanceRecord", null)
+                        .WithMany()
+                        .HasForeignKey("AttendanceRecordId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+
+                    b.HasOne("Trellis.Web.Features.Participants.Participant", "Participant")
+                        .WithMany()
+                        .HasForeignKey("ParticipantId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+
+                    b.Navigation("Participant");
                 });
 
             modelBuilder.Entity("Trellis.Web.Features.Scheduling.AttendanceRecord", b =>
@@ -2327,8 +2801,36 @@ namespace Trellis.Web.Data.Migrations.Postgres
                     b.Navigation("Participant");
                 });
 
+            modelBuilder.Entity("Trellis.Web.Features.Scheduling.CalendarFeed", b =>
+                {
+                    b.HasOne("Trellis.Web.Features.Participants.Participant", null)
+                        .WithMany()
+                        .HasForeignKey("ParticipantId")
+                        .OnDelete(DeleteBehavior.Cascade);
+
+                    b.HasOne("Trellis.Web.Features.Staff.StaffMember", null)
+                        .WithMany()
+                        .HasForeignKey("StaffMemberId")
+                        .OnDelete(DeleteBehavior.Cascade);
+                });
+
+            modelBuilder.Entity("Trellis.Web.Features.Scheduling.Closure", b =>
+                {
+                    b.HasOne("Trellis.Web.Features.Organization.TreatmentProgram", "Program")
+                        .WithMany()
+                        .HasForeignKey("ProgramId")
+                        .OnDelete(DeleteBehavior.Cascade);
+
+                    b.Navigation("Program");
+                });
+
             modelBuilder.Entity("Trellis.Web.Features.Scheduling.GroupSession", b =>
                 {
+                    b.HasOne("Trellis.Web.Features.Scheduling.Closure", null)
+                        .WithMany()
+                        .HasForeignKey("ClosureId")
+                        .OnDelete(DeleteBehavior.SetNull);
+
                     b.HasOne("Trellis.Web.Features.Organization.TreatmentProgram", "Program")
                         .WithMany()
                         .HasForeignKey("ProgramId")
@@ -2338,6 +2840,11 @@ namespace Trellis.Web.Data.Migrations.Postgres
                     b.HasOne("Trellis.Web.Features.Organization.Room", "Room")
                         .WithMany()
                         .HasForeignKey("RoomId")
+                        .OnDelete(DeleteBehavior.SetNull);
+
+                    b.HasOne("Trellis.Web.Features.Scheduling.SessionTemplate", null)
+                        .WithMany()
+                        .HasForeignKey("TemplateId")
                         .OnDelete(DeleteBehavior.SetNull);
 
                     b.HasOne("Trellis.Web.Features.Organization.Track", "Track")
@@ -2350,6 +2857,28 @@ namespace Trellis.Web.Data.Migrations.Postgres
                     b.Navigation("Room");
 
                     b.Navigation("Track");
+                });
+
+            modelBuilder.Entity("Trellis.Web.Features.Scheduling.ScheduleNotice", b =>
+                {
+                    b.HasOne("Trellis.Web.Features.Participants.Participant", "Participant")
+                        .WithMany()
+                        .HasForeignKey("ParticipantId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+
+                    b.Navigation("Participant");
+                });
+
+            modelBuilder.Entity("Trellis.Web.Features.Scheduling.ScheduleSettings", b =>
+                {
+                    b.HasOne("Trellis.Web.Features.Organization.TreatmentProgram", "Program")
+                        .WithMany()
+                        .HasForeignKey("ProgramId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+
+                    b.Navigation("Program");
                 });
 
             modelBuilder.Entity("Trellis.Web.Features.Scheduling.SessionFacilitator", b =>
@@ -2365,6 +2894,65 @@ namespace Trellis.Web.Data.Migrations.Postgres
                         .HasForeignKey("StaffMemberId")
                         .OnDelete(DeleteBehavior.Cascade)
                         .IsRequired();
+
+                    b.Navigation("StaffMember");
+                });
+
+            modelBuilder.Entity("Trellis.Web.Features.Scheduling.SessionTemplate", b =>
+                {
+                    b.HasOne("Trellis.Web.Features.Organization.Room", "Room")
+                        .WithMany()
+                        .HasForeignKey("RoomId")
+                        .OnDelete(DeleteBehavior.SetNull);
+
+                    b.HasOne("Trellis.Web.Features.Organization.Track", "Track")
+                        .WithMany()
+                        .HasForeignKey("TrackId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+
+                    b.Navigation("Room");
+
+                    b.Navigation("Track");
+                });
+
+            modelBuilder.Entity("Trellis.Web.Features.Scheduling.SessionTemplateFacilitator", b =>
+                {
+                    b.HasOne("Trellis.Web.Features.Scheduling.SessionTemplate", null)
+                        .WithMany("Facilitators")
+                        .HasForeignKey("SessionTemplateId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+
+                    b.HasOne("Trellis.Web.Features.Staff.StaffMember", "StaffMember")
+                        .WithMany()
+                        .HasForeignKey("StaffMemberId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+
+                    b.Navigation("StaffMember");
+                });
+
+            modelBuilder.Entity("Trellis.Web.Features.Scheduling.StaffAvailability", b =>
+                {
+                    b.HasOne("Trellis.Web.Features.Organization.TreatmentProgram", null)
+                        .WithMany()
+                        .HasForeignKey("ProgramId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+
+                    b.HasOne("Trellis.Web.Features.Organization.Room", "Room")
+                        .WithMany()
+                        .HasForeignKey("RoomId")
+                        .OnDelete(DeleteBehavior.SetNull);
+
+                    b.HasOne("Trellis.Web.Features.Staff.StaffMember", "StaffMember")
+                        .WithMany()
+                        .HasForeignKey("StaffMemberId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+
+                    b.Navigation("Room");
 
                     b.Navigation("StaffMember");
                 });
@@ -2441,6 +3029,11 @@ namespace Trellis.Web.Data.Migrations.Postgres
                 });
 
             modelBuilder.Entity("Trellis.Web.Features.Scheduling.GroupSession", b =>
+                {
+                    b.Navigation("Facilitators");
+                });
+
+            modelBuilder.Entity("Trellis.Web.Features.Scheduling.SessionTemplate", b =>
                 {
                     b.Navigation("Facilitators");
                 });

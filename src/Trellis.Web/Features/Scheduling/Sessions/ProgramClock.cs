@@ -1,0 +1,56 @@
+using System.Collections.Concurrent;
+using System.Globalization;
+
+namespace Trellis.Web.Features.Scheduling;
+
+/// <summary>
+/// Wall-clock time in a program's time zone. Sessions are planned in local time ("Monday 9:00")
+/// and stored as UTC instants; every conversion goes through here, so a 9:00 group is at 9:00 on
+/// both sides of a daylight-saving change.
+/// </summary>
+public static class ProgramClock
+{
+    private static readonly ConcurrentDictionary<string, TimeZoneInfo> Zones = new();
+
+    public static TimeZoneInfo Zone(string timeZoneId) =>
+        Zones.GetOrAdd(timeZoneId, id => TimeZoneInfo.TryFindSystemTimeZoneById(id, out var z) ? z : TimeZoneInfo.Utc);
+
+    /// <summary>
+    /// The instant a local date and time names. A time skipped by the spring change (2:30 on the
+    /// second Sunday of March in the US) is moved forward by the gap, as clocks are; a time that
+    /// happens twice in the autumn is taken the first time (still on daylight time).
+    /// </summary>
+    public static DateTimeOffset ToInstant(DateOnly date, TimeOnly time, TimeZoneInfo zone)
+    {
+        var local = date.ToDateTime(time, DateTimeKind.Unspecified);
+        if (zone.IsInvalidTime(local))
+        {
+            var before = zone.GetUtcOffset(local.AddHours(-3));
+            return new DateTimeOffset(local, before).ToUniversalTime();
+        }
+        if (zone.IsAmbiguousTime(local))
+        {
+            var offset = zone.GetAmbiguousTimeOffsets(local).Max();
+            return new DateTimeOffset(local, offset).ToUniversalTime();
+        }
+        return new DateTimeOffset(local, zone.GetUtcOffset(local)).ToUniversalTime();
+    }
+
+    public static DateTime ToLocal(DateTimeOffset instant, TimeZoneInfo zone) => TimeZoneInfo.ConvertTime(instant, zone).DateTime;
+
+    public static DateOnly LocalDate(DateTimeOffset instant, TimeZoneInfo zone) => DateOnly.FromDateTime(ToLocal(instant, zone));
+
+    public static TimeOnly LocalTime(DateTimeOffset instant, TimeZoneInfo zone) => TimeOnly.FromDateTime(ToLocal(instant, zone));
+
+    /// <summary>The clinic week starts on Monday.</summary>
+    public static DateOnly WeekStart(DateOnly day) => day.AddDays(-(((int)day.DayOfWeek + 6) % 7));
+
+    public static string Time(DateTimeOffset instant, TimeZoneInfo zone) => ToLocal(instant, zone).ToString("H:mm", CultureInfo.InvariantCulture);
+
+    /// <summary>"9:00–9:50".</summary>
+    public static string Span(DateTimeOffset start, DateTimeOffset end, TimeZoneInfo zone) => $"{Time(start, zone)}–{Time(end, zone)}";
+
+    /// <summary>"Wed Mar 11, 10:00–10:50".</summary>
+    public static string When(DateTimeOffset start, DateTimeOffset end, TimeZoneInfo zone) =>
+        $"{ToLocal(start, zone).ToString("ddd MMM d", CultureInfo.InvariantCulture)}, {Span(start, end, zone)}";
+}
