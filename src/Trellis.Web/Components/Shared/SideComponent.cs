@@ -4,12 +4,33 @@ using Trellis.Web.Data;
 namespace Trellis.Web.Components.Shared;
 
 /// <summary>
-/// Base for components that render beside a page: the menu's unread badge, home cards, chart
-/// flags. The renderer starts their OnInitializedAsync while the page (and each other) may still
-/// be querying, and a DbContext serves one operation at a time, so each of these gets its own
-/// context from its own scope. Pages themselves use the request's context (@inject TrellisDbContext).
+/// Base for components that render beside a page (the menu's unread badge, home cards, chart flags,
+/// page sections) and for pages that need no request-shared services. The renderer initialises
+/// such components while the page and each other may still be querying, and a DbContext serves one
+/// operation at a time, so each gets its own context from its own scope. The new context still
+/// acts as the signed-in caller: scoping and auditing read the request's user.
+/// Pages that hand entities to request-scoped services (SaveStaff…) use the request's context
+/// instead: <c>@inject TrellisDbContext Db</c> with <see cref="TrellisPage"/>.
 /// </summary>
-public abstract class SideComponent : OwningComponentBase<TrellisDbContext>
+public abstract class SideComponent : TrellisPage, IAsyncDisposable
 {
-    protected TrellisDbContext Db => Service;
+    [Inject] private IServiceScopeFactory Scopes { get; set; } = default!;
+    private AsyncServiceScope? scope;
+    private TrellisDbContext? db;
+
+    protected TrellisDbContext Db
+    {
+        get
+        {
+            if (db is not null) return db;
+            scope = Scopes.CreateAsyncScope();
+            return db = scope.Value.ServiceProvider.GetRequiredService<TrellisDbContext>();
+        }
+    }
+
+    public async ValueTask DisposeAsync()
+    {
+        if (scope is { } s) await s.DisposeAsync();
+        GC.SuppressFinalize(this);
+    }
 }

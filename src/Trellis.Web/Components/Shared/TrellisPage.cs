@@ -3,21 +3,35 @@ using Microsoft.AspNetCore.Components;
 namespace Trellis.Web.Components.Shared;
 
 /// <summary>
-/// Base for pages that load data. Blazor renders a component once as soon as its
-/// OnInitializedAsync first awaits, before the data is there (PostgreSQL awaits for real; SQLite
-/// usually completes at once, which hides the problem). That half-done render still initialises
-/// children — an EditForm without a model throws, a "not found" child sets a 404. Pages put their
-/// loading in <see cref="LoadAsync"/> and start their markup with <c>@if (!Loaded) { return; }</c>.
+/// Base for pages and components that load data. <see cref="LoadAsync"/> runs to the end, with the
+/// parameters set, before the first render. Blazor otherwise renders once at the first await of
+/// OnInitializedAsync, before the data is there (PostgreSQL awaits for real; SQLite usually
+/// completes at once, which hides it), and that half-done render initialises children: an EditForm
+/// without a model throws, a "not found" child sets a 404.
 /// </summary>
 public abstract class TrellisPage : ComponentBase
 {
+    /// <summary>True once LoadAsync has run; always true when markup renders.</summary>
     protected bool Loaded { get; private set; }
 
-    protected sealed override async Task OnInitializedAsync()
-    {
-        try { await LoadAsync(); }
-        finally { Loaded = true; }
-    }
-
+    /// <summary>Loads what the component shows; finishes before it first renders.</summary>
     protected virtual Task LoadAsync() => Task.CompletedTask;
+
+    public override async Task SetParametersAsync(ParameterView parameters)
+    {
+        if (Loaded)
+        {
+            // A parent's re-render passes its direct parameters again. Cascading ones (the caller,
+            // the posted form, the query) cannot change within a request, and setting them again
+            // would undo what LoadAsync made of them.
+            var direct = new Dictionary<string, object?>();
+            foreach (var p in parameters) if (!p.Cascading) direct[p.Name] = p.Value;
+            await base.SetParametersAsync(ParameterView.FromDictionary(direct));
+            return;
+        }
+        parameters.SetParameterProperties(this);
+        await LoadAsync();
+        Loaded = true;
+        await base.SetParametersAsync(ParameterView.Empty);
+    }
 }

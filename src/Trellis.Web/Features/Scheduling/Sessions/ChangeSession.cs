@@ -1,3 +1,4 @@
+using Trellis.Web.Infrastructure;
 using System.ComponentModel.DataAnnotations;
 using Microsoft.EntityFrameworkCore;
 using Trellis.Web.Data;

@@ -1,6 +1,6 @@
 using System.Globalization;
 
-namespace Trellis.Web.Features.Scheduling;
+namespace Trellis.Web.Infrastructure;
 
 /// <summary>
 /// Reads query-string values leniently. Pages take them as strings because Blazor answers a
