@@ -42,6 +42,7 @@ public static class AppSetup
         services.AddScoped<SaveStaff>();
         services.AddScoped<DemoSeeder>();
         Features.Tasks.TasksFeature.Register(services);
+        Features.Clinical.ClinicalRecordFeature.Register(services);
 
         services.Configure<ForwardedHeadersOptions>(o =>
         {
@@ -83,6 +84,7 @@ public static class AppSetup
         api.MapStaffApi();
         api.MapProgramsApi();
         api.MapInstrumentsApi();
+        Features.Clinical.ClinicalRecordFeature.MapClinicalRecordApi(api);
         return app;
     }
 
