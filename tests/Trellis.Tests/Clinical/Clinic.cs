@@ -1,3 +1,4 @@
+using System.Net.Http.Json;
 using Microsoft.EntityFrameworkCore;
 using Trellis.Tests.Support;
 using Trellis.Web.Data;
@@ -86,5 +87,33 @@ public static class Clinic
                 },
             },
         },
+    };
+}
+
+/// <summary>API calls the note tests share.</summary>
+public static class NoteCalls
+{
+    public static Dictionary<string, object?> Dap(DateOnly day, string data = "Reports a hard week at work; kept the activity log on five days.",
+        string assessment = "Mood improving slowly; insight good.", string plan = "Continue weekly; practise the skill daily.") => new()
+    {
+        ["kind"] = "individual", ["format"] = "dap", ["serviceDate"] = day.ToString("yyyy-MM-dd"), ["minutes"] = 50,
+        ["sections"] = new Dictionary<string, string?> { ["data"] = data, ["assessment"] = assessment, ["plan"] = plan },
+    };
+
+    public static async Task<(string Id, string ETag)> CreateAsync(HttpClient api, Guid participantId, Dictionary<string, object?> body)
+    {
+        var response = await api.PostAsJsonAsync($"/api/participants/{participantId}/notes", body);
+        Assert.True(response.StatusCode == System.Net.HttpStatusCode.Created, await response.Content.ReadAsStringAsync());
+        var json = await Json.ReadAsync(response);
+        return ((string)json["id"]!, response.Headers.ETag!.Tag);
+    }
+
+    public static Task<HttpResponseMessage> SignAsync(HttpClient api, string noteId, object? body = null) =>
+        api.PostAsJsonAsync($"/api/notes/{noteId}/sign", body ?? new { });
+
+    public static Dictionary<string, object?> Part(Guid participantId, string participation, string response, string progress, string plan) => new()
+    {
+        ["participantId"] = participantId,
+        ["sections"] = new Dictionary<string, string?> { ["participation"] = participation, ["response"] = response, ["progress"] = progress, ["plan"] = plan },
     };
 }

@@ -109,6 +109,7 @@ public static class CaseManagementApi
 
     public static async Task<Results<Created<CommunityResourceDto>, ValidationProblem>> CreateResource(CommunityResourceInput input, TrellisDbContext db, HttpContext http, CancellationToken ct)
     {
+        if (DeepValidation.Validate(input) is { Count: > 0 } invalid) return Problems.Invalid(DeepValidation.ToDictionary(invalid));
         var name = input.Name!.Trim();
         if (await db.Set<CommunityResource>().AnyAsync(r => r.Name == name, ct)) return Problems.Invalid("name", $"The directory already lists {name}.");
         var r = new CommunityResource();
@@ -124,6 +125,7 @@ public static class CaseManagementApi
     {
         if (await db.Set<CommunityResource>().FirstOrDefaultAsync(r => r.Id == id, ct) is not { } r) return Problems.NotFound("community resource");
         if (ETags.RequireIfMatch(http, out var version) is { } problem) return problem;
+        if (DeepValidation.Validate(input) is { Count: > 0 } invalid) return Problems.Invalid(DeepValidation.ToDictionary(invalid));
         var name = input.Name!.Trim();
         if (await db.Set<CommunityResource>().AnyAsync(x => x.Name == name && x.Id != id, ct)) return Problems.Invalid("name", $"The directory already lists {name}.");
         input.ApplyTo(r);

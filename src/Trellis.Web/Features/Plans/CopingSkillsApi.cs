@@ -26,6 +26,7 @@ public static class CopingSkillsApi
 
     public static async Task<Results<Created<CopingSkillDto>, ValidationProblem>> Create(CopingSkillInput input, TrellisDbContext db, HttpContext http, CancellationToken ct)
     {
+        if (Clinical.DeepValidation.Validate(input) is { Count: > 0 } invalid) return Problems.Invalid(Clinical.DeepValidation.ToDictionary(invalid));
         if (await NameTakenAsync(db, input.Name, null, ct)) return Problems.Invalid("name", $"The library already has a skill called {input.Name!.Trim()}.");
         var skill = new CopingSkill();
         Apply(skill, input);
@@ -39,6 +40,7 @@ public static class CopingSkillsApi
     {
         if (await db.Set<CopingSkill>().FirstOrDefaultAsync(s => s.Id == id, ct) is not { } skill) return Problems.NotFound("coping skill");
         if (ETags.RequireIfMatch(http, out var version) is { } problem) return problem;
+        if (Clinical.DeepValidation.Validate(input) is { Count: > 0 } invalid) return Problems.Invalid(Clinical.DeepValidation.ToDictionary(invalid));
         if (await NameTakenAsync(db, input.Name, id, ct)) return Problems.Invalid("name", $"The library already has a skill called {input.Name!.Trim()}.");
         Apply(skill, input);
         if (!await Concurrency.SaveIfUnchangedAsync(db, skill, version, ct: ct)) return Problems.Stale(skill.Version);

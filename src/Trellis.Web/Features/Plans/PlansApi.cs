@@ -13,14 +13,14 @@ public sealed record SafetyPlanDto(Guid Id, Guid ParticipantId, int Number, bool
     string WrittenBy, DateTimeOffset WrittenAt, SafetyPlanContent Content, PlanContact CrisisLine)
 {
     public static SafetyPlanDto From(SafetyPlan p) => new(p.Id, p.ParticipantId, p.Number, p.IsComplete, p.WrittenWithParticipant, p.ChangeSummary,
-        p.WrittenByName, p.CreatedAt, p.Content, CrisisLines.Lifeline988);
+        p.WrittenByName, p.WrittenAt, p.Content, CrisisLines.Lifeline988);
 }
 
 public sealed record RelapsePlanDto(Guid Id, Guid ParticipantId, int Number, bool IsComplete, bool WrittenWithParticipant, string? ChangeSummary,
     string WrittenBy, DateTimeOffset WrittenAt, RelapsePlanContent Content)
 {
     public static RelapsePlanDto From(RelapsePreventionPlan p) => new(p.Id, p.ParticipantId, p.Number, p.IsComplete, p.WrittenWithParticipant,
-        p.ChangeSummary, p.WrittenByName, p.CreatedAt, p.Content);
+        p.ChangeSummary, p.WrittenByName, p.WrittenAt, p.Content);
 }
 
 public static class PlansApi
@@ -148,5 +148,5 @@ public static class PlansApi
     private static ProblemHttpResult NoPlan(string what) =>
         TypedResults.Problem(title: "No plan yet", detail: $"There is no {what} for this participant yet.", statusCode: 404);
 
-    private static PlanVersionDto Summary(VersionedPlan p) => new(p.Number, p.IsComplete, p.WrittenWithParticipant, p.ChangeSummary, p.WrittenByName, p.CreatedAt);
+    private static PlanVersionDto Summary(VersionedPlan p) => new(p.Number, p.IsComplete, p.WrittenWithParticipant, p.ChangeSummary, p.WrittenByName, p.WrittenAt);
 }

@@ -23,6 +23,7 @@ public abstract class VersionedPlan : Entity, IParticipantOwned
     public string? ChangeSummary { get; set; }
     public Guid? WrittenByStaffId { get; set; }
     public string WrittenByName { get; set; } = "";
+    public DateTimeOffset WrittenAt { get; set; }
 }
 
 /// <summary>A person on a plan: a friend to call, a sponsor, a clinician, a crisis line.</summary>
@@ -89,6 +90,7 @@ public static class PlanVersions
         plan.ChangeSummary = ClinicalText.Clean(changeSummary) ?? (last == 0 ? "First version" : null);
         plan.WrittenByStaffId = author.Id;
         plan.WrittenByName = ClinicalStaff.SignatureName(author);
+        plan.WrittenAt = db.Now;
         db.Set<T>().Add(plan);
         return plan;
     }

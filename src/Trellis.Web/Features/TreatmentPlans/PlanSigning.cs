@@ -107,8 +107,10 @@ public static class PlanSigning
     private static Refusal AlreadySigned(string who, DateTimeOffset? at) =>
         Refusal.Conflict("Already signed", $"This version was already signed by {who} on {at:MMM d, yyyy}. A change to the plan is a new version, which is signed anew.");
 
-    public static string StatusText(TreatmentPlan plan, int latestNumber)
+    /// <param name="inEffectNumber">The latest complete version: it stays in effect while a newer one waits for signatures.</param>
+    public static string StatusText(TreatmentPlan plan, int latestNumber, int? inEffectNumber = null)
     {
+        if (plan.Number == inEffectNumber) return "In effect";
         if (plan.Number != latestNumber) return "Replaced";
         if (plan.IsComplete) return "In effect";
         if (!plan.ClinicianSigned && !plan.ParticipantSigned) return "Draft";

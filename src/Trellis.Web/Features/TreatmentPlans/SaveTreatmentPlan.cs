@@ -107,7 +107,7 @@ public static class SaveTreatmentPlan
         {
             ParticipantId = participant.Id, Number = last + 1, Content = content,
             ChangeSummary = ClinicalText.Clean(input.ChangeSummary) ?? (last == 0 ? "First plan" : null),
-            WrittenByStaffId = author.Id, WrittenByName = ClinicalStaff.SignatureName(author),
+            WrittenByStaffId = author.Id, WrittenByName = ClinicalStaff.SignatureName(author), WrittenAt = db.Now,
         };
         db.Set<TreatmentPlan>().Add(plan);
         return plan;

@@ -22,6 +22,8 @@ public sealed class TreatmentPlan : Entity, IParticipantOwned
     public string? ChangeSummary { get; set; }
     public Guid? WrittenByStaffId { get; set; }
     public string WrittenByName { get; set; } = "";
+    /// <summary>When this version was written (kept apart from the row's CreatedAt so imported or back-dated records read true).</summary>
+    public DateTimeOffset WrittenAt { get; set; }
 
     public Guid? ClinicianStaffId { get; set; }
     public string? ClinicianName { get; set; }

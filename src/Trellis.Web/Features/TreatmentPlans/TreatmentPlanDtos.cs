@@ -13,12 +13,12 @@ public sealed record TreatmentPlanDto(Guid Id, Guid ParticipantId, int Number, s
     string WrittenBy, DateTimeOffset WrittenAt, PlanSignaturesDto Signatures, int? InEffectNumber, PlanScheduleDto? Schedule)
 {
     public static TreatmentPlanDto From(TreatmentPlan p, int latestNumber, int? inEffect, PlanScheduleDto? schedule) => new(
-        p.Id, p.ParticipantId, p.Number, StatusOf(p, latestNumber), p.Content, p.ChangeSummary, p.WrittenByName, p.CreatedAt,
+        p.Id, p.ParticipantId, p.Number, StatusOf(p, latestNumber, inEffect), p.Content, p.ChangeSummary, p.WrittenByName, p.WrittenAt,
         new PlanSignaturesDto(p.ClinicianName, p.ClinicianSignedAt, p.SupervisorRequired, p.SupervisorName, p.SupervisorSignedAt,
             p.ParticipantSignature, p.ParticipantSignatureMethod, p.ParticipantSignedAt, p.ParticipantDeclinedReason, PlanSigning.Missing(p)),
         inEffect, schedule);
 
-    private static string StatusOf(TreatmentPlan p, int latest) => PlanSigning.StatusText(p, latest) switch
+    private static string StatusOf(TreatmentPlan p, int latest, int? inEffect) => PlanSigning.StatusText(p, latest, inEffect) switch
     {
         "Replaced" => "replaced",
         "In effect" => "in_effect",

@@ -74,23 +74,25 @@ public static class TreatmentPlansApi
         var versions = await TreatmentPlanQueries.VersionsAsync(db, id, ct);
         await db.AuditReadAsync(nameof(TreatmentPlan), versions.Select(v => ((object)v.Id, (Guid?)participant.Id)), "plan versions", ct);
         var latest = versions.FirstOrDefault()?.Number ?? 0;
-        return TypedResults.Ok(versions.Select(v => new PlanVersionSummary(v.Number, PlanSigning.StatusText(v, latest), v.ChangeSummary,
-            v.WrittenByName, v.CreatedAt, PlanSigning.Missing(v))).ToList());
+        var inEffect = versions.FirstOrDefault(v => v.IsComplete)?.Number;
+        return TypedResults.Ok(versions.Select(v => new PlanVersionSummary(v.Number, PlanSigning.StatusText(v, latest, inEffect), v.ChangeSummary,
+            v.WrittenByName, v.WrittenAt, PlanSigning.Missing(v))).ToList());
     }
 
     public static async Task<Results<Ok<TreatmentPlanDto>, ProblemHttpResult>> Version(Guid id, int number, TrellisDbContext db, CancellationToken ct)
     {
         if (await Charts.FindAsync(db, id, ct) is not { } participant) return Problems.NotFound("participant");
         if (await TreatmentPlanQueries.VersionAsync(db, id, number, ct) is not { } plan) return Problems.NotFound("plan version");
-        var latest = await TreatmentPlanQueries.LatestAsync(db, id, ct);
+        var versions = await TreatmentPlanQueries.VersionsAsync(db, id, ct);
         await db.AuditReadAsync(nameof(TreatmentPlan), plan.Id, participant.Id, ct);
-        return TypedResults.Ok(TreatmentPlanDto.From(plan, latest!.Number, null, null));
+        return TypedResults.Ok(TreatmentPlanDto.From(plan, versions[0].Number, versions.FirstOrDefault(v => v.IsComplete)?.Number, null));
     }
 
     public static async Task<Results<Ok<TreatmentPlanDto>, ProblemHttpResult, ValidationProblem>> Sign(
         Guid id, PlanSignatureInput input, TrellisDbContext db, HttpContext http, CancellationToken ct)
     {
         if (await Charts.FindAsync(db, id, ct) is not { } participant) return Problems.NotFound("participant");
+        if (DeepValidation.Validate(input) is { Count: > 0 } invalid) return Problems.Invalid(DeepValidation.ToDictionary(invalid));
         var isParticipant = http.User.IsInRole(Roles.Participant);
         if (isParticipant && input.As != PlanSigner.Participant) return Problems.Forbidden("You can sign your own plan as the participant.");
         var signer = isParticipant ? null : await ClinicalStaff.CurrentAsync(db, http.User, ct);

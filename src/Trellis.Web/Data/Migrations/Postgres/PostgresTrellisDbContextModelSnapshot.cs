@@ -2040,6 +2040,9 @@ namespace Trellis.Web.Data.Migrations.Postgres
                         .IsConcurrencyToken()
                         .HasColumnType("bigint");
 
+                    b.Property<DateTimeOffset>("WrittenAt")
+                        .HasColumnType("timestamp with time zone");
+
                     b.Property<string>("WrittenByName")
                         .IsRequired()
                         .HasMaxLength(200)
@@ -2097,6 +2100,9 @@ namespace Trellis.Web.Data.Migrations.Postgres
                     b.Property<long>("Version")
                         .IsConcurrencyToken()
                         .HasColumnType("bigint");
+
+                    b.Property<DateTimeOffset>("WrittenAt")
+                        .HasColumnType("timestamp with time zone");
 
                     b.Property<string>("WrittenByName")
                         .IsRequired()
@@ -2733,6 +2739,9 @@ namespace Trellis.Web.Data.Migrations.Postgres
                     b.Property<long>("Version")
                         .IsConcurrencyToken()
                         .HasColumnType("bigint");
+
+                    b.Property<DateTimeOffset>("WrittenAt")
+                        .HasColumnType("timestamp with time zone");
 
                     b.Property<string>("WrittenByName")
                         .IsRequired()

@@ -2028,6 +2028,9 @@ namespace Trellis.Web.Data.Migrations.Sqlite
                         .IsConcurrencyToken()
                         .HasColumnType("INTEGER");
 
+                    b.Property<long>("WrittenAt")
+                        .HasColumnType("INTEGER");
+
                     b.Property<string>("WrittenByName")
                         .IsRequired()
                         .HasMaxLength(200)
@@ -2084,6 +2087,9 @@ namespace Trellis.Web.Data.Migrations.Sqlite
 
                     b.Property<long>("Version")
                         .IsConcurrencyToken()
+                        .HasColumnType("INTEGER");
+
+                    b.Property<long>("WrittenAt")
                         .HasColumnType("INTEGER");
 
                     b.Property<string>("WrittenByName")
@@ -2720,6 +2726,9 @@ namespace Trellis.Web.Data.Migrations.Sqlite
 
                     b.Property<long>("Version")
                         .IsConcurrencyToken()
+                        .HasColumnType("INTEGER");
+
+                    b.Property<long>("WrittenAt")
                         .HasColumnType("INTEGER");
 
                     b.Property<string>("WrittenByName")

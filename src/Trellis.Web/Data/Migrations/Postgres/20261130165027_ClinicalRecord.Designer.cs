@@ -13,7 +13,7 @@ using Trellis.Web.Data;
 namespace Trellis.Web.Data.Migrations.Postgres
 {
     [DbContext(typeof(PostgresTrellisDbContext))]
-    [Migration("20261130160538_ClinicalRecord")]
+    [Migration("20261130165027_ClinicalRecord")]
     partial class ClinicalRecord
     {
         /// <inheritdoc />
@@ -2043,6 +2043,9 @@ namespace Trellis.Web.Data.Migrations.Postgres
                         .IsConcurrencyToken()
                         .HasColumnType("bigint");
 
+                    b.Property<DateTimeOffset>("WrittenAt")
+                        .HasColumnType("timestamp with time zone");
+
                     b.Property<string>("WrittenByName")
                         .IsRequired()
                         .HasMaxLength(200)
@@ -2100,6 +2103,9 @@ namespace Trellis.Web.Data.Migrations.Postgres
                     b.Property<long>("Version")
                         .IsConcurrencyToken()
                         .HasColumnType("bigint");
+
+                    b.Property<DateTimeOffset>("WrittenAt")
+                        .HasColumnType("timestamp with time zone");
 
                     b.Property<string>("WrittenByName")
                         .IsRequired()
@@ -2736,6 +2742,9 @@ namespace Trellis.Web.Data.Migrations.Postgres
                     b.Property<long>("Version")
                         .IsConcurrencyToken()
                         .HasColumnType("bigint");
+
+                    b.Property<DateTimeOffset>("WrittenAt")
+                        .HasColumnType("timestamp with time zone");
 
                     b.Property<string>("WrittenByName")
                         .IsRequired()

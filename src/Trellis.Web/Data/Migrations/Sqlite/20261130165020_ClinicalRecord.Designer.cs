@@ -11,7 +11,7 @@ using Trellis.Web.Data;
 namespace Trellis.Web.Data.Migrations.Sqlite
 {
     [DbContext(typeof(SqliteTrellisDbContext))]
-    [Migration("20261130160522_ClinicalRecord")]
+    [Migration("20261130165020_ClinicalRecord")]
     partial class ClinicalRecord
     {
         /// <inheritdoc />
@@ -2031,6 +2031,9 @@ namespace Trellis.Web.Data.Migrations.Sqlite
                         .IsConcurrencyToken()
                         .HasColumnType("INTEGER");
 
+                    b.Property<long>("WrittenAt")
+                        .HasColumnType("INTEGER");
+
                     b.Property<string>("WrittenByName")
                         .IsRequired()
                         .HasMaxLength(200)
@@ -2087,6 +2090,9 @@ namespace Trellis.Web.Data.Migrations.Sqlite
 
                     b.Property<long>("Version")
                         .IsConcurrencyToken()
+                        .HasColumnType("INTEGER");
+
+                    b.Property<long>("WrittenAt")
                         .HasColumnType("INTEGER");
 
                     b.Property<string>("WrittenByName")
@@ -2723,6 +2729,9 @@ namespace Trellis.Web.Data.Migrations.Sqlite
 
                     b.Property<long>("Version")
                         .IsConcurrencyToken()
+                        .HasColumnType("INTEGER");
+
+                    b.Property<long>("WrittenAt")
                         .HasColumnType("INTEGER");
 
                     b.Property<string>("WrittenByName")

@@ -294,7 +294,8 @@ namespace Trellis.Web.Data.Migrations.Postgres
                     WrittenWithParticipant = table.Column<bool>(type: "boolean", nullable: false),
                     ChangeSummary = table.Column<string>(type: "character varying(1000)", maxLength: 1000, nullable: true),
                     WrittenByStaffId = table.Column<Guid>(type: "uuid", nullable: true),
-                    WrittenByName = table.Column<string>(type: "character varying(200)", maxLength: 200, nullable: false)
+                    WrittenByName = table.Column<string>(type: "character varying(200)", maxLength: 200, nullable: false),
+                    WrittenAt = table.Column<DateTimeOffset>(type: "timestamp with time zone", nullable: false)
                 },
                 constraints: table =>
                 {
@@ -324,7 +325,8 @@ namespace Trellis.Web.Data.Migrations.Postgres
                     WrittenWithParticipant = table.Column<bool>(type: "boolean", nullable: false),
                     ChangeSummary = table.Column<string>(type: "character varying(1000)", maxLength: 1000, nullable: true),
                     WrittenByStaffId = table.Column<Guid>(type: "uuid", nullable: true),
-                    WrittenByName = table.Column<string>(type: "character varying(200)", maxLength: 200, nullable: false)
+                    WrittenByName = table.Column<string>(type: "character varying(200)", maxLength: 200, nullable: false),
+                    WrittenAt = table.Column<DateTimeOffset>(type: "timestamp with time zone", nullable: false)
                 },
                 constraints: table =>
                 {
@@ -373,6 +375,7 @@ namespace Trellis.Web.Data.Migrations.Postgres
                     ChangeSummary = table.Column<string>(type: "character varying(1000)", maxLength: 1000, nullable: true),
                     WrittenByStaffId = table.Column<Guid>(type: "uuid", nullable: true),
                     WrittenByName = table.Column<string>(type: "character varying(200)", maxLength: 200, nullable: false),
+                    WrittenAt = table.Column<DateTimeOffset>(type: "timestamp with time zone", nullable: false),
                     ClinicianStaffId = table.Column<Guid>(type: "uuid", nullable: true),
                     ClinicianName = table.Column<string>(type: "character varying(200)", maxLength: 200, nullable: true),
                     ClinicianSignedAt = table.Column<DateTimeOffset>(type: "timestamp with time zone", nullable: true),

@@ -294,7 +294,8 @@ namespace Trellis.Web.Data.Migrations.Sqlite
                     WrittenWithParticipant = table.Column<bool>(type: "INTEGER", nullable: false),
                     ChangeSummary = table.Column<string>(type: "TEXT", maxLength: 1000, nullable: true),
                     WrittenByStaffId = table.Column<Guid>(type: "TEXT", nullable: true),
-                    WrittenByName = table.Column<string>(type: "TEXT", maxLength: 200, nullable: false)
+                    WrittenByName = table.Column<string>(type: "TEXT", maxLength: 200, nullable: false),
+                    WrittenAt = table.Column<long>(type: "INTEGER", nullable: false)
                 },
                 constraints: table =>
                 {
@@ -324,7 +325,8 @@ namespace Trellis.Web.Data.Migrations.Sqlite
                     WrittenWithParticipant = table.Column<bool>(type: "INTEGER", nullable: false),
                     ChangeSummary = table.Column<string>(type: "TEXT", maxLength: 1000, nullable: true),
                     WrittenByStaffId = table.Column<Guid>(type: "TEXT", nullable: true),
-                    WrittenByName = table.Column<string>(type: "TEXT", maxLength: 200, nullable: false)
+                    WrittenByName = table.Column<string>(type: "TEXT", maxLength: 200, nullable: false),
+                    WrittenAt = table.Column<long>(type: "INTEGER", nullable: false)
                 },
                 constraints: table =>
                 {
@@ -373,6 +375,7 @@ namespace Trellis.Web.Data.Migrations.Sqlite
                     ChangeSummary = table.Column<string>(type: "TEXT", maxLength: 1000, nullable: true),
                     WrittenByStaffId = table.Column<Guid>(type: "TEXT", nullable: true),
                     WrittenByName = table.Column<string>(type: "TEXT", maxLength: 200, nullable: false),
+                    WrittenAt = table.Column<long>(type: "INTEGER", nullable: false),
                     ClinicianStaffId = table.Column<Guid>(type: "TEXT", nullable: true),
                     ClinicianName = table.Column<string>(type: "TEXT", maxLength: 200, nullable: true),
                     ClinicianSignedAt = table.Column<long>(type: "INTEGER", nullable: true),
