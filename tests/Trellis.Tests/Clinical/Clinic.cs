@@ -117,3 +117,21 @@ public static class NoteCalls
         ["sections"] = new Dictionary<string, string?> { ["participation"] = participation, ["response"] = response, ["progress"] = progress, ["plan"] = plan },
     };
 }
+
+public static class Scores
+{
+    /// <summary>Records an instrument given in the chart, scored by the real scorer.</summary>
+    public static async Task AddAsync(TrellisFactory app, Guid participantId, string code, int[] answers, DateOnly on)
+    {
+        var elements = answers.Select(a => System.Text.Json.JsonSerializer.SerializeToElement(a)).ToList();
+        var outcome = Trellis.Web.Features.Instruments.InstrumentScorer.Score(code, elements);
+        Assert.True(outcome.IsValid);
+        await using var s = app.Db();
+        s.Context.InstrumentAdministrations.Add(new Trellis.Web.Features.Instruments.InstrumentAdministration
+        {
+            ParticipantId = participantId, InstrumentCode = code, AnswersJson = System.Text.Json.JsonSerializer.Serialize(answers),
+            Total = outcome.Result!.Total, Band = outcome.Result.Band, AdministeredAt = new DateTimeOffset(on.ToDateTime(new TimeOnly(17, 0)), TimeSpan.Zero),
+        });
+        await s.Context.SaveChangesAsync();
+    }
+}

@@ -41,7 +41,10 @@ public static class DeepValidation
     {
         if (depth > 8) return;
         var results = new List<ValidationResult>();
-        Validator.TryValidateObject(obj, new ValidationContext(obj), results, validateAllProperties: true);
+        var context = new ValidationContext(obj);
+        // The framework skips an object's own rules once a field fails; a person fixing the form wants all of them at once.
+        if (!Validator.TryValidateObject(obj, context, results, validateAllProperties: true) && obj is IValidatableObject self)
+            results.AddRange(self.Validate(context).Where(r => r != ValidationResult.Success)!);
         foreach (var r in results)
         {
             var members = r.MemberNames.Any() ? r.MemberNames : [""];
@@ -80,5 +83,34 @@ public static class DeepValidation
     {
         var name = member.Length == 0 ? "" : JsonNamingPolicy.CamelCase.ConvertName(member);
         return prefix.Length == 0 ? name : name.Length == 0 ? prefix : $"{prefix}.{name}";
+    }
+}
+
+/// <summary>Form binding leaves a list null when the form posted none of its rows; pages call this before using what was posted.</summary>
+public static class FormModels
+{
+    public static T EnsureLists<T>(T model) where T : class
+    {
+        Fill(model, 0);
+        return model;
+    }
+
+    private static void Fill(object obj, int depth)
+    {
+        if (depth > 8) return;
+        foreach (var p in obj.GetType().GetProperties(BindingFlags.Public | BindingFlags.Instance))
+        {
+            if (!p.CanWrite || p.GetIndexParameters().Length > 0) continue;
+            var type = p.PropertyType;
+            if (type.IsGenericType && (type.GetGenericTypeDefinition() == typeof(List<>) || type.GetGenericTypeDefinition() == typeof(Dictionary<,>)))
+            {
+                var value = p.GetValue(obj) ?? Activator.CreateInstance(type)!;
+                p.SetValue(obj, value);
+                if (value is IEnumerable items && type.GetGenericTypeDefinition() == typeof(List<>))
+                    foreach (var item in items) if (item is not null && item.GetType().Namespace?.StartsWith("Trellis.Web.Features") == true) Fill(item, depth + 1);
+            }
+            else if (type.IsClass && type != typeof(string) && type.Namespace?.StartsWith("Trellis.Web.Features") == true && p.GetValue(obj) is { } child)
+                Fill(child, depth + 1);
+        }
     }
 }

@@ -67,6 +67,10 @@ public static class SaveDischarge
         input.CourseOfTreatment = ClinicalText.Clean(input.CourseOfTreatment);
         input.AlumniDetails = ClinicalText.Clean(input.AlumniDetails);
         input.CrisisPlan = ClinicalText.Clean(input.CrisisPlan);
+        // The discharge's reconciliation is always of kind discharge, on the discharge date unless said otherwise.
+        input.MedicationReconciliation ??= new ReconciliationInput();
+        input.MedicationReconciliation.Kind = ReconciliationKind.Discharge;
+        input.MedicationReconciliation.ReconciledOn ??= input.DischargedOn;
     }
 
     public static void Copy(ParticipantDischarge d, DischargeInput input, IReadOnlyList<PlanGoal> goals)
@@ -125,7 +129,8 @@ public static class SaveDischarge
         SaveParticipant.Apply(db, participant, change);
         var here = participant.Program?.LevelOfCare ?? LevelOfCare.IntensiveOutpatient;
         if (d.NextLevelOfCare is { } next && next != here)
-            participant.LevelOfCareHistory.Add(new LevelOfCareChange
+            // Added to the set, not only the navigation: an entity with its key already set would be taken for an existing row.
+            db.LevelOfCareChanges.Add(new LevelOfCareChange
             {
                 ParticipantId = participantId, EffectiveOn = on, FromLevel = here, ToLevel = next,
                 Rationale = Truncate($"Discharge ({reasonText}).", 4000), DecidedByStaffId = by.Id, DecidedByName = ClinicalStaff.SignatureName(by),

@@ -68,7 +68,12 @@ public static class SaveNote
         }
         foreach (var id in goalIds.Distinct().Where(id => note.Goals.All(l => l.GoalId != id)))
             if (goals.FirstOrDefault(g => g.Id == id) is { } goal)
-                note.Goals.Add(new NoteGoalLink { NoteId = note.Id, ParticipantId = note.ParticipantId, GoalId = id, GoalText = goal.OwnWords });
+            {
+                // Added to the set as well: found only through the navigation, a link with its key set would be taken for an existing row.
+                var link = new NoteGoalLink { NoteId = note.Id, ParticipantId = note.ParticipantId, GoalId = id, GoalText = goal.OwnWords };
+                note.Goals.Add(link);
+                db.Set<NoteGoalLink>().Add(link);
+            }
     }
 
     /// <summary>A draft is discarded, not erased: hidden from lists, kept with its audit trail.</summary>

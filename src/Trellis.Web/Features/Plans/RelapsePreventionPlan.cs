@@ -47,8 +47,8 @@ public sealed class RelapsePlanContent
 
     public void Clean()
     {
-        Triggers = Triggers.Where(t => !t.IsBlank)
-            .Select(t => new TriggerPlan { Trigger = ClinicalText.Clean(t.Trigger), Strategy = ClinicalText.Clean(t.Strategy), SkillId = t.SkillId }).ToList();
+        Triggers = Triggers.Select(t => new TriggerPlan { Trigger = ClinicalText.Clean(t.Trigger), Strategy = ClinicalText.Clean(t.Strategy), SkillId = PlanVersions.Skill(t.SkillId) })
+            .Where(t => !t.IsBlank).ToList();
         HighRiskSituations = PlanVersions.Clean(HighRiskSituations);
         EarlyWarningSigns = PlanVersions.Clean(EarlyWarningSigns);
         MiddleWarningSigns = PlanVersions.Clean(MiddleWarningSigns);

@@ -102,6 +102,9 @@ public static class PlanVersions
     public static List<PlanContact> Clean(IEnumerable<PlanContact> items) =>
         items.Where(c => !c.IsBlank).Select(c => new PlanContact { Name = ClinicalText.Clean(c.Name), Role = ClinicalText.Clean(c.Role), Phone = ClinicalText.Clean(c.Phone) }).ToList();
 
+    /// <summary>A "none" skill arrives as Guid.Empty (see SaveTreatmentPlan.Normalize for why).</summary>
+    public static Guid? Skill(Guid? id) => id == Guid.Empty ? null : id;
+
     public static List<CopingItem> Clean(IEnumerable<CopingItem> items) =>
-        items.Where(c => !c.IsBlank).Select(c => new CopingItem { Text = ClinicalText.Clean(c.Text), SkillId = c.SkillId }).ToList();
+        items.Select(c => new CopingItem { Text = ClinicalText.Clean(c.Text), SkillId = Skill(c.SkillId) }).Where(c => !c.IsBlank).ToList();
 }

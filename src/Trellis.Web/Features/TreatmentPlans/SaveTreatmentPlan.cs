@@ -37,7 +37,12 @@ public static class SaveTreatmentPlan
                 g.Target = ClinicalText.Clean(g.Target);
                 g.InstrumentCode = ClinicalText.Clean(g.InstrumentCode)?.ToLowerInvariant();
                 foreach (var o in g.Objectives) o.Text = ClinicalText.Clean(o.Text);
-                foreach (var i in g.Interventions) { i.Description = ClinicalText.Clean(i.Description); i.Frequency = ClinicalText.Clean(i.Frequency); }
+                foreach (var i in g.Interventions)
+                {
+                    i.Description = ClinicalText.Clean(i.Description);
+                    i.Frequency = ClinicalText.Clean(i.Frequency);
+                    if (i.ResponsibleStaffId == Guid.Empty) i.ResponsibleStaffId = null;
+                }
                 g.Objectives.RemoveAll(o => o.Text is null && o.TargetDate is null);
                 g.Interventions.RemoveAll(i => i.Description is null && i.Frequency is null && i.Type is null && i.ResponsibleStaffId is null);
             }

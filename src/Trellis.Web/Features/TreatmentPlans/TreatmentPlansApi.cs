@@ -16,9 +16,9 @@ public static class TreatmentPlansApi
             .WithSummary("The latest version of the participant's treatment plan, its signatures and deadlines. ETag: the version number.");
         g.MapPut("/", Put).RequireAuthorization(p => p.RequireRole(Permissions.Split(Permissions.WriteTreatmentPlans)))
             .WithSummary("Write the next version of the plan (no version is ever edited). If-Match: the latest version's ETag; not needed for the first plan.");
-        g.MapGet("/versions", Versions).RequireAuthorization(p => p.RequireRole(Permissions.Split(Permissions.ReadOwnPlans)))
+        g.MapGet("/versions", Versions).RequireAuthorization(p => p.RequireRole(Permissions.Split(Permissions.ReadClinical)))
             .WithSummary("Every version of the plan, newest first, with who wrote it, what changed and which signatures it lacks.");
-        g.MapGet("/versions/{number:int}", Version).RequireAuthorization(p => p.RequireRole(Permissions.Split(Permissions.ReadOwnPlans)))
+        g.MapGet("/versions/{number:int}", Version).RequireAuthorization(p => p.RequireRole(Permissions.Split(Permissions.ReadClinical)))
             .WithSummary("One version of the plan exactly as it was written and signed.");
         g.MapPost("/signatures", Sign).RequireAuthorization(p => p.RequireRole(Permissions.Split(Permissions.WriteTreatmentPlans + ",Participant")))
             .WithSummary("Sign the latest version as clinician, supervisor or participant (a participant signs their own plan by typing their name; staff may record a refusal).");
@@ -36,11 +36,15 @@ public static class TreatmentPlansApi
     {
         if (await Charts.FindAsync(db, id, ct) is not { } participant) return Problems.NotFound("participant");
         var overview = await TreatmentPlanQueries.OverviewAsync(db, participant, Charts.Today(db, participant), ct);
-        if (overview.Latest is not { } latest)
+        // A participant sees a version once their clinician has signed it; drafts stay with the team.
+        var shown = http.User.IsInRole(Roles.Participant)
+            ? overview.Latest is { ClinicianSigned: true } signedLatest ? signedLatest : overview.InEffect
+            : overview.Latest;
+        if (shown is null)
             return TypedResults.Problem(title: "No plan yet", detail: "This participant has no treatment plan yet. Write the first with PUT.", statusCode: 404);
-        await db.AuditReadAsync(nameof(TreatmentPlan), latest.Id, participant.Id, ct);
-        http.Response.Headers.ETag = ETags.Format(latest.Number);
-        return TypedResults.Ok(TreatmentPlanDto.From(latest, latest.Number, overview.InEffect?.Number, TreatmentPlanDto.ScheduleOf(overview)));
+        await db.AuditReadAsync(nameof(TreatmentPlan), shown.Id, participant.Id, ct);
+        http.Response.Headers.ETag = ETags.Format(overview.Latest!.Number);
+        return TypedResults.Ok(TreatmentPlanDto.From(shown, overview.Latest.Number, overview.InEffect?.Number, TreatmentPlanDto.ScheduleOf(overview)));
     }
 
     public static async Task<Results<Ok<TreatmentPlanDto>, ProblemHttpResult, ValidationProblem>> Put(

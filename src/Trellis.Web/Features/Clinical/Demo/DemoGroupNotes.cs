@@ -23,6 +23,9 @@ public static class DemoGroupNotes
             .Select(a => new { a.GroupSessionId, a.ParticipantId, a.MinutesAttended }).ToListAsync(ct);
         var people = w.Demo.Participants.ToDictionary(p => p.Id);
         var lateDone = false;
+        // The most recent day before today keeps one draft per program: a facilitator still finishing it.
+        var lastDay = sessions.Where(x => x.LocalDate < w.Today).Select(x => x.LocalDate).DefaultIfEmpty().Max();
+        var drafted = new HashSet<Guid>();
         var addendumDone = false;
         foreach (var session in sessions.Where(s => !documented.Contains(s.Id)))
         {
@@ -32,7 +35,7 @@ public static class DemoGroupNotes
             if (age == 0) continue; // today's groups are still to be written
             var author = session.Facilitators.Select(f => w.Demo.Staff.FirstOrDefault(s => s.Id == f.StaffMemberId)).FirstOrDefault(s => s is not null)
                 ?? w.Demo.StaffOf(w.ProgramOf(people[attendees[0].ParticipantId]), Auth.Roles.Clinician).First();
-            var draft = age == 1 && w.F.Random.Bool(0.5f);
+            var draft = session.LocalDate == lastDay && drafted.Add(session.ProgramId);
             var note = new GroupNote
             {
                 GroupSessionId = session.Id, ProgramId = session.ProgramId, ServiceDate = session.LocalDate, Topic = session.Title,

@@ -21,7 +21,8 @@ public static class DemoNotes
                 var day = w.Today.AddDays(-w.F.Random.Int(1, Math.Clamp(daysIn, 1, 21)));
                 if (day.DayOfWeek is DayOfWeek.Saturday or DayOfWeek.Sunday) day = day.AddDays(-2);
                 var format = w.F.PickRandom(NoteFormat.Dap, NoteFormat.Birp, NoteFormat.Soap);
-                var draft = !draftLeft && clinician.Email == Features.Demo.DemoSeeder.EmailFor(Roles.Clinician) && day >= w.Today.AddDays(-2);
+                var draft = !draftLeft && clinician.Email == Features.Demo.DemoSeeder.EmailFor(Roles.Clinician);
+                if (draft) day = w.Today.AddDays(-1);
                 draftLeft |= draft;
                 Add(w, p, NoteKind.Individual, format, day, w.F.PickRandom(45, 53, 50), clinician, DemoText.Individual(w, format, p.FirstName, goal?.OwnWords), goal, !draft);
             }
