@@ -70,6 +70,7 @@ public class GroupNoteBrowserTests(BrowserApp browser)
             var p = new Participant
             {
                 Mrn = "BT" + Random.Shared.Next(100000, 999999), LegalFirstName = first, LegalLastName = last, DateOfBirth = new DateOnly(1985, 5, 5),
+                Email = $"{first.ToLowerInvariant()}.{last.ToLowerInvariant()}@example.org", Phone = "(503) 555-0150",
                 Status = ParticipantStatus.Active, ProgramId = program.Id, AdmittedOn = DateOnly.FromDateTime(DateTime.UtcNow).AddDays(-10), PrimaryClinicianId = clinician.Id,
             };
             db.Participants.Add(p);

@@ -39,13 +39,8 @@ public static class CaseManagementApi
         return api;
     }
 
-    public static async Task<Results<Ok<List<NeedsAssessmentDto>>, ProblemHttpResult>> Assessments(Guid id, TrellisDbContext db, CancellationToken ct)
-    {
-        if (await Charts.FindAsync(db, id, ct) is null) return Problems.NotFound("participant");
-        var list = await db.Set<NeedsAssessment>().AsNoTracking().Where(a => a.ParticipantId == id).OrderByDescending(a => a.AssessedOn).ThenByDescending(a => a.CreatedAt).ToListAsync(ct);
-        await db.AuditReadAsync(nameof(NeedsAssessment), list.Select(a => ((object)a.Id, (Guid?)id)), "needs assessments", ct);
-        return TypedResults.Ok(list.Select(NeedsAssessmentDto.From).ToList());
-    }
+    public static Task<Results<Ok<List<NeedsAssessmentDto>>, ProblemHttpResult>> Assessments(Guid id, TrellisDbContext db, CancellationToken ct) =>
+        ChartRecords.ListAsync<NeedsAssessment, NeedsAssessmentDto>(db, id, q => q.OrderByDescending(a => a.AssessedOn).ThenByDescending(a => a.CreatedAt), NeedsAssessmentDto.From, "needs assessments", ct);
 
     public static async Task<Results<Created<NeedsAssessmentDto>, ProblemHttpResult, ValidationProblem>> AddAssessment(Guid id, NeedsAssessmentInput input,
         TrellisDbContext db, HttpContext http, CancellationToken ct)
@@ -58,13 +53,8 @@ public static class CaseManagementApi
         return TypedResults.Created($"/api/participants/{id}/needs-assessments", NeedsAssessmentDto.From(a!));
     }
 
-    public static async Task<Results<Ok<List<ReferralDto>>, ProblemHttpResult>> Referrals(Guid id, TrellisDbContext db, CancellationToken ct)
-    {
-        if (await Charts.FindAsync(db, id, ct) is null) return Problems.NotFound("participant");
-        var list = await db.Set<Referral>().AsNoTracking().Where(r => r.ParticipantId == id).OrderByDescending(r => r.ReferredOn).ToListAsync(ct);
-        await db.AuditReadAsync(nameof(Referral), list.Select(r => ((object)r.Id, (Guid?)id)), "referrals", ct);
-        return TypedResults.Ok(list.Select(ReferralDto.From).ToList());
-    }
+    public static Task<Results<Ok<List<ReferralDto>>, ProblemHttpResult>> Referrals(Guid id, TrellisDbContext db, CancellationToken ct) =>
+        ChartRecords.ListAsync<Referral, ReferralDto>(db, id, q => q.OrderByDescending(r => r.ReferredOn), ReferralDto.From, "referrals", ct);
 
     public static async Task<Results<Created<ReferralDto>, ProblemHttpResult, ValidationProblem>> AddReferral(Guid id, ReferralInput input,
         TrellisDbContext db, HttpContext http, CancellationToken ct)

@@ -28,13 +28,8 @@ public static class DrugTestsApi
 
     public static Ok<object> Panels() => TypedResults.Ok<object>(new { substances = DrugPanels.Substances, panels = DrugPanels.Panels });
 
-    public static async Task<Results<Ok<List<DrugTestDto>>, ProblemHttpResult>> List(Guid id, TrellisDbContext db, CancellationToken ct)
-    {
-        if (await Charts.FindAsync(db, id, ct) is null) return Problems.NotFound("participant");
-        var tests = await db.Set<DrugTest>().AsNoTracking().Where(t => t.ParticipantId == id).OrderByDescending(t => t.CollectedOn).ThenByDescending(t => t.CollectedAt).ToListAsync(ct);
-        await db.AuditReadAsync(nameof(DrugTest), tests.Select(t => ((object)t.Id, (Guid?)id)), "drug tests", ct);
-        return TypedResults.Ok(tests.Select(DrugTestDto.From).ToList());
-    }
+    public static Task<Results<Ok<List<DrugTestDto>>, ProblemHttpResult>> List(Guid id, TrellisDbContext db, CancellationToken ct) =>
+        ChartRecords.ListAsync<DrugTest, DrugTestDto>(db, id, q => q.OrderByDescending(t => t.CollectedOn).ThenByDescending(t => t.CollectedAt), DrugTestDto.From, "drug tests", ct);
 
     public static async Task<Results<Created<DrugTestDto>, ProblemHttpResult, ValidationProblem>> Create(Guid id, DrugTestInput input, TrellisDbContext db, HttpContext http, CancellationToken ct)
     {

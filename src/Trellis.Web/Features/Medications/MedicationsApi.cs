@@ -82,13 +82,8 @@ public static class MedicationsApi
         return TypedResults.Ok(MedicationDto.From(m, today));
     }
 
-    public static async Task<Results<Ok<List<AllergyDto>>, ProblemHttpResult>> Allergies(Guid id, TrellisDbContext db, CancellationToken ct)
-    {
-        if (await Charts.FindAsync(db, id, ct) is null) return Problems.NotFound("participant");
-        var list = await db.Set<Allergy>().AsNoTracking().Where(a => a.ParticipantId == id).OrderBy(a => a.EnteredInError).ThenBy(a => a.Substance).ToListAsync(ct);
-        await db.AuditReadAsync(nameof(Allergy), list.Select(a => ((object)a.Id, (Guid?)id)), "allergy list", ct);
-        return TypedResults.Ok(list.Select(AllergyDto.From).ToList());
-    }
+    public static Task<Results<Ok<List<AllergyDto>>, ProblemHttpResult>> Allergies(Guid id, TrellisDbContext db, CancellationToken ct) =>
+        ChartRecords.ListAsync<Allergy, AllergyDto>(db, id, q => q.OrderBy(a => a.EnteredInError).ThenBy(a => a.Substance), AllergyDto.From, "allergy list", ct);
 
     public static async Task<Results<Created<AllergyDto>, ProblemHttpResult, ValidationProblem>> AddAllergy(Guid id, AllergyInput input, TrellisDbContext db, HttpContext http, CancellationToken ct)
     {
@@ -116,13 +111,8 @@ public static class MedicationsApi
         return TypedResults.Ok(AllergyDto.From(a));
     }
 
-    public static async Task<Results<Ok<List<ReconciliationDto>>, ProblemHttpResult>> Reconciliations(Guid id, TrellisDbContext db, CancellationToken ct)
-    {
-        if (await Charts.FindAsync(db, id, ct) is null) return Problems.NotFound("participant");
-        var list = await db.Set<MedicationReconciliation>().AsNoTracking().Where(r => r.ParticipantId == id).OrderByDescending(r => r.ReconciledOn).ToListAsync(ct);
-        await db.AuditReadAsync(nameof(MedicationReconciliation), list.Select(r => ((object)r.Id, (Guid?)id)), "reconciliations", ct);
-        return TypedResults.Ok(list.Select(ReconciliationDto.From).ToList());
-    }
+    public static Task<Results<Ok<List<ReconciliationDto>>, ProblemHttpResult>> Reconciliations(Guid id, TrellisDbContext db, CancellationToken ct) =>
+        ChartRecords.ListAsync<MedicationReconciliation, ReconciliationDto>(db, id, q => q.OrderByDescending(r => r.ReconciledOn), ReconciliationDto.From, "reconciliations", ct);
 
     public static async Task<Results<Created<ReconciliationDto>, ProblemHttpResult, ValidationProblem>> AddReconciliation(Guid id, ReconciliationInput input,
         TrellisDbContext db, HttpContext http, CancellationToken ct)
