@@ -44,6 +44,7 @@ public static class AppSetup
         Features.Tasks.TasksFeature.Register(services);
         Features.Admissions.AdmissionsFeature.Register(services);
         Features.Scheduling.SchedulingFeature.Register(services);
+        Features.Clinical.ClinicalRecordFeature.Register(services);
 
         services.Configure<ForwardedHeadersOptions>(o =>
         {
@@ -88,6 +89,7 @@ public static class AppSetup
         api.MapInstrumentsApi();
         Features.Admissions.AdmissionsFeature.MapAdmissionsApi(api);
         Features.Scheduling.SchedulingFeature.MapSchedulingApi(api);
+        Features.Clinical.ClinicalRecordFeature.MapClinicalRecordApi(api);
         return app;
     }
 

@@ -30,5 +30,21 @@ public static class Permissions
     /// <summary>Clear a suicide-risk flag, with a written reason.</summary>
     public const string ClearRiskFlags = "Clinician";
 
+    // Clinical record (issue 5). Intake coordinators do not read clinical content (least privilege);
+    // administrators may read it for compliance review but never write it.
+    public const string ReadClinical = "Administrator,ProgramDirector,Clinician,Prescriber,CaseManager";
+    /// <summary>Clinical content a participant also reads about themself: their treatment, safety and relapse prevention plans, their discharge copy.</summary>
+    public const string ReadOwnPlans = ReadClinical + ",Participant";
+    public const string WriteNotes = "ProgramDirector,Clinician,Prescriber,CaseManager";
+    public const string WriteTreatmentPlans = "ProgramDirector,Clinician";
+    public const string WriteSafetyPlans = "ProgramDirector,Clinician,Prescriber";
+    public const string WriteRelapsePlans = "ProgramDirector,Clinician,Prescriber,CaseManager";
+    public const string ManageMedications = "ProgramDirector,Prescriber,Clinician";
+    public const string RecordDrugTests = "ProgramDirector,Clinician,Prescriber,CaseManager";
+    public const string CaseManagement = "ProgramDirector,CaseManager,Clinician";
+    public const string Discharge = "ProgramDirector,Clinician,CaseManager";
+    public const string ManageResources = "Administrator";
+    public const string ManageCopingSkills = "Administrator,ProgramDirector,Clinician";
+
     public static string[] Split(string roles) => roles.Split(',');
 }

@@ -1,0 +1,60 @@
+using System.Security.Claims;
+using Microsoft.EntityFrameworkCore;
+using Trellis.Web.Data;
+using Trellis.Web.Features.Staff;
+
+namespace Trellis.Web.Features.Clinical;
+
+/// <summary>Who is writing or signing: the staff member behind the signed-in account.</summary>
+public static class ClinicalStaff
+{
+    public static Guid? StaffId(ClaimsPrincipal user) =>
+        Guid.TryParse(user.FindFirstValue(TrellisClaims.Staff), out var id) ? id : null;
+
+    public static Guid? ParticipantId(ClaimsPrincipal user) =>
+        Guid.TryParse(user.FindFirstValue(TrellisClaims.Participant), out var id) ? id : null;
+
+    public static async Task<StaffMember?> CurrentAsync(TrellisDbContext db, ClaimsPrincipal user, CancellationToken ct = default) =>
+        StaffId(user) is { } id ? await db.Staff.AsNoTracking().FirstOrDefaultAsync(s => s.Id == id && s.IsActive, ct) : null;
+
+    /// <summary>The name a signature carries: full name and credential, as it must read on a printed record.</summary>
+    public static string SignatureName(StaffMember s) => s.DisplayName;
+
+    public static bool InAny(ClaimsPrincipal user, string roles) => Auth.Permissions.Split(roles).Any(user.IsInRole);
+
+    /// <summary>Names of staff by id, for showing who is responsible for what.</summary>
+    public static async Task<Dictionary<Guid, string>> NamesAsync(TrellisDbContext db, IEnumerable<Guid?> ids, CancellationToken ct = default)
+    {
+        var list = ids.Where(i => i is not null).Select(i => i!.Value).Distinct().ToList();
+        if (list.Count == 0) return [];
+        return await db.Staff.AsNoTracking().Where(s => list.Contains(s.Id))
+            .ToDictionaryAsync(s => s.Id, s => s.FirstName + " " + s.LastName + (s.CredentialType == null ? "" : ", " + s.CredentialType), ct);
+    }
+
+    /// <summary>Active staff assigned to a program, for "responsible staff" and "owner" choices.</summary>
+    public static Task<List<StaffMember>> OfProgramAsync(TrellisDbContext db, Guid programId, CancellationToken ct = default) =>
+        db.Staff.AsNoTracking().Where(s => s.IsActive && s.Programs.Any(a => a.ProgramId == programId))
+            .OrderBy(s => s.LastName).ThenBy(s => s.FirstName).ToListAsync(ct);
+}
+
+/// <summary>Small text helpers shared by the clinical forms.</summary>
+public static class ClinicalText
+{
+    public static string? Clean(string? s) => string.IsNullOrWhiteSpace(s) ? null : s.Trim();
+
+    /// <summary>A day in the program's time zone: what "today" means to the clinic, not to the server.</summary>
+    public static DateOnly Today(TrellisDbContext db, string? timeZoneId)
+    {
+        var now = db.Now;
+        if (timeZoneId is not null && TimeZoneInfo.TryFindSystemTimeZoneById(timeZoneId, out var zone))
+            return DateOnly.FromDateTime(TimeZoneInfo.ConvertTime(now, zone).DateTime);
+        return DateOnly.FromDateTime(now.UtcDateTime);
+    }
+
+    public static string Local(DateTimeOffset at, string? timeZoneId, string format = "MMM d, yyyy h:mm tt")
+    {
+        if (timeZoneId is not null && TimeZoneInfo.TryFindSystemTimeZoneById(timeZoneId, out var zone))
+            return TimeZoneInfo.ConvertTime(at, zone).ToString(format);
+        return at.UtcDateTime.ToString(format) + " UTC";
+    }
+}

@@ -1,0 +1,116 @@
+using System.Collections;
+using System.ComponentModel.DataAnnotations;
+using System.Reflection;
+using System.Text.Json;
+
+namespace Trellis.Web.Features.Clinical;
+
+/// <summary>One field error: the object and member it belongs to (for a page's messages) and its path (for an API's ProblemDetails).</summary>
+public sealed record FieldError(object Owner, string Member, string Path, string Message);
+
+/// <summary>
+/// Validates a form model and everything nested in it (problems → goals → objectives), which
+/// DataAnnotations alone does not do. Pages put each message beside its field; the API answers
+/// them in one ProblemDetails keyed by JSON path ("problems[0].goals[1].ownWords").
+/// </summary>
+public static class DeepValidation
+{
+    public static List<FieldError> Validate(object root, string prefix = "")
+    {
+        var errors = new List<FieldError>();
+        Walk(root, prefix, errors, 0);
+        return errors;
+    }
+
+    public static Dictionary<string, string[]> ToDictionary(IEnumerable<FieldError> errors) =>
+        errors.GroupBy(e => e.Path).ToDictionary(g => g.Key, g => g.Select(e => e.Message).Distinct().ToArray());
+
+    /// <summary>Adds the errors to a page's message store; true when there were none.</summary>
+    public static bool Report(IEnumerable<FieldError> errors, Microsoft.AspNetCore.Components.Forms.ValidationMessageStore store)
+    {
+        var any = false;
+        foreach (var e in errors)
+        {
+            store.Add(new Microsoft.AspNetCore.Components.Forms.FieldIdentifier(e.Owner, e.Member), e.Message);
+            any = true;
+        }
+        return !any;
+    }
+
+    private static void Walk(object obj, string prefix, List<FieldError> errors, int depth)
+    {
+        if (depth > 8) return;
+        var results = new List<ValidationResult>();
+        var context = new ValidationContext(obj);
+        // The framework skips an object's own rules once a field fails; a person fixing the form wants all of them at once.
+        if (!Validator.TryValidateObject(obj, context, results, validateAllProperties: true) && obj is IValidatableObject self)
+            results.AddRange(self.Validate(context).Where(r => r != ValidationResult.Success)!);
+        foreach (var r in results)
+        {
+            var members = r.MemberNames.Any() ? r.MemberNames : [""];
+            foreach (var m in members)
+                errors.Add(new FieldError(obj, m, Join(prefix, m), r.ErrorMessage ?? "This value is not valid."));
+        }
+        foreach (var property in obj.GetType().GetProperties(BindingFlags.Public | BindingFlags.Instance))
+        {
+            if (property.GetIndexParameters().Length > 0 || !IsModel(property.PropertyType, out var isList)) continue;
+            var value = property.GetValue(obj);
+            if (value is null) continue;
+            var path = Join(prefix, property.Name);
+            if (!isList) { Walk(value, path, errors, depth + 1); continue; }
+            var i = 0;
+            foreach (var item in (IEnumerable)value)
+            {
+                if (item is not null) Walk(item, $"{path}[{i}]", errors, depth + 1);
+                i++;
+            }
+        }
+    }
+
+    /// <summary>Only the app's own form classes are walked into, not strings, dates or framework types.</summary>
+    private static bool IsModel(Type type, out bool isList)
+    {
+        isList = false;
+        if (type.IsGenericType && type.GetGenericTypeDefinition() == typeof(List<>))
+        {
+            isList = true;
+            type = type.GetGenericArguments()[0];
+        }
+        return type.IsClass && type != typeof(string) && type.Namespace?.StartsWith("Trellis.Web.Features", StringComparison.Ordinal) == true;
+    }
+
+    private static string Join(string prefix, string member)
+    {
+        var name = member.Length == 0 ? "" : JsonNamingPolicy.CamelCase.ConvertName(member);
+        return prefix.Length == 0 ? name : name.Length == 0 ? prefix : $"{prefix}.{name}";
+    }
+}
+
+/// <summary>Form binding leaves a list null when the form posted none of its rows; pages call this before using what was posted.</summary>
+public static class FormModels
+{
+    public static T EnsureLists<T>(T model) where T : class
+    {
+        Fill(model, 0);
+        return model;
+    }
+
+    private static void Fill(object obj, int depth)
+    {
+        if (depth > 8) return;
+        foreach (var p in obj.GetType().GetProperties(BindingFlags.Public | BindingFlags.Instance))
+        {
+            if (!p.CanWrite || p.GetIndexParameters().Length > 0) continue;
+            var type = p.PropertyType;
+            if (type.IsGenericType && (type.GetGenericTypeDefinition() == typeof(List<>) || type.GetGenericTypeDefinition() == typeof(Dictionary<,>)))
+            {
+                var value = p.GetValue(obj) ?? Activator.CreateInstance(type)!;
+                p.SetValue(obj, value);
+                if (value is IEnumerable items && type.GetGenericTypeDefinition() == typeof(List<>))
+                    foreach (var item in items) if (item is not null && item.GetType().Namespace?.StartsWith("Trellis.Web.Features") == true) Fill(item, depth + 1);
+            }
+            else if (type.IsClass && type != typeof(string) && type.Namespace?.StartsWith("Trellis.Web.Features") == true && p.GetValue(obj) is { } child)
+                Fill(child, depth + 1);
+        }
+    }
+}

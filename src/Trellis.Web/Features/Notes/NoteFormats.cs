@@ -1,0 +1,95 @@
+using System.Security.Claims;
+using Trellis.Web.Features.Auth;
+
+namespace Trellis.Web.Features.Notes;
+
+public enum NoteFormat { Dap, Birp, Soap, GroupPart, MedicationVisit, CaseManagement }
+
+public sealed record NoteSectionDef(string Key, string Label, string Hint);
+
+public sealed record NoteFormatDef(NoteFormat Format, string Name, NoteKind Kind, IReadOnlyList<NoteSectionDef> Sections);
+
+/// <summary>The note templates: which sections each has, what goes in them, and who may write which kind.</summary>
+public static class NoteFormats
+{
+    private static readonly NoteSectionDef Plan = new("plan", "Plan", "Next steps: homework, what the next session will work on, referrals, follow-up.");
+
+    public static readonly IReadOnlyList<NoteFormatDef> All =
+    [
+        new(NoteFormat.Dap, "DAP (data, assessment, plan)", NoteKind.Individual,
+        [
+            new("data", "Data", "What the participant said and did, what you observed, any measures given."),
+            new("assessment", "Assessment", "Your clinical interpretation: progress toward goals, risk, what changed."),
+            Plan,
+        ]),
+        new(NoteFormat.Birp, "BIRP (behavior, intervention, response, plan)", NoteKind.Individual,
+        [
+            new("behavior", "Behavior", "How the participant presented and what they reported."),
+            new("intervention", "Intervention", "What you did: the techniques and topics of the session."),
+            new("response", "Response", "How the participant responded to the interventions."),
+            Plan,
+        ]),
+        new(NoteFormat.Soap, "SOAP (subjective, objective, assessment, plan)", NoteKind.Individual,
+        [
+            new("subjective", "Subjective", "The participant's report, in their words where it matters."),
+            new("objective", "Objective", "What you observed: appearance, affect, behaviour, scores."),
+            new("assessment", "Assessment", "Your clinical interpretation: progress toward goals, risk."),
+            Plan,
+        ]),
+        new(NoteFormat.GroupPart, "Group note: individual part", NoteKind.Group,
+        [
+            new("participation", "Participation", "How this person took part: what they shared, how engaged they were."),
+            new("response", "Response", "How they responded to the group's interventions and to others."),
+            new("progress", "Progress toward their goals", "What this session showed about their own treatment plan goals."),
+            Plan,
+        ]),
+        new(NoteFormat.MedicationVisit, "Medication management visit", NoteKind.MedicationManagement,
+        [
+            new("interval", "Interval history", "Since the last visit: symptoms, sleep, appetite, adherence, side effects, substance use."),
+            new("medications", "Medications reviewed", "The medications as reviewed today (filled in from the medication list)."),
+            new("mental_status", "Mental status and vitals", "Mental status examination; vital signs where taken."),
+            new("assessment", "Assessment", "Response to treatment, risks and benefits discussed."),
+            new("plan", "Plan", "Medication changes (no e-prescribing here), labs, next visit."),
+        ]),
+        new(NoteFormat.CaseManagement, "Case management contact", NoteKind.CaseManagement,
+        [
+            new("needs", "Needs addressed", "Which needs this contact worked on (housing, work, transport…)."),
+            new("actions", "Actions taken", "Calls, referrals, applications, advocacy."),
+            new("outcome", "Outcome", "What came of it, and how the participant responded."),
+            new("plan", "Next steps", "Who does what next, and by when."),
+        ]),
+    ];
+
+    public static NoteFormatDef Get(NoteFormat format) => All.First(f => f.Format == format);
+
+    public static IEnumerable<NoteFormatDef> ForKind(NoteKind kind) => All.Where(f => f.Kind == kind);
+
+    public static string KindLabel(NoteKind kind) => kind switch
+    {
+        NoteKind.Individual => "Individual therapy",
+        NoteKind.Group => "Group",
+        NoteKind.MedicationManagement => "Medication management",
+        _ => "Case management",
+    };
+
+    /// <summary>Roles that may write each kind: therapy by clinicians, medication visits by prescribers, contacts by case managers.</summary>
+    public static string WritersOf(NoteKind kind) => kind switch
+    {
+        NoteKind.Individual or NoteKind.Group => $"{Roles.ProgramDirector},{Roles.Clinician}",
+        NoteKind.MedicationManagement => Roles.Prescriber,
+        _ => $"{Roles.ProgramDirector},{Roles.CaseManager},{Roles.Clinician}",
+    };
+
+    public static string WhoWrites(NoteKind kind) =>
+        $"{KindLabel(kind)} notes are written by {string.Join(" or ", Permissions.Split(WritersOf(kind)).Select(r => Roles.Label(r).ToLowerInvariant() + "s"))}.";
+
+    public static bool MayWrite(ClaimsPrincipal user, NoteKind kind) => Permissions.Split(WritersOf(kind)).Any(user.IsInRole);
+
+    /// <summary>Sections of the format left empty; a note cannot be signed until each says something.</summary>
+    public static List<NoteSectionDef> Missing(NoteFormat format, IReadOnlyDictionary<string, string> sections) =>
+        Get(format).Sections.Where(s => !sections.TryGetValue(s.Key, out var v) || string.IsNullOrWhiteSpace(v)).ToList();
+
+    /// <summary>The note's text for comparisons and search: its sections in order.</summary>
+    public static string FullText(NoteFormat format, IReadOnlyDictionary<string, string> sections) =>
+        string.Join("\n", Get(format).Sections.Select(s => sections.TryGetValue(s.Key, out var v) ? v : "").Where(v => v.Length > 0));
+}

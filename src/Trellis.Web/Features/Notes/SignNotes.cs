@@ -1,0 +1,69 @@
+using Trellis.Web.Data;
+using Trellis.Web.Features.Clinical;
+using Trellis.Web.Features.Staff;
+
+namespace Trellis.Web.Features.Notes;
+
+/// <summary>Signing a note or a whole group note (with the cloned-text check), and addenda.</summary>
+public static class SignNotes
+{
+    /// <summary>
+    /// Signs <paramref name="record"/> (a note, or a group note) and every note in <paramref name="notes"/>
+    /// (itself, or the group's parts). Refused while a part's text nearly repeats another note, unless
+    /// the signer acknowledged it; the acknowledgement is kept on each such note.
+    /// </summary>
+    public static async Task<Refusal?> SignAsync(TrellisDbContext db, ISignedRecord record, IReadOnlyList<ClinicalNote> notes,
+        StaffMember signer, SignNoteInput input, DateOnly today, CancellationToken ct = default)
+    {
+        var addenda = notes.Count == 1 ? NoteQueries.Link(notes[0].Id) : "/api/notes/{partId}/addenda";
+        if (NoteSigning.Locked(record, addenda) is { } locked) return locked;
+        if (record.AuthorStaffId != signer.Id)
+            return Refusal.Forbidden($"Only the author, {record.AuthorName}, can sign this note: a signature attests who wrote it.");
+
+        var missing = new Dictionary<string, string[]>();
+        for (var i = 0; i < notes.Count; i++)
+            foreach (var s in NoteFormats.Missing(notes[i].Format, notes[i].Sections))
+                missing[notes.Count == 1 ? $"sections.{s.Key}" : $"parts[{i}].sections.{s.Key}"] = [$"Write the {s.Label.ToLowerInvariant()} before signing."];
+        if (missing.Count > 0) return Refusal.Invalid(missing);
+
+        var findings = await ClonedNoteCheck.FindAsync(db, notes, ct);
+        if (findings.Count > 0 && !input.AcknowledgeSimilarText)
+            return Refusal.Conflict("Nearly the same as another note",
+                "Before signing, check these: " + string.Join("; ", findings.Select(f => $"{f.ParticipantName}'s text is {f.Percent} like {f.Where}")) +
+                ". Cloned text is the first thing auditors flag. Rewrite it for this person, or confirm it is theirs with acknowledgeSimilarText.",
+                new Dictionary<string, object?> { ["similar"] = findings, ["threshold"] = TextSimilarity.ClonedThreshold });
+
+        if (NoteSigning.Sign(record, signer, today, db.Now, input.LateEntryReason, addenda) is { } refused) return refused;
+        foreach (var note in notes)
+        {
+            if (!ReferenceEquals(note, record)) NoteSigning.CopySignature(record, note);
+            var mine = findings.Where(f => f.NoteId == note.Id).ToList();
+            note.SimilarityWarning = mine.Count == 0 ? null : ClonedNoteCheck.Describe(mine);
+        }
+        return null;
+    }
+
+    public static (NoteAddendum? Addendum, Refusal? Refusal) AddAddendum(TrellisDbContext db, ClinicalNote note, string? text, StaffMember author)
+    {
+        if (note.Status == NoteStatus.Draft)
+            return (null, Refusal.Conflict("Still a draft", "This note is still a draft: change it directly. Addenda are for signed notes."));
+        if (string.IsNullOrWhiteSpace(text))
+            return (null, Refusal.Invalid("text", "Write the addendum: what is corrected or added, and why."));
+        if (text.Length > 4000)
+            return (null, Refusal.Invalid("text", "An addendum is at most 4000 characters."));
+        var addendum = new NoteAddendum
+        {
+            NoteId = note.Id, ParticipantId = note.ParticipantId, Text = text.Trim(),
+            AuthorStaffId = author.Id, AuthorName = ClinicalStaff.SignatureName(author), SignedAt = db.Now,
+        };
+        note.Addenda.Add(addendum);
+        db.Set<NoteAddendum>().Add(addendum);
+        return (addendum, null);
+    }
+
+    /// <summary>Signed notes waiting for this staff member's co-signature (a program director sees all in their programs).</summary>
+    public static IQueryable<ClinicalNote> AwaitingCosignatureBy(TrellisDbContext db, Guid? staffId, bool isProgramDirector) =>
+        db.Set<ClinicalNote>().Where(n => n.Status == NoteStatus.AwaitingCosignature
+                && (n.CosignerStaffId == staffId || (isProgramDirector && n.AuthorStaffId != staffId)))
+            .OrderBy(n => n.SignedAt);
+}
