@@ -22,10 +22,11 @@ public static class DemoDischarges
             var by = w.ClinicianOf(p);
             var plan = w.Plans.GetValueOrDefault(p.Id);
             var meds = w.Db.Set<Medication>().Local.Where(m => m.ParticipantId == p.Id && m.IsActiveOn(on)).ToList();
+            var allergies = w.Db.Set<Allergy>().Local.Where(a => a.ParticipantId == p.Id).Select(a => a.Reaction is null ? a.Substance : $"{a.Substance} ({a.Reaction.ToLowerInvariant()})").ToList();
             var rec = new MedicationReconciliation
             {
                 ParticipantId = p.Id, Kind = ReconciliationKind.Discharge, ReconciledOn = on, ReconciledByStaffId = by.Id, ReconciledByName = by.DisplayName,
-                Sources = "Participant's report and the clinic's medication list", AllergySummary = "As on the chart",
+                Sources = "Participant's report and the clinic's medication list", AllergySummary = allergies.Count == 0 ? "No known allergies" : string.Join(", ", allergies),
                 Items = meds.Select(m => new ReconciledMedication { MedicationId = m.Id, Description = m.Describe(), Decision = ReconciliationDecision.Continue, Comment = "Outpatient prescriber to continue" }).ToList(),
             };
             w.Db.Set<MedicationReconciliation>().Add(rec);

@@ -18,7 +18,12 @@ public static class DemoRecoveryPlans
     public static void Seed(DemoWriter w)
     {
         var skills = w.Db.Set<CopingSkill>().Local.ToList();
-        var owed = w.InCare.Where(p => !w.IsSubstanceUse(p) && p.Status == ParticipantStatus.Active && p != w.Demo.DemoParticipant).Skip(1).FirstOrDefault();
+        // The safety plan still owed belongs to whoever admissions' demo flagged at risk (its task is
+        // already open); without such a flag, to one active participant, with the task raised here.
+        var flagged = w.Db.Set<Risk.RiskFlag>().Where(f => f.ClearedAt == null).Select(f => f.ParticipantId).ToHashSet();
+        var owed = w.InCare.FirstOrDefault(p => flagged.Contains(p.Id) && p.Status == ParticipantStatus.Active && p != w.Demo.DemoParticipant)
+            ?? w.InCare.Where(p => !w.IsSubstanceUse(p) && p.Status == ParticipantStatus.Active && p != w.Demo.DemoParticipant).Skip(1).FirstOrDefault();
+        var taskOpen = owed is not null && w.Db.Tasks.Any(t => t.ParticipantId == owed.Id && t.Kind == CareTaskKinds.CompleteSafetyPlan && t.Status == CareTaskStatus.Open);
         foreach (var p in w.Admitted)
         {
             var mood = w.Primary(p) is var code && (code.StartsWith("F3") || code.StartsWith("F43") || code.StartsWith("F60"));
@@ -26,7 +31,7 @@ public static class DemoRecoveryPlans
             {
                 // A suicide-risk flag asked for a safety plan; the draft is started, the task stays open until it is complete.
                 Safety(w, p, skills, 1, w.Today.AddDays(-1), complete: false);
-                CareTasks.Raise(w.Db, p.Id, CareTaskKinds.CompleteSafetyPlan, $"Complete a safety plan with {p.FirstName}", w.Today, p.PrimaryClinicianId,
+                if (!taskOpen) CareTasks.Raise(w.Db, p.Id, CareTaskKinds.CompleteSafetyPlan, $"Complete a safety plan with {p.DisplayName}", w.Today, p.PrimaryClinicianId,
                     detail: "PHQ-9 item 9 was above 0 at the last screen. Complete the Stanley–Brown safety plan with the participant today.");
             }
             else if (p == w.Demo.DemoParticipant || (mood && !w.IsSubstanceUse(p) && w.F.Random.Bool(0.6f)) || (w.IsSubstanceUse(p) && w.F.Random.Bool(0.3f)))
