@@ -66,6 +66,22 @@ public class TreatmentPlanRulesApiTests(TrellisFactory app) : IClassFixture<Trel
         Assert.Equal((5, 60), (saved.FirstPlanWithinSessions, saved.ReviewIntervalDays));
     }
 
+    [Fact]
+    public async Task The_page_and_the_api_save_the_same_row()
+    {
+        var id = await NewProgramAsync();
+        using var pages = await app.PagesAsync(Roles.ProgramDirector);
+        var (response, _) = await pages.SubmitAsync($"/admin/treatment-plan-rules?programId={id}", $"rules-{id}", new Dictionary<string, string?>
+        {
+            ["Input.FirstPlanWithinSessions"] = "6", ["Input.ReviewIntervalDays"] = "45",
+        });
+        Assert.Equal(HttpStatusCode.Redirect, response.StatusCode);
+        var got = await (await app.ApiAsync(Roles.ProgramDirector)).GetAsync($"/api/programs/{id}/treatment-plan-rules");
+        Assert.Equal("\"1\"", got.Headers.ETag!.Tag);
+        var rules = await Json.ReadAsync(got);
+        Assert.Equal((6, 45, false), ((int)rules["firstPlanWithinSessions"]!, (int)rules["reviewIntervalDays"]!, (bool)rules["isDefault"]!));
+    }
+
     [Theory]
     [InlineData(0, 30, "firstPlanWithinSessions")]
     [InlineData(21, 30, "firstPlanWithinSessions")]

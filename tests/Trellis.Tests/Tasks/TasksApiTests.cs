@@ -189,5 +189,36 @@ public class TasksApiTests(TrellisFactory app) : IClassFixture<TrellisFactory>
             Assert.Equal(CareTaskStatus.Open, (await s.Context.Tasks.SingleAsync(t => t.Id == id)).Status);
     }
 
+    [Fact]
+    public async Task The_chart_page_adds_tasks_under_the_same_rules_and_keeps_what_was_typed_when_refused()
+    {
+        var p = await Clinic.FreshParticipantAsync(app);
+        var caseManager = await Clinic.StaffAsync(app, "casemanager");
+        var outsider = await app.Db().Context.Staff.Where(x => x.IsActive && x.Programs.Any() && x.Programs.All(a => a.Program!.Name == Demo.SubstanceUse)).Select(x => x.Id).FirstAsync();
+        using var pages = await app.PagesAsync(Roles.Clinician);
+        var url = $"/participants/{p.Id}/tasks";
+        // A post naming an owner the form never offered (another program's clinician) is refused, not quietly reassigned.
+        var (response, doc) = await pages.SubmitAsync(url, "add-task", new Dictionary<string, string?>
+        {
+            ["Input.Title"] = "Send the work letter", ["Input.DueOn"] = Day(Today.AddDays(2)), ["Input.AssignedToStaffId"] = outsider.ToString(),
+        });
+        Assert.Equal(HttpStatusCode.OK, response.StatusCode);
+        Assert.Contains("active staff member of", doc.Body!.TextContent);
+        Assert.Equal("Send the work letter", doc.QuerySelector("#title")!.GetAttribute("value"));
+        await using (var s = app.Db())
+            Assert.False(await s.Context.Tasks.AnyAsync(t => t.ParticipantId == p.Id));
+
+        (response, _) = await pages.SubmitAsync(url, "add-task", new Dictionary<string, string?>
+        {
+            ["Input.Title"] = "Send the work letter", ["Input.DueOn"] = Day(Today.AddDays(2)), ["Input.AssignedToStaffId"] = caseManager.Id.ToString(),
+        });
+        Assert.Equal(HttpStatusCode.Redirect, response.StatusCode);
+        await using (var s = app.Db())
+        {
+            var task = await s.Context.Tasks.SingleAsync(t => t.ParticipantId == p.Id);
+            Assert.Equal((caseManager.Id, CareTaskKinds.General, Today.AddDays(2)), (task.AssignedToStaffId!.Value, task.Kind, task.DueOn));
+        }
+    }
+
     private static string DemoEmail(string role) => Trellis.Web.Features.Demo.DemoSeeder.EmailFor(role);
 }
