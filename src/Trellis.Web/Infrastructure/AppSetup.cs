@@ -87,6 +87,7 @@ public static class AppSetup
         api.MapStaffApi();
         api.MapProgramsApi();
         api.MapInstrumentsApi();
+        Features.Tasks.TasksFeature.MapTasksApi(api);
         Features.Admissions.AdmissionsFeature.MapAdmissionsApi(api);
         Features.Scheduling.SchedulingFeature.MapSchedulingApi(api);
         Features.Clinical.ClinicalRecordFeature.MapClinicalRecordApi(api);

@@ -21,6 +21,9 @@ public static class CareTaskKinds
     public const string TreatmentPlanReview = "treatment_plan_review";
     public const string Referral = "referral";
     public const string Admission = "admission";
+
+    /// <summary>Kinds a person may raise by hand. A safety plan task comes only from a sign of risk and closes with the plan.</summary>
+    public static readonly string[] ByHand = [General, MissedSessionFollowUp, EngagementOutreach, TreatmentPlanDue, TreatmentPlanReview, Referral, Admission];
 }
 
 /// <summary>

@@ -30,6 +30,17 @@ public static class CareTasks
         task.Outcome = string.IsNullOrWhiteSpace(outcome) ? task.Outcome : outcome.Trim();
     }
 
+    /// <summary>Tasks closed only by the record that answers them (a completed safety plan), never by hand.</summary>
+    public static bool ClosesOnItsOwn(CareTask task) => task.Kind == CareTaskKinds.CompleteSafetyPlan;
+
+    /// <summary>Opens a done or cancelled task again; the outcome recorded so far stays until a new one is written.</summary>
+    public static void Reopen(CareTask task)
+    {
+        task.Status = CareTaskStatus.Open;
+        task.CompletedAt = null;
+        task.CompletedBy = null;
+    }
+
     /// <summary>Completes every open task of a kind for a participant (e.g. a completed safety plan closes "complete safety plan").</summary>
     public static async Task<int> CompleteOpenAsync(TrellisDbContext db, Guid participantId, string kind, string outcome, CancellationToken ct = default)
     {

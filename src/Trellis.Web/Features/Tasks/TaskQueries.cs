@@ -4,7 +4,11 @@ using Trellis.Web.Data;
 namespace Trellis.Web.Features.Tasks;
 
 public sealed record TaskRow(Guid Id, Guid ParticipantId, string ParticipantName, string Kind, string Title, string? Detail,
-    DateOnly DueOn, CareTaskStatus Status, Guid? AssignedToStaffId, string? AssignedTo, string? AssignedRole, string? Outcome, DateTimeOffset? CompletedAt);
+    DateOnly DueOn, CareTaskStatus Status, Guid? AssignedToStaffId, string? AssignedTo, string? AssignedRole, string? Outcome, DateTimeOffset? CompletedAt,
+    string? CompletedBy = null, long Version = 0)
+{
+    public bool IsOverdue(DateOnly today) => Status == CareTaskStatus.Open && DueOn < today;
+}
 
 public static class TaskQueries
 {
@@ -19,14 +23,21 @@ public static class TaskQueries
          select new TaskRow(t.Id, t.ParticipantId,
              (t.Participant!.PreferredName ?? t.Participant.LegalFirstName) + " " + t.Participant.LegalLastName,
              t.Kind, t.Title, t.Detail, t.DueOn, t.Status, t.AssignedToStaffId,
-             s == null ? null : s.FirstName + " " + s.LastName, t.AssignedRole, t.Outcome, t.CompletedAt)).ToListAsync(ct);
+             s == null ? null : s.FirstName + " " + s.LastName, t.AssignedRole, t.Outcome, t.CompletedAt, t.CompletedBy, t.Version)).ToListAsync(ct);
+
+    /// <summary>The day tasks fall due and become overdue, the same on every page and in the API.</summary>
+    public static DateOnly Today(TrellisDbContext db) => DateOnly.FromDateTime(db.Now.UtcDateTime);
 
     /// <summary>Open tasks for a staff member: assigned to them, or waiting for anyone in one of their roles.</summary>
-    public static IQueryable<CareTask> OpenFor(TrellisDbContext db, Guid staffId, IEnumerable<string> roles)
+    public static IQueryable<CareTask> OpenFor(TrellisDbContext db, Guid staffId, IEnumerable<string> roles) =>
+        MineFor(db, staffId, roles).Where(t => t.Status == CareTaskStatus.Open);
+
+    /// <summary>A staff member's tasks in any status: assigned to them, or to one of their roles with no one named.</summary>
+    public static IQueryable<CareTask> MineFor(TrellisDbContext db, Guid staffId, IEnumerable<string> roles)
     {
         var roleList = roles.ToList();
-        return db.Tasks.Where(t => t.Status == CareTaskStatus.Open
-            && (t.AssignedToStaffId == staffId || (t.AssignedToStaffId == null && t.AssignedRole != null && roleList.Contains(t.AssignedRole))));
+        return db.Tasks.Where(t => t.AssignedToStaffId == staffId
+            || (t.AssignedToStaffId == null && t.AssignedRole != null && roleList.Contains(t.AssignedRole)));
     }
 
     public static string KindLabel(string kind) => kind switch

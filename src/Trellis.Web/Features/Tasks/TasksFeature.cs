@@ -9,4 +9,6 @@ public static class TasksFeature
         HomeWidgets.Add(typeof(MyCaseloadWidget), "Clinician,Prescriber,CaseManager");
         HomeWidgets.Add(typeof(Pages.MyTasksWidget), Auth.Permissions.AnyStaff);
     }
+
+    public static RouteGroupBuilder MapTasksApi(RouteGroupBuilder api) => TasksApi.MapTasksApi(api);
 }

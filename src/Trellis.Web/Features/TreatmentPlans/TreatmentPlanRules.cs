@@ -26,6 +26,22 @@ public sealed class TreatmentPlanRules : Entity
         await db.Set<TreatmentPlanRules>().AsNoTracking().FirstOrDefaultAsync(r => r.ProgramId == programId, ct)
         ?? new TreatmentPlanRules { ProgramId = programId };
 
+    /// <summary>Whether the caller may change this program's rules: an administrator any, a program director their own.</summary>
+    public static bool MayChange(TrellisDbContext db, Guid programId) => db.Scope.All || db.Scope.ProgramIds.Contains(programId);
+
+    /// <summary>The page's and the API's checks of new rules (the ranges on <see cref="TreatmentPlanRulesInput"/>).</summary>
+    public static List<Clinical.FieldError> Check(TreatmentPlanRulesInput input) => Clinical.DeepValidation.Validate(input);
+
+    /// <summary>Writes the rules into the program's row, adding it on the first save; the caller saves.</summary>
+    public static async Task<TreatmentPlanRules> ApplyAsync(TrellisDbContext db, Guid programId, TreatmentPlanRulesInput input, CancellationToken ct = default)
+    {
+        var row = await db.Set<TreatmentPlanRules>().FirstOrDefaultAsync(r => r.ProgramId == programId, ct);
+        if (row is null) { row = new TreatmentPlanRules { ProgramId = programId }; db.Set<TreatmentPlanRules>().Add(row); }
+        row.FirstPlanWithinSessions = input.FirstPlanWithinSessions;
+        row.ReviewIntervalDays = input.ReviewIntervalDays;
+        return row;
+    }
+
     public static async Task<Dictionary<Guid, TreatmentPlanRules>> AllAsync(TrellisDbContext db, CancellationToken ct = default)
     {
         var rows = await db.Set<TreatmentPlanRules>().AsNoTracking().ToListAsync(ct);

@@ -29,6 +29,7 @@ public static class TreatmentPlansApi
         api.MapGet("/treatment-plans/due", Due).WithTags("Treatment plans")
             .RequireAuthorization(p => p.RequireRole(Permissions.Split(Permissions.ReadClinical)))
             .WithSummary("First plans and reviews due or overdue, for participants in care in your programs.");
+        api.MapTreatmentPlanRulesApi();
         return api;
     }
 

@@ -1,0 +1,119 @@
+using System.Security.Claims;
+using Microsoft.AspNetCore.Http.HttpResults;
+using Microsoft.EntityFrameworkCore;
+using Trellis.Web.Data;
+using Trellis.Web.Features.Auth;
+using Trellis.Web.Features.Clinical;
+using Trellis.Web.Features.Participants;
+using Trellis.Web.Infrastructure;
+
+namespace Trellis.Web.Features.Tasks;
+
+public sealed record TaskDto(Guid Id, Guid ParticipantId, string ParticipantName, string Kind, string Title, string? Detail,
+    DateOnly DueOn, bool Overdue, CareTaskStatus Status, Guid? AssignedToStaffId, string? AssignedTo, string? AssignedRole,
+    string? Outcome, DateTimeOffset? CompletedAt, string? CompletedBy, long Version)
+{
+    public static TaskDto From(TaskRow r, DateOnly today) => new(r.Id, r.ParticipantId, r.ParticipantName, r.Kind, r.Title, r.Detail,
+        r.DueOn, r.IsOverdue(today), r.Status, r.AssignedToStaffId, r.AssignedTo, r.AssignedRole, r.Outcome, r.CompletedAt, r.CompletedBy, r.Version);
+}
+
+/// <summary>
+/// Care tasks over the API, with the pages' scoping and rules: every query starts from the context's
+/// task set, so only tasks of participants in the caller's programs are seen (others answer 404).
+/// </summary>
+public static class TasksApi
+{
+    public const int MaxList = 500;
+
+    public static RouteGroupBuilder MapTasksApi(this RouteGroupBuilder root)
+    {
+        // Bodies are validated in the handlers (TaskEditing), so every error names its JSON field.
+        var api = root.MapGroup(string.Empty).WithTags("Tasks").DisableValidation()
+            .RequireAuthorization(p => p.RequireRole(Permissions.Split(Permissions.AnyStaff)));
+        api.MapGet("/tasks", List)
+            .WithSummary("Tasks in your programs: status open (default), done (done or cancelled) or all; mine=true for those assigned to you or waiting for your role. Open ones soonest due first, at most 500.");
+        api.MapGet("/tasks/{id:guid}", Get).WithSummary("One task with its owner, due date and outcome. ETag: its version.");
+        api.MapPut("/tasks/{id:guid}", Change)
+            .WithSummary("Reassign, change the due date, or close (done/cancelled, with an outcome) or reopen a task. If-Match required; 412 when stale.");
+        api.MapGet("/participants/{id:guid}/tasks", ListForParticipant).WithSummary("The participant's tasks, soonest due first.");
+        api.MapPost("/participants/{id:guid}/tasks", Create)
+            .WithSummary("Add a task to the participant's chart, owned by an active staff member of their program or a role (yourself when neither is given).");
+        return root;
+    }
+
+    public static async Task<Results<Ok<List<TaskDto>>, ValidationProblem>> List(
+        string? status, bool? mine, TrellisDbContext db, ClaimsPrincipal user, CancellationToken ct)
+    {
+        if (ParseStatus(status) is not { } filter) return Problems.Invalid("status", $"'{status}' is not a task status filter; use open, done or all.");
+        var tasks = mine == true ? TaskQueries.MineFor(db, ClinicalStaff.StaffId(user) ?? Guid.Empty, Roles(user)) : db.Tasks;
+        tasks = filter(tasks);
+        var ordered = status is "done" ? tasks.OrderByDescending(t => t.CompletedAt) : tasks.OrderBy(t => t.DueOn).ThenBy(t => t.Title);
+        return TypedResults.Ok(await ReadAsync(db, ordered.Take(MaxList), "task list", ct));
+    }
+
+    public static async Task<Results<Ok<List<TaskDto>>, ProblemHttpResult, ValidationProblem>> ListForParticipant(
+        Guid id, string? status, TrellisDbContext db, CancellationToken ct)
+    {
+        if (await ParticipantQueries.GetAsync(db, id, ct: ct) is null) return Problems.NotFound("participant");
+        if (ParseStatus(status ?? "all") is not { } filter) return Problems.Invalid("status", $"'{status}' is not a task status filter; use open, done or all.");
+        var tasks = filter(db.Tasks.Where(t => t.ParticipantId == id)).OrderBy(t => t.DueOn).ThenBy(t => t.Title);
+        return TypedResults.Ok(await ReadAsync(db, tasks, "chart tasks", ct));
+    }
+
+    public static async Task<Results<Ok<TaskDto>, ProblemHttpResult>> Get(Guid id, TrellisDbContext db, HttpContext http, CancellationToken ct)
+    {
+        if (await OneAsync(db, id, ct) is not { } task) return Problems.NotFound("task");
+        await db.AuditReadAsync(nameof(CareTask), task.Id, task.ParticipantId, ct);
+        ETags.Set(http, task.Version);
+        return TypedResults.Ok(task);
+    }
+
+    public static async Task<Results<Created<TaskDto>, ProblemHttpResult, ValidationProblem>> Create(
+        Guid id, TaskInput input, TrellisDbContext db, HttpContext http, CancellationToken ct)
+    {
+        if (await ParticipantQueries.GetAsync(db, id, ct: ct) is not { } participant) return Problems.NotFound("participant");
+        var me = ClinicalStaff.StaffId(http.User);
+        if (await TaskEditing.CheckNewAsync(db, participant, input, me, ct) is { } refusal) return refusal.ToValidation();
+        var task = TaskEditing.Raise(db, participant, input, me);
+        await db.SaveChangesAsync(ct);
+        var saved = (await OneAsync(db, task.Id, ct))!;
+        ETags.Set(http, saved.Version);
+        return TypedResults.Created($"/api/tasks/{saved.Id}", saved);
+    }
+
+    public static async Task<Results<Ok<TaskDto>, ProblemHttpResult, ValidationProblem>> Change(
+        Guid id, TaskChangeInput input, TrellisDbContext db, HttpContext http, CancellationToken ct)
+    {
+        if (await db.Tasks.FirstOrDefaultAsync(t => t.Id == id, ct) is not { } task) return Problems.NotFound("task");
+        if (ETags.RequireIfMatch(http, out var version) is { } problem) return problem;
+        if (version != task.Version) return Problems.Stale(task.Version);
+        var participant = (await ParticipantQueries.GetAsync(db, task.ParticipantId, ct: ct))!;
+        if (await TaskEditing.ChangeAsync(db, task, participant, input, ClinicalStaff.StaffId(http.User), ct) is { } refusal)
+            return refusal.IsValidation ? refusal.ToValidation() : refusal.ToProblem();
+        if (!await Concurrency.SaveIfUnchangedAsync(db, task, version, ct: ct)) return Problems.Stale(version + 1);
+        var saved = (await OneAsync(db, id, ct))!;
+        ETags.Set(http, saved.Version);
+        return TypedResults.Ok(saved);
+    }
+
+    private static async Task<TaskDto?> OneAsync(TrellisDbContext db, Guid id, CancellationToken ct) =>
+        (await TaskQueries.ListAsync(db, db.Tasks.AsNoTracking().Where(t => t.Id == id), ct)).Select(r => TaskDto.From(r, TaskQueries.Today(db))).SingleOrDefault();
+
+    private static async Task<List<TaskDto>> ReadAsync(TrellisDbContext db, IQueryable<CareTask> tasks, string detail, CancellationToken ct)
+    {
+        var rows = await TaskQueries.ListAsync(db, tasks.AsNoTracking(), ct);
+        await db.AuditReadAsync(nameof(CareTask), rows.Select(r => ((object)r.Id, (Guid?)r.ParticipantId)), detail, ct);
+        var today = TaskQueries.Today(db);
+        return rows.Select(r => TaskDto.From(r, today)).ToList();
+    }
+
+    private static Func<IQueryable<CareTask>, IQueryable<CareTask>>? ParseStatus(string? status) => status switch
+    {
+        null or "open" => q => q.Where(t => t.Status == CareTaskStatus.Open),
+        "done" => q => q.Where(t => t.Status != CareTaskStatus.Open),
+        "all" => q => q,
+        _ => null,
+    };
+
+    private static List<string> Roles(ClaimsPrincipal user) => user.FindAll(ClaimTypes.Role).Select(r => r.Value).ToList();
+}
