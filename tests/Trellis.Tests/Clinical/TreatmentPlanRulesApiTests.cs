@@ -82,6 +82,30 @@ public class TreatmentPlanRulesApiTests(TrellisFactory app) : IClassFixture<Trel
         Assert.Equal((6, 45, false), ((int)rules["firstPlanWithinSessions"]!, (int)rules["reviewIntervalDays"]!, (bool)rules["isDefault"]!));
     }
 
+    [Fact]
+    public async Task A_page_save_based_on_rules_someone_has_since_changed_is_refused_and_theirs_are_kept()
+    {
+        var id = await NewProgramAsync();
+        var api = await app.ApiAsync(Roles.ProgramDirector);
+        var url = $"/api/programs/{id}/treatment-plan-rules";
+        Assert.Equal(HttpStatusCode.OK, (await api.PutJsonAsync(url, new { firstPlanWithinSessions = 4, reviewIntervalDays = 28 }, null)).StatusCode);
+
+        using var pages = await app.PagesAsync(Roles.ProgramDirector);
+        // The form was opened at version 1; meanwhile a colleague saved version 2 through the API.
+        Assert.Equal(HttpStatusCode.OK, (await api.PutJsonAsync(url, new { firstPlanWithinSessions = 5, reviewIntervalDays = 21 }, "\"1\"")).StatusCode);
+        var (response, doc) = await pages.SubmitAsync($"/admin/treatment-plan-rules?programId={id}", $"rules-{id}", new Dictionary<string, string?>
+        {
+            ["Input.FirstPlanWithinSessions"] = "8", ["Input.ReviewIntervalDays"] = "90", ["Version"] = "1",
+        });
+        Assert.Equal(HttpStatusCode.OK, response.StatusCode);
+        Assert.Contains("Someone else saved changes", doc.QuerySelector(".alert-error")?.TextContent);
+        Assert.Equal("8", doc.QuerySelector("input[name='Input.FirstPlanWithinSessions']")?.GetAttribute("value"));
+
+        await using var s = app.Db();
+        var saved = await TreatmentPlanRules.ForProgramAsync(s.Context, id);
+        Assert.Equal((5, 21), (saved.FirstPlanWithinSessions, saved.ReviewIntervalDays));
+    }
+
     [Theory]
     [InlineData(0, 30, "firstPlanWithinSessions")]
     [InlineData(21, 30, "firstPlanWithinSessions")]
