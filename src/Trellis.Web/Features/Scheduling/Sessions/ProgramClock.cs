@@ -40,6 +40,10 @@ public static class ProgramClock
 
     public static DateOnly LocalDate(DateTimeOffset instant, TimeZoneInfo zone) => DateOnly.FromDateTime(ToLocal(instant, zone));
 
+    /// <summary>The program's calendar day at <paramref name="now"/>; in a US evening UTC has already moved on to tomorrow.</summary>
+    public static DateOnly Today(DateTimeOffset now, string? timeZoneId) =>
+        timeZoneId is null ? DateOnly.FromDateTime(now.UtcDateTime) : LocalDate(now, Zone(timeZoneId));
+
     public static TimeOnly LocalTime(DateTimeOffset instant, TimeZoneInfo zone) => TimeOnly.FromDateTime(ToLocal(instant, zone));
 
     /// <summary>The clinic week starts on Monday.</summary>
