@@ -61,7 +61,7 @@ public class GroupNoteBrowserTests(BrowserApp browser)
         var program = await db.Programs.SingleAsync(p => p.Name == "Adult Mental Health IOP");
         var clinician = await db.Staff.SingleAsync(x => x.Email == DemoSeeder.EmailFor(Roles.Clinician));
         var start = DateTimeOffset.UtcNow.AddHours(-2);
-        var session = new GroupSession { ProgramId = program.Id, Title = "Coping ahead", StartsAt = start, EndsAt = start.AddMinutes(90), LocalDate = DateOnly.FromDateTime(start.UtcDateTime), Capacity = 12 };
+        var session = new GroupSession { ProgramId = program.Id, Title = "Coping ahead", StartsAt = start, EndsAt = start.AddMinutes(90), LocalDate = ProgramClock.LocalDate(start, ProgramClock.Zone(program.TimeZoneId)), Capacity = 12 };
         session.Facilitators.Add(new SessionFacilitator { GroupSessionId = session.Id, StaffMemberId = clinician.Id });
         db.GroupSessions.Add(session);
         var people = new List<(Guid, string, string)>();
@@ -71,7 +71,7 @@ public class GroupNoteBrowserTests(BrowserApp browser)
             {
                 Mrn = "BT" + Random.Shared.Next(100000, 999999), LegalFirstName = first, LegalLastName = last, DateOfBirth = new DateOnly(1985, 5, 5),
                 Email = $"{first.ToLowerInvariant()}.{last.ToLowerInvariant()}@example.org", Phone = "(503) 555-0150",
-                Status = ParticipantStatus.Active, ProgramId = program.Id, AdmittedOn = DateOnly.FromDateTime(DateTime.UtcNow).AddDays(-10), PrimaryClinicianId = clinician.Id,
+                Status = ParticipantStatus.Active, ProgramId = program.Id, AdmittedOn = ProgramClock.Today(DateTimeOffset.UtcNow, program.TimeZoneId).AddDays(-10), PrimaryClinicianId = clinician.Id,
             };
             db.Participants.Add(p);
             var goal = new PlanGoal { Id = Guid.CreateVersion7(), OwnWords = $"I want to handle hard days without shutting down ({first})", Target = "Uses a skill on 5 of 7 days" };

@@ -9,7 +9,7 @@ namespace Trellis.Tests.Clinical;
 
 public class CaseManagementTests(TrellisFactory app) : IClassFixture<TrellisFactory>
 {
-    private static string Day(int offset = 0) => DateOnly.FromDateTime(DateTime.UtcNow).AddDays(offset).ToString("yyyy-MM-dd");
+    private static string Day(int offset = 0) => Clinic.Today.AddDays(offset).ToString("yyyy-MM-dd");
 
     [Fact]
     public async Task A_needs_assessment_rates_every_domain_and_a_referral_is_followed_to_its_outcome()

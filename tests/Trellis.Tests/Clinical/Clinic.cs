@@ -12,6 +12,16 @@ namespace Trellis.Tests.Clinical;
 /// <summary>Arranging clinical records for tests: participants of the demo clinic, sessions and attendance made directly.</summary>
 public static class Clinic
 {
+    /// <summary>
+    /// Today in the demo programs' time zone (America/Los_Angeles, DemoSeeder), the day the clinical
+    /// record judges dates by ("not in the future", the default service date). In a Pacific evening
+    /// UTC is already tomorrow, so a test that used the UTC date would fail from 16:00 to midnight there.
+    /// </summary>
+    public static DateOnly Today => ProgramClock.Today(DateTimeOffset.UtcNow, "America/Los_Angeles");
+
+    /// <summary>The demo programs' calendar day of an instant: what a session's LocalDate holds.</summary>
+    public static DateOnly LocalDate(DateTimeOffset at) => ProgramClock.LocalDate(at, ProgramClock.Zone("America/Los_Angeles"));
+
     /// <summary>An active Adult Mental Health participant (the demo clinician's program) with no clinical record yet of the kind a test writes.</summary>
     public static async Task<Participant> FreshParticipantAsync(TrellisFactory app, string program = Demo.MentalHealth, string? last = null)
     {
@@ -23,7 +33,7 @@ public static class Clinic
         {
             Mrn = "TT" + Random.Shared.Next(100000, 999999), LegalFirstName = "Test", LegalLastName = last ?? ("Person" + Random.Shared.Next(1000, 9999)),
             PreferredName = null, DateOfBirth = new DateOnly(1988, 3, 14), Status = ParticipantStatus.Active, ProgramId = prog.Id,
-            AdmittedOn = DateOnly.FromDateTime(DateTime.UtcNow).AddDays(-20), PrimaryClinicianId = prog.Name == Demo.MentalHealth ? clinician.Id : null,
+            AdmittedOn = Today.AddDays(-20), PrimaryClinicianId = prog.Name == Demo.MentalHealth ? clinician.Id : null,
         };
         p.Diagnoses.Add(new Diagnosis { ParticipantId = p.Id, Code = "F33.1", Description = "Major depressive disorder, recurrent, moderate", IsPrimary = true });
         p.Enrollments.Add(new Enrollment { ParticipantId = p.Id, ProgramId = prog.Id, StartedOn = p.AdmittedOn.Value });
@@ -49,7 +59,7 @@ public static class Clinic
         var session = new GroupSession
         {
             ProgramId = prog.Id, Title = "Coping with difficult emotions", StartsAt = start, EndsAt = start.AddMinutes(50),
-            LocalDate = DateOnly.FromDateTime(start.UtcDateTime), Capacity = 12,
+            LocalDate = LocalDate(start), Capacity = 12,
         };
         db.GroupSessions.Add(session);
         foreach (var pid in attendees)

@@ -54,7 +54,7 @@ public class ClinicalPagesTests(TrellisFactory app) : IClassFixture<TrellisFacto
     {
         var p = await Clinic.FreshParticipantAsync(app);
         var api = await app.ApiAsync(Roles.Clinician);
-        var (id, _) = await NoteCalls.CreateAsync(api, p.Id, NoteCalls.Dap(DateOnly.FromDateTime(DateTime.UtcNow)));
+        var (id, _) = await NoteCalls.CreateAsync(api, p.Id, NoteCalls.Dap(Clinic.Today));
         Assert.Equal(HttpStatusCode.OK, (await NoteCalls.SignAsync(api, id)).StatusCode);
 
         using var pages = await app.PagesAsync(Roles.Clinician);
@@ -83,7 +83,7 @@ public class ClinicalPagesTests(TrellisFactory app) : IClassFixture<TrellisFacto
         Assert.Equal(NoteStatus.Locked, note.Status);
         Assert.False(note.IsDeleted);
         Assert.Equal("Reports a hard week at work; kept the activity log on five days.", note.Section("data"));
-        Assert.Equal(DateOnly.FromDateTime(DateTime.UtcNow), note.ServiceDate);
+        Assert.Equal(Clinic.Today, note.ServiceDate);
     }
 
     [Fact]

@@ -35,7 +35,7 @@ public class ClinicalScopingTests(TrellisFactory app) : IClassFixture<TrellisFac
 
         var writes = new (string Path, object Body)[]
         {
-            ("notes", NoteCalls.Dap(DateOnly.FromDateTime(DateTime.UtcNow))),
+            ("notes", NoteCalls.Dap(Clinic.Today)),
             ("treatment-plan", Clinic.PlanBody(Guid.NewGuid())),
             ("safety-plan", new { content = new { } }),
             ("medications", new { name = "x", dose = "1 mg", route = "oral", frequency = "daily", prescriberName = "x" }),
@@ -85,7 +85,7 @@ public class ClinicalScopingTests(TrellisFactory app) : IClassFixture<TrellisFac
         var api = await app.ApiAsync(Roles.ProgramDirector);
         Assert.Equal(HttpStatusCode.Created, (await api.PostAsJsonAsync($"/api/participants/{p.Id}/medications",
             new { name = "Sertraline", dose = "50 mg", route = "oral", frequency = "daily", prescriberName = "Dr. Okafor (outside)" })).StatusCode);
-        var (note, _) = await NoteCalls.CreateAsync(await app.ApiAsync(Roles.Clinician), p.Id, NoteCalls.Dap(DateOnly.FromDateTime(DateTime.UtcNow)));
+        var (note, _) = await NoteCalls.CreateAsync(await app.ApiAsync(Roles.Clinician), p.Id, NoteCalls.Dap(Clinic.Today));
         Assert.Equal(HttpStatusCode.OK, (await api.GetAsync($"/api/participants/{p.Id}/medications")).StatusCode);
         Assert.Equal(HttpStatusCode.OK, (await api.GetAsync($"/api/notes/{note}")).StatusCode);
         await using var s = app.Db();

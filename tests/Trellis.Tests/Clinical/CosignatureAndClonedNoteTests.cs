@@ -10,7 +10,7 @@ namespace Trellis.Tests.Clinical;
 /// <summary>The demo clinician is made a supervised counsellor here (this class has its own app), with the program director as supervisor.</summary>
 public class CosignatureTests(TrellisFactory app) : IClassFixture<TrellisFactory>
 {
-    private static DateOnly Today => DateOnly.FromDateTime(DateTime.UtcNow);
+    private static DateOnly Today => Clinic.Today;
 
     private async Task SuperviseClinicianAsync()
     {
@@ -68,7 +68,7 @@ public class CosignatureTests(TrellisFactory app) : IClassFixture<TrellisFactory
 
 public class ClonedNoteTests(TrellisFactory app) : IClassFixture<TrellisFactory>
 {
-    private static DateOnly Today => DateOnly.FromDateTime(DateTime.UtcNow);
+    private static DateOnly Today => Clinic.Today;
 
     [Fact]
     public async Task A_part_nearly_the_same_as_another_attendees_is_flagged_before_signing_and_the_confirmation_is_kept()

@@ -12,7 +12,7 @@ namespace Trellis.Tests.Clinical;
 
 public class DischargeTests(TrellisFactory app) : IClassFixture<TrellisFactory>
 {
-    private static DateOnly Today => DateOnly.FromDateTime(DateTime.UtcNow);
+    private static DateOnly Today => Clinic.Today;
 
     private async Task<(Participant P, string GoalId, Guid Sertraline, Guid Trazodone)> ArrangeAsync()
     {

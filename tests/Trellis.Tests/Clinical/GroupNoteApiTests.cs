@@ -49,7 +49,7 @@ public class GroupNoteApiTests(TrellisFactory app) : IClassFixture<TrellisFactor
         var now = (await api.GetAsync($"/api/group-sessions/{session}/note")).Headers.ETag!.Tag;
         var locked = await Json.ProblemAsync(await api.PutJsonAsync($"/api/group-sessions/{session}/note", full, now), 409);
         Assert.Contains("addend", (string)locked["detail"]!);
-        await Json.ProblemAsync(await api.PutJsonAsync($"/api/notes/{partId}", NoteCalls.Dap(DateOnly.FromDateTime(DateTime.UtcNow)), "\"3\""), 409);
+        await Json.ProblemAsync(await api.PutJsonAsync($"/api/notes/{partId}", NoteCalls.Dap(Clinic.Today), "\"3\""), 409);
         await Json.ProblemAsync(await api.DeleteAsync($"/api/notes/{partId}"), 409);
         await Json.ProblemAsync(await NoteCalls.SignAsync(api, partId), 409);
         await Json.ProblemAsync(await api.PostAsJsonAsync($"/api/group-sessions/{session}/note/sign", new { }), 409);
@@ -73,9 +73,9 @@ public class GroupNoteApiTests(TrellisFactory app) : IClassFixture<TrellisFactor
             var program = await s.Context.Programs.SingleAsync(x => x.Name == Demo.MentalHealth);
             var su = await s.Context.Programs.SingleAsync(x => x.Name == Demo.SubstanceUse);
             var start = DateTimeOffset.UtcNow.AddDays(2);
-            var f = new Web.Features.Scheduling.GroupSession { ProgramId = program.Id, Title = "Later", StartsAt = start, EndsAt = start.AddHours(1), LocalDate = DateOnly.FromDateTime(start.UtcDateTime) };
-            var c = new Web.Features.Scheduling.GroupSession { ProgramId = program.Id, Title = "Off", StartsAt = start.AddDays(-4), EndsAt = start.AddDays(-4).AddHours(1), LocalDate = DateOnly.FromDateTime(start.AddDays(-4).UtcDateTime), Status = Web.Features.Scheduling.SessionStatus.Cancelled };
-            var o = new Web.Features.Scheduling.GroupSession { ProgramId = su.Id, Title = "SU", StartsAt = start.AddDays(-4), EndsAt = start.AddDays(-4).AddHours(1), LocalDate = DateOnly.FromDateTime(start.AddDays(-4).UtcDateTime) };
+            var f = new Web.Features.Scheduling.GroupSession { ProgramId = program.Id, Title = "Later", StartsAt = start, EndsAt = start.AddHours(1), LocalDate = Clinic.LocalDate(start) };
+            var c = new Web.Features.Scheduling.GroupSession { ProgramId = program.Id, Title = "Off", StartsAt = start.AddDays(-4), EndsAt = start.AddDays(-4).AddHours(1), LocalDate = Clinic.LocalDate(start.AddDays(-4)), Status = Web.Features.Scheduling.SessionStatus.Cancelled };
+            var o = new Web.Features.Scheduling.GroupSession { ProgramId = su.Id, Title = "SU", StartsAt = start.AddDays(-4), EndsAt = start.AddDays(-4).AddHours(1), LocalDate = Clinic.LocalDate(start.AddDays(-4)) };
             s.Context.GroupSessions.AddRange(f, c, o);
             await s.Context.SaveChangesAsync();
             (future, cancelled, otherProgram) = (f.Id, c.Id, o.Id);

@@ -9,7 +9,7 @@ namespace Trellis.Tests.Clinical;
 
 public class MedicationAndDrugTestTests(TrellisFactory app) : IClassFixture<TrellisFactory>
 {
-    private static string Day(int offset = 0) => DateOnly.FromDateTime(DateTime.UtcNow).AddDays(offset).ToString("yyyy-MM-dd");
+    private static string Day(int offset = 0) => Clinic.Today.AddDays(offset).ToString("yyyy-MM-dd");
 
     [Fact]
     public async Task The_medication_list_is_kept_with_etags_stopped_not_deleted_and_reconciled()

@@ -9,7 +9,7 @@ namespace Trellis.Tests.Clinical;
 
 public class NoteLifecycleTests(TrellisFactory app) : IClassFixture<TrellisFactory>
 {
-    private static DateOnly Today => DateOnly.FromDateTime(DateTime.UtcNow);
+    private static DateOnly Today => Clinic.Today;
 
     [Fact]
     public async Task A_signed_note_is_locked_and_every_api_route_to_change_or_delete_it_answers_409_pointing_to_addenda()

@@ -10,7 +10,7 @@ namespace Trellis.Tests.Clinical;
 
 public class PlanReviewTests(TrellisFactory app) : IClassFixture<TrellisFactory>
 {
-    private static DateOnly Today => DateOnly.FromDateTime(DateTime.UtcNow);
+    private static DateOnly Today => Clinic.Today;
 
     private async Task<(string GoalId, HttpClient Api)> SignedPlanAsync(Guid participantId, string lastName)
     {

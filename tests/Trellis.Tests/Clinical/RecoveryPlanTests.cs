@@ -30,7 +30,7 @@ public class RecoveryPlanTests(TrellisFactory app) : IClassFixture<TrellisFactor
         var p = await Clinic.FreshParticipantAsync(app);
         await using (var s = app.Db())
         {
-            CareTasks.Raise(s.Context, p.Id, CareTaskKinds.CompleteSafetyPlan, "Complete a safety plan", DateOnly.FromDateTime(DateTime.UtcNow));
+            CareTasks.Raise(s.Context, p.Id, CareTaskKinds.CompleteSafetyPlan, "Complete a safety plan", Clinic.Today);
             await s.Context.SaveChangesAsync();
         }
         var api = await app.ApiAsync(Roles.Clinician);

@@ -10,7 +10,7 @@ namespace Trellis.Tests.Clinical;
 /// <summary>The plan goals a signed note addressed are part of what was signed: neither the API nor a direct write changes them.</summary>
 public class SignedNoteGoalLinksTests(TrellisFactory app) : IClassFixture<TrellisFactory>
 {
-    private static DateOnly Today => DateOnly.FromDateTime(DateTime.UtcNow);
+    private static DateOnly Today => Clinic.Today;
 
     /// <summary>A participant with a signed plan of two goals, and a signed note linked to the first.</summary>
     private async Task<(Guid NoteId, string Goal, string OtherGoal, HttpClient Api)> SignedNoteAsync()

@@ -56,7 +56,7 @@ public class TreatmentPlanTests(TrellisFactory app) : IClassFixture<TrellisFacto
         await api.PutAsJsonAsync($"/api/participants/{p.Id}/treatment-plan", Clinic.PlanBody(clinician.Id));
         await using (var s = app.Db())
         {
-            Trellis.Web.Features.Tasks.CareTasks.Raise(s.Context, p.Id, CareTaskKinds.TreatmentPlanDue, "Write the first plan", DateOnly.FromDateTime(DateTime.UtcNow));
+            Trellis.Web.Features.Tasks.CareTasks.Raise(s.Context, p.Id, CareTaskKinds.TreatmentPlanDue, "Write the first plan", Clinic.Today);
             await s.Context.SaveChangesAsync();
         }
 
