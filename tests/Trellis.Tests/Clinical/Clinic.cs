@@ -14,7 +14,7 @@ public static class Clinic
 {
     /// <summary>
     /// Today in the demo programs' time zone (America/Los_Angeles, DemoSeeder), the day the clinical
-    /// record judges dates by ("not in the future", the default service date). In a Pacific evening
+    /// record and tasks judge dates by ("not in the future", the default service date, overdue). In a Pacific evening
     /// UTC is already tomorrow, so a test that used the UTC date would fail from 16:00 to midnight there.
     /// </summary>
     public static DateOnly Today => ProgramClock.Today(DateTimeOffset.UtcNow, "America/Los_Angeles");

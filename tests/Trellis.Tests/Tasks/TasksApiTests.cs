@@ -12,7 +12,7 @@ namespace Trellis.Tests.Tasks;
 
 public class TasksApiTests(TrellisFactory app) : IClassFixture<TrellisFactory>
 {
-    private static DateOnly Today => DateOnly.FromDateTime(DateTime.UtcNow);
+    private static DateOnly Today => Clinical.Clinic.Today;
     private static string Day(DateOnly d) => d.ToString("yyyy-MM-dd");
 
     [Fact]

@@ -96,14 +96,17 @@ public static class TasksApi
         return TypedResults.Ok(saved);
     }
 
-    private static async Task<TaskDto?> OneAsync(TrellisDbContext db, Guid id, CancellationToken ct) =>
-        (await TaskQueries.ListAsync(db, db.Tasks.AsNoTracking().Where(t => t.Id == id), ct)).Select(r => TaskDto.From(r, TaskQueries.Today(db))).SingleOrDefault();
+    private static async Task<TaskDto?> OneAsync(TrellisDbContext db, Guid id, CancellationToken ct)
+    {
+        var today = await TaskQueries.TodayAsync(db, ct);
+        return (await TaskQueries.ListAsync(db, db.Tasks.AsNoTracking().Where(t => t.Id == id), ct)).Select(r => TaskDto.From(r, today)).SingleOrDefault();
+    }
 
     private static async Task<List<TaskDto>> ReadAsync(TrellisDbContext db, IQueryable<CareTask> tasks, string detail, CancellationToken ct)
     {
         var rows = await TaskQueries.ListAsync(db, tasks.AsNoTracking(), ct);
         await db.AuditReadAsync(nameof(CareTask), rows.Select(r => ((object)r.Id, (Guid?)r.ParticipantId)), detail, ct);
-        var today = TaskQueries.Today(db);
+        var today = await TaskQueries.TodayAsync(db, ct);
         return rows.Select(r => TaskDto.From(r, today)).ToList();
     }
 
