@@ -17,7 +17,7 @@ public class AuthorizationsAndDecisionsTests(TrellisFactory app) : IClassFixture
         ["startOn"] = start, ["endOn"] = start.AddDays(days - 1), ["status"] = "approved", ["reviewer"] = "J. Reviewer",
     };
 
-    private static DateOnly Today => DateOnly.FromDateTime(DateTime.UtcNow);
+    private static DateOnly Today => Clinical.Clinic.Today;
 
     [Fact]
     public async Task An_authorization_round_trips_with_etags_and_shows_up_when_ending_or_nearly_used()

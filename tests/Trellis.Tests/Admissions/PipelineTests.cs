@@ -244,5 +244,5 @@ public class PipelineTests(TrellisFactory app) : IClassFixture<TrellisFactory>
         return await s.Context.Tracks.Where(t => t.ProgramId == program && t.Name == name).Select(t => t.Id).SingleAsync();
     }
 
-    private static DateOnly Today() => DateOnly.FromDateTime(DateTime.UtcNow);
+    private static DateOnly Today() => Clinical.Clinic.Today;
 }

@@ -129,7 +129,7 @@ public static class LeadsApi
 
     public static async Task<Results<Ok<PipelineFiguresResult>, ValidationProblem>> Figures(TrellisDbContext db, DateOnly? from, DateOnly? to, Guid? program, CancellationToken ct)
     {
-        var today = DateOnly.FromDateTime(db.Now.UtcDateTime);
+        var today = await Scheduling.ProgramClock.ClinicTodayAsync(db, ct);
         var end = to ?? today;
         var start = from ?? end.AddDays(-90);
         if (start > end) return Problems.Invalid("from", "from must be on or before to.");

@@ -24,9 +24,12 @@ public static class Administrations
     /// and task) to the context. The caller saves. Nothing is added when the answers are wrong.
     /// </summary>
     public static async Task<Recorded> RecordAsync(TrellisDbContext db, Participant participant, InstrumentDefinition definition,
-        IReadOnlyList<JsonElement> answers, string? sex, DateTimeOffset administeredAt, Caller by, string source = FromChart, CancellationToken ct = default)
+        IReadOnlyList<JsonElement> answers, string? sex, DateTimeOffset administeredAt, Caller by, string source = FromChart, CancellationToken ct = default,
+        int? difficulty = null)
     {
         var outcome = InstrumentScorer.Score(definition, answers, sex);
+        if (DifficultyError(definition, difficulty) is { } wrong)
+            outcome = new ScoreOutcome(null, new Dictionary<string, string[]>(outcome.Errors) { [Difficulty] = [wrong] });
         if (!outcome.IsValid) return new(null, outcome, null);
         var result = outcome.Result;
         var administration = new InstrumentAdministration
@@ -35,7 +38,7 @@ public static class Administrations
             AnswersJson = JsonSerializer.Serialize(answers),
             Sex = definition.Code == AuditC.Code ? sex?.Trim().ToLowerInvariant() : null,
             Total = result.Total, Band = result.Band, Risk = result.Risk, Positive = result.Positive,
-            Flags = [.. result.Flags], AdministeredAt = administeredAt, AdministeredByStaffId = by.StaffId, Source = source,
+            Flags = [.. result.Flags], Difficulty = difficulty, AdministeredAt = administeredAt, AdministeredByStaffId = by.StaffId, Source = source,
         };
         db.InstrumentAdministrations.Add(administration);
 
@@ -49,6 +52,23 @@ public static class Administrations
         }
         return new(administration, outcome, flag);
     }
+
+    /// <summary>The field (form and API) that carries the answer to an instrument's unscored item.</summary>
+    public const string Difficulty = "difficulty";
+
+    /// <summary>Why an answer to the unscored item cannot be kept; null when it can (or was not given).</summary>
+    public static string? DifficultyError(InstrumentDefinition definition, int? difficulty)
+    {
+        if (difficulty is not { } value) return null;
+        if (definition.UnscoredItem is not { } item) return $"{definition.Name} has no difficulty question; leave difficulty out.";
+        return item.OptionFor(value) is null
+            ? $"difficulty must be one of {string.Join(", ", item.Options.Select(o => $"{o.Value.GetRawText()} ({o.Label.ToLowerInvariant()})"))}."
+            : null;
+    }
+
+    /// <summary>"Somewhat difficult", for the chart; null when the question was not asked.</summary>
+    public static string? DifficultyLabel(InstrumentAdministration a) =>
+        a.Difficulty is { } v ? InstrumentCatalog.Get(a.InstrumentCode)?.UnscoredItem?.OptionFor(v)?.Label : null;
 
     /// <summary>The sentence the flag, the notification and the task carry.</summary>
     public static string RiskReason(InstrumentDefinition definition, IReadOnlyList<JsonElement> answers, InstrumentResult result, DateTimeOffset at, string? timeZoneId = null)

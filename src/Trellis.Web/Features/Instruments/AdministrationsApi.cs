@@ -10,14 +10,15 @@ using Trellis.Web.Infrastructure;
 namespace Trellis.Web.Features.Instruments;
 
 /// <summary>Body of POST /api/participants/{id}/instruments: the score request plus which instrument and when.</summary>
-public sealed record GiveRequest(string? Instrument, JsonElement? Answers, JsonElement? Sex = null, DateTimeOffset? AdministeredAt = null);
+/// <param name="Difficulty">PHQ-9 only, optional: the unscored item 10 (LOINC 69722-7), 0 not difficult at all … 3 extremely difficult.</param>
+public sealed record GiveRequest(string? Instrument, JsonElement? Answers, JsonElement? Sex = null, DateTimeOffset? AdministeredAt = null, JsonElement? Difficulty = null);
 
 public sealed record AdministrationDto(Guid Id, Guid ParticipantId, string Instrument, IReadOnlyList<JsonElement> Answers, string? Sex, int? Total,
     string? Band, string? Risk, bool? Positive, IReadOnlyList<string> Flags, DateTimeOffset AdministeredAt, Guid? AdministeredByStaffId,
-    string? AdministeredBy, string Source, Guid? RiskFlagId)
+    string? AdministeredBy, string Source, Guid? RiskFlagId, int? Difficulty)
 {
     public static AdministrationDto From(InstrumentAdministration a, string? by, Guid? flag = null) => new(a.Id, a.ParticipantId, a.InstrumentCode,
-        Administrations.Answers(a), a.Sex, a.Total, a.Band, a.Risk, a.Positive, a.Flags, a.AdministeredAt, a.AdministeredByStaffId, by, a.Source, flag);
+        Administrations.Answers(a), a.Sex, a.Total, a.Band, a.Risk, a.Positive, a.Flags, a.AdministeredAt, a.AdministeredByStaffId, by, a.Source, flag, a.Difficulty);
 }
 
 /// <summary>Instruments given in the chart: history per participant, and giving one (which may raise a risk flag).</summary>
@@ -31,7 +32,7 @@ public static class AdministrationsApi
         group.MapGet("/{administrationId:guid}", Get).RequireAuthorization(p => p.RequireRole(Permissions.Split(Permissions.AnyStaff)))
             .WithSummary("One administration with its answers and score.");
         group.MapPost("/", Give).RequireAuthorization(p => p.RequireRole(Permissions.Split(Permissions.GiveInstruments)))
-            .WithSummary("Give an instrument: answers as for POST /api/instruments/{code}/score, kept with who and when. A sign of suicide risk flags the chart, notifies the clinician and directors and asks for a safety plan.");
+            .WithSummary("Give an instrument: answers as for POST /api/instruments/{code}/score (for phq-9 optionally \"difficulty\" 0–3, the unscored item 10), kept with who and when. A sign of suicide risk flags the chart, notifies the clinician and directors and asks for a safety plan.");
         return api;
     }
 
@@ -76,8 +77,16 @@ public static class AdministrationsApi
         if (at < db.Now.AddYears(-2)) return Problems.Invalid("administeredAt", "administeredAt is more than two years ago; enter it on paper records instead.");
         var sex = request.Sex is { ValueKind: JsonValueKind.String } s ? s.GetString() : request.Sex is { ValueKind: not JsonValueKind.Null } other ? other.GetRawText() : null;
 
+        int? difficulty = null;
+        if (request.Difficulty is { ValueKind: not JsonValueKind.Null } d)
+        {
+            if (d.ValueKind != JsonValueKind.Number || !d.TryGetInt32(out var value))
+                return Problems.Invalid(Administrations.Difficulty, "difficulty must be a whole number (0 not difficult at all … 3 extremely difficult), or left out.");
+            difficulty = value;
+        }
+
         var by = Caller.From(user);
-        var recorded = await Administrations.RecordAsync(db, participant, definition, answers.EnumerateArray().ToList(), sex, at.ToUniversalTime(), by, ct: ct);
+        var recorded = await Administrations.RecordAsync(db, participant, definition, answers.EnumerateArray().ToList(), sex, at.ToUniversalTime(), by, ct: ct, difficulty: difficulty);
         if (recorded.Administration is null) return Problems.Invalid(recorded.Outcome.Errors.ToDictionary());
         await db.SaveChangesAsync(ct);
         return TypedResults.Created($"/api/participants/{id}/instruments/{recorded.Administration.Id}",

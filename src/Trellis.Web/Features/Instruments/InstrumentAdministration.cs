@@ -23,6 +23,12 @@ public sealed class InstrumentAdministration : Entity, IParticipantOwned
     public string? Risk { get; set; }
     public bool? Positive { get; set; }
     public List<string> Flags { get; set; } = [];
+    /// <summary>
+    /// The answer to an instrument's unscored item, where it has one and it was asked: PHQ-9's
+    /// "how difficult have these problems made it…" (LOINC 69722-7), 0 not difficult at all to
+    /// 3 extremely difficult. Never part of the total; it tells how much the symptoms cost in daily life.
+    /// </summary>
+    public int? Difficulty { get; set; }
     public DateTimeOffset AdministeredAt { get; set; }
     public Guid? AdministeredByStaffId { get; set; }
     /// <summary>chart (given by staff), portal (answered by the participant).</summary>

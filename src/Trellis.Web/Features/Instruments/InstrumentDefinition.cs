@@ -27,6 +27,9 @@ public sealed record InstrumentDefinition(
     /// <summary>The items the answers array lists, in order: every item except PHQ-9's unscored difficulty item.</summary>
     [JsonIgnore] public IReadOnlyList<InstrumentItem> ScoredItems { get; } = Items.Where(i => i.Scored).ToList();
 
+    /// <summary>The one unscored item a form asks after the scored ones (PHQ-9's difficulty item); null for the others.</summary>
+    [JsonIgnore] public InstrumentItem? UnscoredItem { get; } = Items.FirstOrDefault(i => !i.Scored);
+
     public ScoreBand? BandFor(int total) => Bands.FirstOrDefault(b => total >= b.Min && total <= b.Max);
 }
 

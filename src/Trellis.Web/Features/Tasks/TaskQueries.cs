@@ -25,14 +25,6 @@ public static class TaskQueries
              t.Kind, t.Title, t.Detail, t.DueOn, t.Status, t.AssignedToStaffId,
              s == null ? null : s.FirstName + " " + s.LastName, t.AssignedRole, t.Outcome, t.CompletedAt, t.CompletedBy, t.Version)).ToListAsync(ct);
 
-    /// <summary>
-    /// The day tasks fall due and become overdue, the same on every page and in the API: the clinic's
-    /// calendar day (the organization's time zone). In a US afternoon UTC is already tomorrow, and a
-    /// follow-up due today would turn red hours early.
-    /// </summary>
-    public static async Task<DateOnly> TodayAsync(TrellisDbContext db, CancellationToken ct = default) =>
-        Scheduling.ProgramClock.Today(db.Now, await db.Organizations.Select(o => o.TimeZoneId).FirstOrDefaultAsync(ct));
-
     /// <summary>Open tasks for a staff member: assigned to them, or waiting for anyone in one of their roles.</summary>
     public static IQueryable<CareTask> OpenFor(TrellisDbContext db, Guid staffId, IEnumerable<string> roles) =>
         MineFor(db, staffId, roles).Where(t => t.Status == CareTaskStatus.Open);

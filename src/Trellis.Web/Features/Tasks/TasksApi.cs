@@ -98,7 +98,7 @@ public static class TasksApi
 
     private static async Task<TaskDto?> OneAsync(TrellisDbContext db, Guid id, CancellationToken ct)
     {
-        var today = await TaskQueries.TodayAsync(db, ct);
+        var today = await Scheduling.ProgramClock.ClinicTodayAsync(db, ct);
         return (await TaskQueries.ListAsync(db, db.Tasks.AsNoTracking().Where(t => t.Id == id), ct)).Select(r => TaskDto.From(r, today)).SingleOrDefault();
     }
 
@@ -106,7 +106,7 @@ public static class TasksApi
     {
         var rows = await TaskQueries.ListAsync(db, tasks.AsNoTracking(), ct);
         await db.AuditReadAsync(nameof(CareTask), rows.Select(r => ((object)r.Id, (Guid?)r.ParticipantId)), detail, ct);
-        var today = await TaskQueries.TodayAsync(db, ct);
+        var today = await Scheduling.ProgramClock.ClinicTodayAsync(db, ct);
         return rows.Select(r => TaskDto.From(r, today)).ToList();
     }
 

@@ -138,7 +138,7 @@ public static class TreatmentPlansApi
 
     public static async Task<Ok<List<PlanDueDto>>> Due(TrellisDbContext db, CancellationToken ct)
     {
-        var rows = await TreatmentPlanQueries.DueAsync(db, DateOnly.FromDateTime(db.Now.UtcDateTime), ct);
+        var rows = await TreatmentPlanQueries.DueAsync(db, await Scheduling.ProgramClock.ClinicTodayAsync(db, ct), ct);
         var list = rows.Where(r => r.FirstPlan?.State is DueState.DueSoon or DueState.Overdue || r.Review?.State is DueState.DueSoon or DueState.Overdue)
             .Select(r => new PlanDueDto(r.ParticipantId, r.Name, r.Program,
                 r.FirstPlan is { State: not DueState.Done } f ? EnumText.ToApi(f.State) : null, r.FirstPlan is { State: not DueState.Done } f2 ? f2.Text : null,

@@ -1126,6 +1126,9 @@ namespace Trellis.Web.Data.Migrations.Postgres
                     b.Property<string>("CreatedBy")
                         .HasColumnType("text");
 
+                    b.Property<int?>("Difficulty")
+                        .HasColumnType("integer");
+
                     b.PrimitiveCollection<List<string>>("Flags")
                         .IsRequired()
                         .HasColumnType("text[]");

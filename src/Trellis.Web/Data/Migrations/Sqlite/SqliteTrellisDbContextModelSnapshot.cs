@@ -1114,6 +1114,9 @@ namespace Trellis.Web.Data.Migrations.Sqlite
                     b.Property<string>("CreatedBy")
                         .HasColumnType("TEXT");
 
+                    b.Property<int?>("Difficulty")
+                        .HasColumnType("INTEGER");
+
                     b.PrimitiveCollection<string>("Flags")
                         .IsRequired()
                         .HasColumnType("TEXT");

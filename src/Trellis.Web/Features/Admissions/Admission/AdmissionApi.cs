@@ -163,7 +163,7 @@ public static class AdmissionApi
         var consent = await db.Set<DisclosureConsent>().FirstOrDefaultAsync(c => c.Id == consentId && c.ParticipantId == id, ct);
         if (consent is null) return Problems.NotFound("consent");
         if (consent.RevokedOn is not null) return Problems.Invalid("consent", $"This consent was already revoked on {consent.RevokedOn:MMM d, yyyy}.");
-        var on = request?.RevokedOn ?? DateOnly.FromDateTime(db.Now.UtcDateTime);
+        var on = request?.RevokedOn ?? await Scheduling.ProgramClock.ClinicTodayAsync(db, ct);
         if (on < consent.SignedOn) return Problems.Invalid(nameof(RevokeRequest.RevokedOn), "A consent cannot be revoked before it was signed.");
         if (request?.Note is { Length: > 500 }) return Problems.Invalid(nameof(RevokeRequest.Note), "Keep the note to 500 characters.");
         consent.RevokedOn = on;

@@ -65,7 +65,7 @@ public static class Admitting
     {
         var errors = new Dictionary<string, string[]>();
         var warnings = new List<string>();
-        var today = DateOnly.FromDateTime(db.Now.UtcDateTime);
+        var today = Scheduling.ProgramClock.Today(db.Now, participant.Program?.TimeZoneId);
         if (!AdmissionStages.IsPreAdmission(participant.Status))
             errors["participant"] = [$"{participant.DisplayName} is already {Infrastructure.EnumText.Label(participant.Status).ToLowerInvariant()}; move tracks from the chart instead."];
         var fits = await TrackFitAsync(db, participant, ct);

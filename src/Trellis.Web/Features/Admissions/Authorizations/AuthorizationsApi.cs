@@ -77,7 +77,7 @@ public static class AuthorizationsApi
 
     public static async Task<Ok<List<AttentionRow>>> Attention(TrellisDbContext db, CancellationToken ct)
     {
-        var today = DateOnly.FromDateTime(db.Now.UtcDateTime);
+        var today = await Scheduling.ProgramClock.ClinicTodayAsync(db, ct);
         var rows = await AuthorizationRecords.NeedingAttentionAsync(db, today, ct);
         await db.AuditReadAsync(nameof(InsuranceAuthorization), rows.Select(r => ((object)r.Id, (Guid?)r.ParticipantId)), "authorizations needing attention", ct);
         return TypedResults.Ok(rows.Select(r => new AttentionRow(r, AuthorizationRecords.Reasons(r, today))).ToList());

@@ -55,9 +55,13 @@ public static class DemoScores
         {
             ParticipantId = p.Id, InstrumentCode = definition.Code, AnswersJson = JsonSerializer.Serialize(answers), Sex = code == "audit-c" ? sex : null,
             Total = r.Total, Band = r.Band, Risk = r.Risk, Positive = r.Positive, Flags = [.. r.Flags],
+            Difficulty = Difficulty(code, r.Total),
             AdministeredAt = w.At(day, 9, 30), AdministeredByStaffId = w.ClinicianOf(p).Id, Source = "chart",
         });
     }
+
+    /// <summary>PHQ-9's difficulty question is asked only when some problem was checked; harder as the total rises.</summary>
+    internal static int? Difficulty(string code, int? total) => code == Phq9.Code && total > 0 ? Math.Min(3, total.Value / 6) : null;
 
     /// <summary>Answers that add up to about <paramref name="target"/>; PHQ-9 item 9 stays at 0 (a risk flag is the risk feature's demo).</summary>
     private static List<JsonElement> Answers(DemoWriter w, InstrumentDefinition d, int target)

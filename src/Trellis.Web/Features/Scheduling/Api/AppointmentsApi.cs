@@ -36,7 +36,7 @@ public static class AppointmentsApi
     public static async Task<Results<Ok<List<AppointmentDto>>, ValidationProblem>> List(TrellisDbContext db, DateOnly? from, DateOnly? to,
         Guid? participantId, Guid? staffId, CancellationToken ct)
     {
-        var (start, end, problem) = ScheduleApi.Range(db, from, to, 7);
+        var (start, end, problem) = await ScheduleApi.RangeAsync(db, from, to, 7, ct);
         if (problem is not null) return problem;
         var q = Query(db).AsNoTracking().Where(a => a.LocalDate >= start && a.LocalDate <= end);
         if (participantId is { } p) q = q.Where(a => a.ParticipantId == p);

@@ -50,7 +50,7 @@ public static class ClosuresApi
 
     public static async Task<Results<Created<ClosureApplied>, ValidationProblem>> Create(ClosureInput input, TrellisDbContext db, System.Security.Claims.ClaimsPrincipal user, CancellationToken ct)
     {
-        var errors = Check(db, input, user.IsInRole(Roles.Administrator), DateOnly.FromDateTime(db.Now.UtcDateTime));
+        var errors = Check(db, input, user.IsInRole(Roles.Administrator), await ProgramClock.ClinicTodayAsync(db, ct));
         if (input.ProgramId is { } pid && errors.Count == 0 && !await db.Programs.AnyAsync(p => p.Id == pid, ct)) errors["programId"] = ["No program with that id exists."];
         if (errors.Count > 0) return Problems.Invalid(errors);
         var closure = new Closure { ProgramId = input.ProgramId, StartsOn = input.StartsOn!.Value, EndsOn = input.EndsOn!.Value, Reason = input.Reason!.Trim() };

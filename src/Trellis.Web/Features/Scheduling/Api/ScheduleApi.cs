@@ -38,9 +38,9 @@ public static class ScheduleApi
     }
 
     /// <summary>The from/to of a list endpoint: defaults from this week, to after from, at most 92 days.</summary>
-    public static (DateOnly From, DateOnly To, ValidationProblem? Problem) Range(TrellisDbContext db, DateOnly? from, DateOnly? to, int defaultDays)
+    public static async Task<(DateOnly From, DateOnly To, ValidationProblem? Problem)> RangeAsync(TrellisDbContext db, DateOnly? from, DateOnly? to, int defaultDays, CancellationToken ct)
     {
-        var start = from ?? ProgramClock.WeekStart(DateOnly.FromDateTime(db.Now.UtcDateTime));
+        var start = from ?? ProgramClock.WeekStart(await ProgramClock.ClinicTodayAsync(db, ct));
         var end = to ?? start.AddDays(defaultDays - 1);
         if (end < start) return (start, end, Problems.Invalid("to", "to must be on or after from."));
         if (end.DayNumber - start.DayNumber >= SessionsApi.MaxRangeDays) return (start, end, Problems.Invalid("to", $"Ask for at most {SessionsApi.MaxRangeDays} days at a time."));
@@ -50,7 +50,7 @@ public static class ScheduleApi
     public static async Task<Results<Ok<List<ScheduleItem>>, ProblemHttpResult, ValidationProblem>> ParticipantSchedule(Guid id, DateOnly? from, DateOnly? to,
         TrellisDbContext db, CancellationToken ct)
     {
-        var (start, end, problem) = Range(db, from, to, 28);
+        var (start, end, problem) = await RangeAsync(db, from, to, 28, ct);
         if (problem is not null) return problem;
         if (!await db.Participants.AnyAsync(p => p.Id == id, ct)) return Problems.NotFound("participant");
         var items = await ScheduleQueries.ForParticipantAsync(db, id, start, end, ct);
@@ -61,13 +61,13 @@ public static class ScheduleApi
     public static async Task<Results<Ok<IReadOnlyList<WeekHours>>, ProblemHttpResult, ValidationProblem>> WeeklyHoursFor(Guid id, DateOnly? from, DateOnly? to,
         TrellisDbContext db, CancellationToken ct)
     {
-        var today = DateOnly.FromDateTime(db.Now.UtcDateTime);
+        var participant = await db.Participants.Include(p => p.Program).AsNoTracking().FirstOrDefaultAsync(p => p.Id == id, ct);
+        if (participant is null) return Problems.NotFound("participant");
+        var today = ProgramClock.Today(db.Now, participant.Program?.TimeZoneId);
         var start = from ?? ProgramClock.WeekStart(today).AddDays(-28);
         var end = to ?? ProgramClock.WeekStart(today).AddDays(6);
         if (end < start) return Problems.Invalid("to", "to must be on or after from.");
         if (end.DayNumber - start.DayNumber > 7 * 53) return Problems.Invalid("to", "Ask for at most a year of weeks at a time.");
-        var participant = await db.Participants.Include(p => p.Program).AsNoTracking().FirstOrDefaultAsync(p => p.Id == id, ct);
-        if (participant is null) return Problems.NotFound("participant");
         var weeks = await HoursQueries.ForParticipantAsync(db, participant, start, end, ct);
         await db.AuditReadAsync("WeeklyHours", [(id, id)], $"weekly hours {start:yyyy-MM-dd}..{end:yyyy-MM-dd}", ct);
         return TypedResults.Ok(weeks);
@@ -76,7 +76,7 @@ public static class ScheduleApi
     public static async Task<Results<Ok<List<ScheduleItem>>, ProblemHttpResult, ValidationProblem>> StaffSchedule(Guid id, DateOnly? from, DateOnly? to,
         TrellisDbContext db, CancellationToken ct)
     {
-        var (start, end, problem) = Range(db, from, to, 7);
+        var (start, end, problem) = await RangeAsync(db, from, to, 7, ct);
         if (problem is not null) return problem;
         if (!await db.Staff.AnyAsync(s => s.Id == id, ct)) return Problems.NotFound("staff member");
         var items = await ScheduleQueries.ForStaffAsync(db, id, start, end, ct);

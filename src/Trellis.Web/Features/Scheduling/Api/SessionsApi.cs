@@ -37,7 +37,7 @@ public static class SessionsApi
     public static async Task<Results<Ok<List<SessionDto>>, ValidationProblem>> List(TrellisDbContext db, DateOnly? from, DateOnly? to,
         Guid? programId, Guid? trackId, Guid? staffId, CancellationToken ct)
     {
-        var (start, end, problem) = ScheduleApi.Range(db, from, to, 7);
+        var (start, end, problem) = await ScheduleApi.RangeAsync(db, from, to, 7, ct);
         if (problem is not null) return problem;
         var q = ScheduleQueries.SessionsQuery(db).Where(s => s.LocalDate >= start && s.LocalDate <= end
             && (db.Scope.All || db.Scope.ProgramIds.Contains(s.ProgramId)));

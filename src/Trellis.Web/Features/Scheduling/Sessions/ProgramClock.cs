@@ -1,5 +1,6 @@
 using System.Collections.Concurrent;
 using System.Globalization;
+using Microsoft.EntityFrameworkCore;
 
 namespace Trellis.Web.Features.Scheduling;
 
@@ -43,6 +44,14 @@ public static class ProgramClock
     /// <summary>The program's calendar day at <paramref name="now"/>; in a US evening UTC has already moved on to tomorrow.</summary>
     public static DateOnly Today(DateTimeOffset now, string? timeZoneId) =>
         timeZoneId is null ? DateOnly.FromDateTime(now.UtcDateTime) : LocalDate(now, Zone(timeZoneId));
+
+    /// <summary>
+    /// The clinic's calendar day (the organization's time zone), for lists that span programs: tasks
+    /// due, authorizations ending, pipeline figures. In a US evening UTC is already tomorrow, and a
+    /// task due today would turn red, or an authorization lose a day, hours early.
+    /// </summary>
+    public static async Task<DateOnly> ClinicTodayAsync(Data.TrellisDbContext db, CancellationToken ct = default) =>
+        Today(db.Now, await db.Organizations.Select(o => o.TimeZoneId).FirstOrDefaultAsync(ct));
 
     public static TimeOnly LocalTime(DateTimeOffset instant, TimeZoneInfo zone) => TimeOnly.FromDateTime(ToLocal(instant, zone));
 
