@@ -41,6 +41,7 @@ public static class DemoRecoveryPlans
                 Safety(w, p, skills, 1, first, complete: true);
                 if (w.F.Random.Bool(0.2f) && first.AddDays(20) < w.Today) Safety(w, p, skills, 2, first.AddDays(20), complete: true);
             }
+            if (p == w.Demo.DemoParticipant) { MoodRelapse(w, p, skills); continue; }
             var substance = w.IsSubstanceUse(p) || p.Diagnoses.Any(d => d.Code.StartsWith("F1"));
             if (substance && w.F.Random.Bool(w.IsSubstanceUse(p) ? 0.8f : 0.5f))
             {
@@ -80,6 +81,46 @@ public static class DemoRecoveryPlans
             ParticipantId = p.Id, Number = number, Content = content, IsComplete = complete, WrittenWithParticipant = true,
             ChangeSummary = number == 1 ? "First version" : "Added a new support person and updated warning signs",
             WrittenByStaffId = clinician.Id, WrittenByName = clinician.DisplayName, WrittenAt = w.At(on, 13),
+        });
+    }
+
+    /// <summary>
+    /// The demo participant's plan, so the participant account shows one: a relapse of depression and
+    /// trauma symptoms rather than of use. Fixed text, so it draws nothing from the seeded random
+    /// stream and every other demo record stays as it was.
+    /// </summary>
+    private static void MoodRelapse(DemoWriter w, Participant p, List<CopingSkill> skills)
+    {
+        var clinician = w.ClinicianOf(p);
+        var on = p.AdmittedOn!.Value.AddDays(9);
+        if (on >= w.Today) on = w.Today.AddDays(-1);
+        var grounding = skills.FirstOrDefault(s => s.Category is CopingCategory.Grounding);
+        var content = new RelapsePlanContent
+        {
+            Triggers =
+            [
+                new TriggerPlan { Trigger = "The anniversary in March", Strategy = "Plan the day ahead with my sister; book an extra session that week" },
+                new TriggerPlan { Trigger = "Nightmares two nights in a row", Strategy = grounding?.Name ?? "5-4-3-2-1 grounding, then the sleep routine from group", SkillId = grounding?.Id },
+                new TriggerPlan { Trigger = "Being criticised at work", Strategy = "Step away for ten minutes, write down what was said and what I know is true" },
+            ],
+            HighRiskSituations = ["Weeks when work moves me to night shifts", "Crowded places like the mall on weekends", "Holidays away from my routine"],
+            EarlyWarningSigns = ["Sleeping badly and skipping breakfast", "Cancelling plans with friends"],
+            MiddleWarningSigns = ["Checking the locks again and again", "Not wanting to leave the house except for work"],
+            LateWarningSigns = ["Calling in sick to stay in bed", "Thinking nothing will ever get better"],
+            SupportContacts =
+            [
+                new PlanContact { Name = "Dana B.", Role = "Sister", Phone = "(503) 555-0142" },
+                new PlanContact { Name = "Marcus T.", Role = "Friend from work", Phone = "(503) 555-0178" },
+            ],
+            PeopleToAvoid = ["People who tell me to \"just get over it\" when I am low"],
+            PlacesToAvoid = ["The street where it happened, when I can take another way"],
+            SupportMeetings = ["Thursday alumni group at the clinic", "Walking group on Saturday mornings"],
+            AfterALapse = "A bad week is not starting over. Tell my counsellor at the next group, call Dana, go back to the sleep routine and the plan above.",
+        };
+        w.Db.Set<RelapsePreventionPlan>().Add(new RelapsePreventionPlan
+        {
+            ParticipantId = p.Id, Number = 1, Content = content, IsComplete = true, WrittenWithParticipant = true, ChangeSummary = "First version",
+            WrittenByStaffId = clinician.Id, WrittenByName = clinician.DisplayName, WrittenAt = w.At(on, 12),
         });
     }
 
