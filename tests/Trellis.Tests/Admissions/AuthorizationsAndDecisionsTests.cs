@@ -22,7 +22,8 @@ public class AuthorizationsAndDecisionsTests(TrellisFactory app) : IClassFixture
     [Fact]
     public async Task An_authorization_round_trips_with_etags_and_shows_up_when_ending_or_nearly_used()
     {
-        var p = await Demo.ParticipantInAsync(app, Demo.MentalHealth, ParticipantStatus.Active);
+        // No attendance yet: use is what was entered (attendance counting has its own test).
+        var p = await Clinical.Clinic.FreshParticipantAsync(app);
         var api = await app.ApiAsync(Roles.IntakeCoordinator);
         var created = await api.PostAsJsonAsync($"/api/participants/{p.Id}/authorizations", Authorization(Today.AddDays(-20), days: 25, authorized: 10, used: 9));
         var json = await Json.ReadAsync(created);
@@ -139,5 +140,44 @@ public class AuthorizationsAndDecisionsTests(TrellisFactory app) : IClassFixture
         Assert.Equal("inpatient", (string?)json["level"]);
         Assert.True(json["rules"]!.AsArray().Count >= 10);
         await Json.ProblemAsync(await api.PostAsJsonAsync("/api/level-of-care/suggest", new { population = "toddler" }), 400);
+    }
+
+    [Fact]
+    public async Task Use_is_counted_from_attendance_in_the_dates_plus_what_was_entered_by_hand()
+    {
+        var p = await Clinical.Clinic.FreshParticipantAsync(app);
+        // Two groups on one day, one on another, one outside the dates, and an absence.
+        await Clinical.Clinic.HeldSessionAsync(app, [p.Id], daysAgo: 3);
+        await Clinical.Clinic.HeldSessionAsync(app, [p.Id], daysAgo: 3);
+        await Clinical.Clinic.HeldSessionAsync(app, [p.Id], daysAgo: 5);
+        await Clinical.Clinic.HeldSessionAsync(app, [p.Id], daysAgo: 40);
+        var missed = await Clinical.Clinic.HeldSessionAsync(app, [], daysAgo: 7);
+        await using (var s = app.Db())
+        {
+            s.Context.Attendance.Add(new Web.Features.Scheduling.AttendanceRecord { ParticipantId = p.Id, GroupSessionId = missed, Status = Web.Features.Scheduling.AttendanceStatus.AbsentUnexcused });
+            await s.Context.SaveChangesAsync();
+        }
+        var api = await app.ApiAsync(Roles.IntakeCoordinator);
+
+        var days = Authorization(Today.AddDays(-30), days: 60, authorized: 10, used: 2);
+        var byDays = await Json.ReadAsync(await api.PostAsJsonAsync($"/api/participants/{p.Id}/authorizations", days));
+        Assert.Equal((2, 2, 4, 6), ((int)byDays["used"]!, (int)byDays["usedFromAttendance"]!, (int)byDays["usedTotal"]!, (int)byDays["remaining"]!));
+
+        var units = Authorization(Today.AddDays(-30), days: 60, authorized: 4, used: 0);
+        units["unit"] = "units";
+        var byUnits = await Json.ReadAsync(await api.PostAsJsonAsync($"/api/participants/{p.Id}/authorizations", units));
+        Assert.Equal((3, 1), ((int)byUnits["usedFromAttendance"]!, (int)byUnits["remaining"]!));
+        // Three of four units used is not yet four fifths; one more attended session makes it so.
+        var attention = (await Json.ReadAsync(await api.GetAsync("/api/authorizations/attention"))).AsArray();
+        Assert.DoesNotContain(attention, a => (string?)a!["authorization"]!["id"] == (string?)byUnits["id"]);
+        await Clinical.Clinic.HeldSessionAsync(app, [p.Id], daysAgo: 1);
+        attention = (await Json.ReadAsync(await api.GetAsync("/api/authorizations/attention"))).AsArray();
+        var row = attention.Single(a => (string?)a!["authorization"]!["id"] == (string?)byUnits["id"])!;
+        Assert.Contains("used up", row["reasons"]!.AsArray().Select(r => (string?)r));
+
+        // The edit page says what attendance counted, beside the field for the rest.
+        using var pages = await app.PagesAsync(Roles.IntakeCoordinator);
+        var (_, page) = await pages.GetAsync($"/authorizations/{byDays["id"]}");
+        Assert.Contains("Attendance here counts 3 days in these dates (5 of 10 used in all)", page.QuerySelector("#used-hint")!.TextContent);
     }
 }

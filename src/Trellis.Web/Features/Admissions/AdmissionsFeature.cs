@@ -30,6 +30,7 @@ public static class AdmissionsFeature
         HomeWidgets.Add(typeof(Authorizations.Pages.AttentionWidget), Permissions.ManageAuthorizations);
         HomeWidgets.Add(typeof(Risk.Pages.RiskWidget), "ProgramDirector,Clinician,Prescriber");
         services.AddScoped<IDemoData, Demo.AdmissionsDemoData>();
+        services.AddScoped<IDemoData, Demo.AuthorizationUseDemo>();
         services.Configure<RateLimiterOptions>(Public.PublicForms.UseFriendlyRejection);
     }
 

@@ -85,9 +85,11 @@ public sealed class AuthorizationInput : IValidatableObject
 
 public sealed record AuthorizationRow(Guid Id, Guid ParticipantId, string ParticipantName, string ProgramName, string Payer, string MemberId,
     string? AuthorizationNumber, LevelOfCare LevelOfCare, AuthorizationUnit Unit, int Authorized, int Used, DateOnly StartOn, DateOnly EndOn,
-    AuthorizationStatus Status, string? Reviewer, long Version)
+    AuthorizationStatus Status, string? Reviewer, long Version, int UsedFromAttendance = 0)
 {
-    public int Remaining => Math.Max(0, Authorized - Used);
+    /// <summary>What counts against the authorization: attendance in its dates plus what was entered by hand (<see cref="Used"/>).</summary>
+    public int UsedTotal => Used + UsedFromAttendance;
+    public int Remaining => Math.Max(0, Authorized - UsedTotal);
     public int DaysLeft(DateOnly today) => EndOn.DayNumber - today.DayNumber;
 }
 
@@ -101,7 +103,7 @@ public static class AuthorizationRecords
     public const decimal NearlyUsedShare = 0.8m;
 
     public static bool EndingSoon(AuthorizationRow a, DateOnly today) => a.Status == AuthorizationStatus.Approved && a.EndOn >= today && a.EndOn <= today.AddDays(EndingSoonDays);
-    public static bool NearlyUsedUp(AuthorizationRow a) => a.Status == AuthorizationStatus.Approved && a.Authorized > 0 && a.Used >= a.Authorized * NearlyUsedShare;
+    public static bool NearlyUsedUp(AuthorizationRow a) => a.Status == AuthorizationStatus.Approved && a.Authorized > 0 && a.UsedTotal >= a.Authorized * NearlyUsedShare;
     public static bool Expired(AuthorizationRow a, DateOnly today) => a.Status == AuthorizationStatus.Approved && a.EndOn < today;
 
     /// <summary>Why a row needs attention, in words; empty when it doesn't.</summary>
@@ -115,11 +117,23 @@ public static class AuthorizationRecords
         return reasons;
     }
 
-    /// <summary>Rows within the caller's scope (the participant filter applies), shaped for lists.</summary>
+    /// <summary>
+    /// Rows within the caller's scope (the participant filter applies), shaped for lists, with use
+    /// counted from attendance in the same query: for days, the dates in range on which the
+    /// participant attended anything; for units, each session or appointment attended.
+    /// </summary>
     public static IQueryable<AuthorizationRow> Rows(TrellisDbContext db, IQueryable<InsuranceAuthorization>? source = null) =>
         (source ?? db.Set<InsuranceAuthorization>()).AsNoTracking().Select(a => new AuthorizationRow(a.Id, a.ParticipantId,
             (a.Participant!.PreferredName ?? a.Participant.LegalFirstName) + " " + a.Participant.LegalLastName, a.Participant.Program!.Name,
-            a.Payer, a.MemberId, a.AuthorizationNumber, a.LevelOfCare, a.Unit, a.Authorized, a.Used, a.StartOn, a.EndOn, a.Status, a.Reviewer, a.Version));
+            a.Payer, a.MemberId, a.AuthorizationNumber, a.LevelOfCare, a.Unit, a.Authorized, a.Used, a.StartOn, a.EndOn, a.Status, a.Reviewer, a.Version,
+            // Written out twice: EF translates the expression, not a helper method that returns one.
+            a.Unit == AuthorizationUnit.Days
+                ? db.Attendance.Where(r => r.ParticipantId == a.ParticipantId && r.MinutesAttended > 0)
+                    .Select(r => r.GroupSession != null ? r.GroupSession.LocalDate : r.Appointment!.LocalDate)
+                    .Where(d => d >= a.StartOn && d <= a.EndOn).Distinct().Count()
+                : db.Attendance.Where(r => r.ParticipantId == a.ParticipantId && r.MinutesAttended > 0)
+                    .Select(r => r.GroupSession != null ? r.GroupSession.LocalDate : r.Appointment!.LocalDate)
+                    .Where(d => d >= a.StartOn && d <= a.EndOn).Count()));
 
     /// <summary>
     /// Approved authorizations of current participants that end within two weeks, have ended, or are

@@ -19,13 +19,13 @@ public static class AuthorizationsApi
         group.MapGet("/participants/{id:guid}/authorizations", ForParticipant).RequireAuthorization(p => p.RequireRole(staff))
             .WithSummary("A participant's authorizations, newest first.");
         group.MapPost("/participants/{id:guid}/authorizations", Create).RequireAuthorization(p => p.RequireRole(manage))
-            .WithSummary("Record an authorization: payer, member id, days or units per level of care, dates, status and reviewer.");
+            .WithSummary("Record an authorization: payer, member id, days or units per level of care, dates, status and reviewer. Use is counted from attendance (usedFromAttendance: dates attended for days, services attended for units); \"used\" is only what attendance cannot show, and usedTotal and remaining add the two.");
         group.MapGet("/authorizations/attention", Attention).RequireAuthorization(p => p.RequireRole(manage))
             .WithSummary("Authorizations ending within 14 days, ended, four-fifths used, or still waiting for the payer, soonest first.");
         group.MapGet("/authorizations/{authorizationId:guid}", Get).RequireAuthorization(p => p.RequireRole(staff))
             .WithSummary("One authorization. The ETag is the version to send back as If-Match.");
         group.MapPut("/authorizations/{authorizationId:guid}", Update).RequireAuthorization(p => p.RequireRole(manage))
-            .WithSummary("Change an authorization (approval, dates, days used). Requires If-Match; 412 when someone saved first.");
+            .WithSummary("Change an authorization (approval, dates, use that attendance cannot show). Requires If-Match; 412 when someone saved first.");
         return api;
     }
 

@@ -12,8 +12,11 @@ public enum AuthorizationStatus { Requested, Approved, Denied, Closed }
 public enum AuthorizationUnit { Days, Units }
 
 /// <summary>
-/// A payer's approval for a level of care: how many days or units, between which dates. Billing
-/// will count use from attendance into <see cref="Used"/>; until then staff keep it up to date.
+/// A payer's approval for a level of care: how many days or units, between which dates. Use is
+/// counted from attendance (<see cref="AuthorizationRecords.Rows"/>): a day is a date in the range
+/// on which the participant attended any session or appointment, a unit each one attended.
+/// <see cref="Used"/> holds only what attendance here cannot show (days used before the clinic
+/// kept attendance in Trellis, or at another site), entered by hand.
 /// </summary>
 public sealed class InsuranceAuthorization : Entity, IParticipantOwned
 {
@@ -26,6 +29,7 @@ public sealed class InsuranceAuthorization : Entity, IParticipantOwned
     public LevelOfCare LevelOfCare { get; set; } = LevelOfCare.IntensiveOutpatient;
     public AuthorizationUnit Unit { get; set; }
     public int Authorized { get; set; }
+    /// <summary>Use entered by hand that attendance in Trellis does not show; added to the attendance count.</summary>
     public int Used { get; set; }
     public DateOnly StartOn { get; set; }
     public DateOnly EndOn { get; set; }
@@ -34,8 +38,6 @@ public sealed class InsuranceAuthorization : Entity, IParticipantOwned
     public string? Reviewer { get; set; }
     public string? ReviewerPhone { get; set; }
     public string? Notes { get; set; }
-
-    public int Remaining => Math.Max(0, Authorized - Used);
 }
 
 internal sealed class InsuranceAuthorizationConfiguration : IEntityTypeConfiguration<InsuranceAuthorization>
@@ -52,6 +54,5 @@ internal sealed class InsuranceAuthorizationConfiguration : IEntityTypeConfigura
         b.HasOne(x => x.Participant).WithMany().HasForeignKey(x => x.ParticipantId).OnDelete(DeleteBehavior.Cascade);
         b.HasIndex(x => new { x.ParticipantId, x.StartOn });
         b.HasIndex(x => new { x.Status, x.EndOn });
-        b.Ignore(x => x.Remaining);
     }
 }
