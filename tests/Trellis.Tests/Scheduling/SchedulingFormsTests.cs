@@ -103,6 +103,38 @@ public class SchedulingFormsTests(TrellisFactory app) : IClassFixture<TrellisFac
     }
 
     [Fact]
+    public async Task Someone_on_hold_is_not_held_to_the_minimum_and_the_home_card_agrees_with_the_program_list()
+    {
+        var world = await SchedulingWorld.CreateAsync(app, participants: 2);
+        var lastWeek = ProgramClock.WeekStart(world.Today).AddDays(-7);
+        await world.GenerateAsync(app, lastWeek, lastWeek.AddDays(6));
+        await using (var s = app.Db())
+        {
+            // Neither came last week; the second's treatment is paused.
+            var paused = await s.Context.Participants.SingleAsync(p => p.Id == world.Participants[1].Id);
+            paused.Status = Trellis.Web.Features.Participants.ParticipantStatus.OnHold;
+            await s.Context.SaveChangesAsync();
+        }
+        using var pages = await app.PagesAsync(Roles.CaseManager);
+        var (_, list) = await pages.GetAsync($"/schedule/hours?program={world.ProgramId}&date={lastWeek:yyyy-MM-dd}");
+        var rows = list.QuerySelectorAll("tbody tr").ToList();
+        var absent = rows.Single(r => r.TextContent.Contains(world.Participants[0].LegalLastName));
+        var onHold = rows.Single(r => r.TextContent.Contains(world.Participants[1].LegalLastName));
+        Assert.Contains("below minimum", absent.TextContent);
+        Assert.Contains("on hold", onHold.TextContent);
+        Assert.DoesNotContain("below", onHold.ClassName ?? "");
+
+        // The home card counts last week the same way as the list.
+        var status = list.QuerySelector("[role=status]")!.TextContent;
+        var below = int.Parse(list.QuerySelector("[role=status] strong")!.TextContent);
+        var total = int.Parse(System.Text.RegularExpressions.Regex.Match(status, @"of (\d+) participants").Groups[1].Value);
+        var (_, home) = await pages.GetAsync("/");
+        var card = home.QuerySelector("#w-hours")!.ParentElement!.TextContent;
+        Assert.Contains($"{below} of {total} below 9 h", card);
+        Assert.NotNull(home.QuerySelector($"#w-hours ~ p a[href='/schedule/hours?program={world.ProgramId}&date={lastWeek:yyyy-MM-dd}']"));
+    }
+
+    [Fact]
     public async Task A_template_group_whose_facilitator_or_room_already_has_another_tracks_group_is_refused_naming_it()
     {
         var first = await SchedulingWorld.CreateAsync(app, participants: 0);

@@ -17,6 +17,7 @@ public static class SchedulingFeature
         ChartTabs.AddTab(new ChartTab("schedule", "Schedule", Permissions.AnyStaff, 30));
         ChartTabs.AddFlag(typeof(Hours.Pages.HoursFlag));
         HomeWidgets.Add(typeof(Views.Pages.TodayWidget), Permissions.AnyStaff);
+        HomeWidgets.Add(typeof(Hours.Pages.HoursWidget), "ProgramDirector,CaseManager");
         ParticipantWidgets.Add(typeof(Views.Pages.MyScheduleWidget));
         services.AddScoped<Demo.IDemoData, SchedulingDemo.SchedulingDemoData>();
         services.AddHostedService<SessionGenerationService>();

@@ -6,7 +6,8 @@ namespace Trellis.Web.Features.Scheduling;
 
 /// <summary>One participant's week in the program list.</summary>
 /// <param name="JoinedOn">Set when they joined during this week: it is not held to the minimum.</param>
-public sealed record ParticipantWeek(Guid ParticipantId, string Name, string? TrackName, WeekHours Week, DateOnly? JoinedOn = null);
+/// <param name="OnHold">On hold now: treatment is paused, so they are not held to the minimum (as in the chart's flag).</param>
+public sealed record ParticipantWeek(Guid ParticipantId, string Name, string? TrackName, WeekHours Week, DateOnly? JoinedOn = null, bool OnHold = false);
 
 /// <summary>Gathers what hours-per-week counts from the database; the counting itself is <see cref="WeeklyHours"/>.</summary>
 public static class HoursQueries
@@ -49,7 +50,7 @@ public static class HoursQueries
             .Select(p => new
             {
                 p.Id, Name = (p.PreferredName ?? p.LegalFirstName) + " " + p.LegalLastName, Track = p.Track != null ? p.Track.Name : null,
-                Started = p.Enrollments.Min(e => e.StartedOn),
+                Started = p.Enrollments.Min(e => e.StartedOn), OnHold = p.Status == ParticipantStatus.OnHold,
             })
             .ToListAsync(ct);
         var items = await ItemsAsync(db, people.Select(p => p.Id).ToList(), weekStart, weekEnd, ct);
@@ -58,7 +59,7 @@ public static class HoursQueries
                 var week = WeeklyHours.Compute(items.GetValueOrDefault(p.Id) ?? [], settings.Counted, program.MinimumWeeklyHours, weekStart, weekEnd, today)[0];
                 // A first week joined part way through cannot be held to the whole week's minimum.
                 var partial = p.Started > weekStart;
-                return new ParticipantWeek(p.Id, p.Name, p.Track, partial ? week with { BelowMinimum = false } : week, partial ? p.Started : null);
+                return new ParticipantWeek(p.Id, p.Name, p.Track, partial || p.OnHold ? week with { BelowMinimum = false } : week, partial ? p.Started : null, p.OnHold);
             })
             .OrderBy(r => r.Week.BelowMinimum ? 0 : 1).ThenBy(r => r.Week.AttendedHours).ThenBy(r => r.Name).ToList();
     }
