@@ -142,6 +142,36 @@ public class PublicPagesTests(TrellisFactory app) : IClassFixture<TrellisFactory
     }
 
     [Fact]
+    public async Task The_self_check_asks_phq9s_difficulty_question_explains_it_unscored_and_sends_it_with_the_results()
+    {
+        var client = await app.PagesAsync(null);
+        var (_, step2) = await client.SubmitAsync("/iop/self-check", "self-check", StepOne("No"));
+        Assert.Equal(4, step2.QuerySelectorAll("input[name='Input.Phq9Difficulty']").Length);
+        var answers = new Dictionary<string, string?> { ["Carry"] = step2.QuerySelector("input[name=Carry]")!.GetAttribute("value"), ["Go"] = "result", ["Input.Phq9Difficulty"] = "2" };
+        for (var i = 0; i < 9; i++) answers[$"q.phq-9.{i}"] = i == 8 ? "0" : "1";
+        var (_, result) = await PostAsync(client, "self-check", answers, step2);
+        Assert.Contains("8 out of 27", result.Body!.TextContent);
+        Assert.Contains("have made work, home or getting along with people very difficult", result.Body.TextContent);
+
+        var form = Leads.InquiryForm("Ottoline");
+        form["Input.IncludeSelfCheck"] = "True";
+        var (sent, _) = await PostAsync(client, "inquiry", form, result);
+        Assert.Equal(HttpStatusCode.Redirect, sent.StatusCode);
+        var lead = Assert.Single(await Leads.NamedAsync(app, "Ottoline"));
+        Assert.Contains("PHQ-9: 8/27 (mild); daily life very difficult (not scored).", lead.SelfCheckSummary);
+
+        // A tampered answer is dropped, never shown or sent; the score is unchanged.
+        answers["Input.Phq9Difficulty"] = "9";
+        var (tampered, page) = await PostAsync(client, "self-check", answers, step2);
+        Assert.Equal(HttpStatusCode.OK, tampered.StatusCode);
+        Assert.Contains("8 out of 27", page.Body!.TextContent);
+        Assert.DoesNotContain("getting along with people", page.QuerySelector("#screens")!.ParentElement!.TextContent);
+        answers["Input.Phq9Difficulty"] = "very";
+        var (words, _) = await PostAsync(client, "self-check", answers, step2);
+        Assert.Equal(HttpStatusCode.OK, words.StatusCode);
+    }
+
+    [Fact]
     public async Task A_bad_inquiry_keeps_what_was_typed_and_saves_nothing()
     {
         var client = await app.PagesAsync(null);

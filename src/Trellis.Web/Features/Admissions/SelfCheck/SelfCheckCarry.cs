@@ -32,6 +32,7 @@ public sealed record SelfCheckCarry(SelfCheckInput Input, Dictionary<string, str
             if (carry?.Input is null) return null;
             // Only the length rules matter here: a carried self-check may be unfinished.
             if (carry.Input.LedInOwnWords is { Length: > 500 } || carry.Input.GoalsInOwnWords is { Length: > 500 } || carry.Input.Sex is { Length: > 10 }) return null;
+            if (carry.Input.Phq9Difficulty is < 0 or > 3) carry.Input.Phq9Difficulty = null;
             // A hand-made token could hold anything: keep only the offered screens, at their real length.
             var answers = new Dictionary<string, string?[]>();
             foreach (var code in SelfCheckEvaluation.Offered)

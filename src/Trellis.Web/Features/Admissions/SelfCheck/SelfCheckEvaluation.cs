@@ -107,7 +107,8 @@ public static class SelfCheckEvaluation
         s.AppendLine($"Thoughts of ending their life right now: {Words(input.ThoughtsOfEndingLife)}.");
         foreach (var r in result.Screens)
             s.AppendLine($"{r.Definition.Name}: {(r.Result.Total is { } t ? $"{t}/{r.Result.MaxTotal}" : "")}{(r.Result.Band is { } b ? $" ({b.Replace('_', ' ')})" : "")}"
-                + $"{(r.Result.Positive is { } p ? (p ? " positive" : " negative") : "")}{(r.Result.Flags.Count > 0 ? " — flags: " + string.Join(", ", r.Result.Flags) : "")}.");
+                + $"{(r.Result.Positive is { } p ? (p ? " positive" : " negative") : "")}{(r.Result.Flags.Count > 0 ? " — flags: " + string.Join(", ", r.Result.Flags) : "")}"
+                + $"{(input.Phq9Difficulty is { } d && r.Definition.UnscoredItem?.OptionFor(d) is { } o ? $"; daily life {o.Label.ToLowerInvariant()} (not scored)" : "")}.");
         Line(s, "What led them here", [(input.LedMood, "low mood"), (input.LedAnxiety, "worry or panic"), (input.LedAlcohol, "alcohol"), (input.LedDrugs, "drugs"),
             (input.LedTrauma, "something traumatic"), (input.LedHospital, "a recent hospital stay"), (input.LedTherapyNotEnough, "weekly therapy not enough")], input.LedInOwnWords);
         Line(s, "Goals", [(input.GoalFeelBetter, "feel better day to day"), (input.GoalCutDown, "stop or cut down drinking or drugs"), (input.GoalKeepWorking, "keep work or studies going"),

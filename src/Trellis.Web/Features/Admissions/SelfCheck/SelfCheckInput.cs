@@ -63,5 +63,8 @@ public sealed class SelfCheckInput
     /// <summary>For AUDIT-C only: its cut-off was published for women and men.</summary>
     [MaxLength(10)] public string? Sex { get; set; }
 
+    /// <summary>PHQ-9's unscored tenth question (0 not difficult at all … 3 extremely difficult): explained, never scored.</summary>
+    [Range(0, 3)] public int? Phq9Difficulty { get; set; }
+
     public bool MentionsSubstances => LedAlcohol || LedDrugs || GoalCutDown || SupportRecovery;
 }
