@@ -79,6 +79,9 @@ public class RequestBenchmarks
     /// <summary>Planned and attended hours per week over five weeks, computed from sessions and attendance.</summary>
     [Benchmark] public Task<int> WeeklyHours() => GetAsync($"/api/participants/{participant}/weekly-hours");
 
+    /// <summary>The chart's payer authorizations, each with its use counted from attendance in the same query.</summary>
+    [Benchmark] public Task<int> Authorizations() => GetAsync($"/api/participants/{participant}/authorizations");
+
     /// <summary>A write: a draft note, with its audit entry chained in the same transaction.</summary>
     [Benchmark]
     public async Task<int> CreateDraftNote()
