@@ -7,9 +7,7 @@ namespace Trellis.Web.Features.Admissions;
 public static class ClinicTime
 {
     public static DateTime In(DateTimeOffset at, string? timeZoneId) =>
-        timeZoneId is not null && TimeZoneInfo.TryFindSystemTimeZoneById(timeZoneId, out var zone)
-            ? TimeZoneInfo.ConvertTime(at, zone).DateTime
-            : at.UtcDateTime;
+        timeZoneId is null ? at.UtcDateTime : Scheduling.ProgramClock.ToLocal(at, Scheduling.ProgramClock.Zone(timeZoneId));
 
     /// <summary>"Nov 30, 2026" by default; pass a format for more.</summary>
     public static string Show(DateTimeOffset at, string? timeZoneId, string format = "MMM d, yyyy") =>

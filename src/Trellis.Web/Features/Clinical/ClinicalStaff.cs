@@ -42,9 +42,6 @@ public static class ClinicalText
 {
     public static string? Clean(string? s) => string.IsNullOrWhiteSpace(s) ? null : s.Trim();
 
-    /// <summary>A day in the program's time zone: what "today" means to the clinic, not to the server.</summary>
-    public static DateOnly Today(TrellisDbContext db, string? timeZoneId) => Scheduling.ProgramClock.Today(db.Now, timeZoneId);
-
     public static string Local(DateTimeOffset at, string? timeZoneId, string format = "MMM d, yyyy h:mm tt")
     {
         if (timeZoneId is not null && TimeZoneInfo.TryFindSystemTimeZoneById(timeZoneId, out var zone))

@@ -103,7 +103,7 @@ public static class GroupNotesApi
         if (SaveGroupNote.CheckParts(db, note, attendees) is { } incomplete) return incomplete;
         var order = attendees.Select(a => a.ParticipantId).ToList();
         var parts = note.Parts.OrderBy(p => order.IndexOf(p.ParticipantId)).ToList();
-        return await SignNotes.SignAsync(db, note, parts, signer, input, ClinicalText.Today(db, session.Program?.TimeZoneId), ct);
+        return await SignNotes.SignAsync(db, note, parts, signer, input, Scheduling.ProgramClock.Today(db.Now, session.Program?.TimeZoneId), ct);
     }
 
     public static async Task<Results<Ok<GroupNoteDto>, ProblemHttpResult>> Cosign(Guid id, TrellisDbContext db, HttpContext http, CancellationToken ct)

@@ -75,11 +75,10 @@ internal sealed class MeasuresDemo(DemoSeed seed)
 
     private async Task Give(Participant p, string code, JsonElement[] answers, string? sex, DateTimeOffset at, Staff.StaffMember by, CancellationToken ct)
     {
-        var total = answers.Where(a => a.ValueKind == JsonValueKind.Number).Sum(a => a.GetInt32());
-        var recorded = await Administrations.RecordAsync(seed.Db, p, InstrumentCatalog.Get(code)!, answers, sex, at, seed.As(by), ct: ct,
-            difficulty: Clinical.Demo.DemoScores.Difficulty(code, total));
+        var recorded = await Administrations.RecordAsync(seed.Db, p, InstrumentCatalog.Get(code)!, answers, sex, at, seed.As(by), ct: ct);
         if (recorded.Administration is null)
             throw new InvalidOperationException($"Demo {code} answers do not score: {string.Join(" ", recorded.Outcome.Errors.SelectMany(e => e.Value))}");
+        recorded.Administration.Difficulty = Clinical.Demo.DemoScores.Difficulty(code, recorded.Administration.Total);
     }
 
     /// <summary>
