@@ -1,29 +1,30 @@
-using System.Security.Claims;
-using Trellis.Web.Features.Auth;
-
 namespace Trellis.Web.Data;
 
 /// <summary>
-/// Which participants the caller may see. Built from the signed-in principal, whose program
-/// claims are refreshed from the database on every request (see SessionValidator), and applied by
-/// the context's query filters so that no query can forget it.
+/// Which records the caller may see, built from <see cref="CurrentUser"/> and applied by the context's
+/// query filters, so that no query can forget it: participants and their chart records by the
+/// participant's program (or the participant themself), program-owned records by their program.
 /// </summary>
-public sealed record AccessScope(bool All, Guid[] ProgramIds, Guid? ParticipantId)
+public sealed record AccessScope(bool All, Guid[] ProgramIds, Guid? ParticipantId, Guid? ParticipantProgramId = null)
 {
     public static readonly AccessScope None = new(false, [], null);
-    /// <summary>For start-up work (migrations, demo data, CLI commands): sees everything.</summary>
+    /// <summary>For start-up work (migrations, demo data, CLI commands) and administrators: sees everything.</summary>
     public static readonly AccessScope System = new(true, [], null);
 
-    public static AccessScope FromPrincipal(ClaimsPrincipal? user)
-    {
-        if (user?.Identity?.IsAuthenticated != true) return None;
-        if (user.IsInRole(Roles.Administrator)) return System;
-        var programs = user.FindAll(TrellisClaims.Program)
-            .Select(c => Guid.TryParse(c.Value, out var id) ? id : Guid.Empty)
-            .Where(id => id != Guid.Empty).Distinct().ToArray();
-        Guid? self = Guid.TryParse(user.FindFirstValue(TrellisClaims.Participant), out var p) ? p : null;
-        return new AccessScope(false, programs, self);
-    }
+    /// <summary>
+    /// The one answer to "may this caller act on this program": an administrator on any, staff on the
+    /// programs they are assigned to. A participant acts on no program (they read their own).
+    /// </summary>
+    public bool Covers(Guid programId) => All || ProgramIds.Contains(programId);
+
+    /// <summary>As above; a record with no program belongs to the whole clinic, which only an administrator acts on.</summary>
+    public bool Covers(Guid? programId) => programId is { } id ? Covers(id) : All;
+
+    /// <summary>Programs whose facts (schedule, tracks, closures) the caller reads: their care team's, or a participant's own.</summary>
+    public Guid[] ReadablePrograms => ParticipantProgramId is { } own && !ProgramIds.Contains(own) ? [.. ProgramIds, own] : ProgramIds;
+
+    /// <summary>Staff who work in at least one program (or an administrator): they also see the clinic-wide records.</summary>
+    public bool SeesClinicWide => All || ProgramIds.Length > 0;
 }
 
 public static class TrellisClaims
@@ -32,6 +33,7 @@ public static class TrellisClaims
     public const string Program = "trellis:program";
     public const string Staff = "trellis:staff";
     public const string Participant = "trellis:participant";
+    public const string ParticipantProgram = "trellis:participant-program";
     public const string DisplayName = "trellis:name";
 }
 
@@ -40,13 +42,5 @@ public sealed record Actor(string? UserId, string? UserName, string? Role, strin
 {
     public static Actor System(string what) => new(null, "system:" + what, null, null);
 
-    public static Actor FromHttp(HttpContext? http)
-    {
-        if (http is null) return new Actor(null, null, null, null);
-        var user = http.User;
-        var address = http.Connection.RemoteIpAddress?.ToString();
-        if (user.Identity?.IsAuthenticated != true) return new Actor(null, null, null, address);
-        var roles = string.Join(",", user.FindAll(ClaimTypes.Role).Select(c => c.Value));
-        return new Actor(user.FindFirstValue(ClaimTypes.NameIdentifier), user.Identity.Name, roles, address);
-    }
+    public static Actor FromHttp(HttpContext? http) => CurrentUser.From(http).Actor;
 }

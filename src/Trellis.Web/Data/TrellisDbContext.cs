@@ -20,6 +20,7 @@ public abstract partial class TrellisDbContext : IdentityDbContext<TrellisUser>,
     public const string SoftDeleteFilter = "SoftDelete";
 
     private readonly ContextServices services;
+    private CurrentUser? me, actingAs;
     private AccessScope? scope;
     private Actor? actor;
 
@@ -48,16 +49,48 @@ public abstract partial class TrellisDbContext : IdentityDbContext<TrellisUser>,
     public DbSet<AuditEntry> AuditEntries => Set<AuditEntry>();
     public DbSet<DataProtectionKey> DataProtectionKeys => Set<DataProtectionKey>();
 
+    /// <summary>
+    /// What the clinic publishes to anyone, signed in or not (its public pages and the inquiry form):
+    /// programs with their tracks' names, days and times. The only reading of programs past the scope.
+    /// </summary>
+    public IQueryable<TreatmentProgram> PublishedPrograms => Programs.IgnoreQueryFilters([ScopeFilter]);
+
     public TimeProvider Clock => services.Clock;
     public DateTimeOffset Now => services.Clock.GetUtcNow();
 
+    /// <summary>
+    /// Who is calling: the request's signed-in person, or whoever <see cref="ActAs"/> named. Re-read when
+    /// the request's principal changes (the session check signs the caller in after the context may
+    /// already have served it), so a scope is never kept from before authentication.
+    /// </summary>
+    public CurrentUser Me
+    {
+        get
+        {
+            if (actingAs is not null) return actingAs;
+            var http = services.Http?.HttpContext;
+            if (me is null || !ReferenceEquals(me.Principal, http?.User)) me = CurrentUser.From(http);
+            return me;
+        }
+    }
+
     /// <summary>The caller's scope; read by the query filters on every query.</summary>
-    public AccessScope Scope => scope ??= AccessScope.FromPrincipal(services.Http?.HttpContext?.User);
-    public Actor Actor => actor ??= Actor.FromHttp(services.Http?.HttpContext);
+    public AccessScope Scope => scope ?? Me.Scope;
+    public Actor Actor => actor ?? Me.Actor;
 
     /// <summary>Acts as someone other than the HTTP caller: start-up work, CLI commands, background jobs.</summary>
+    public TrellisDbContext ActAs(CurrentUser user)
+    {
+        actingAs = user;
+        scope = null;
+        actor = null;
+        return this;
+    }
+
+    /// <summary>Acts with an explicit scope and audit actor (tests and system work that name both).</summary>
     public TrellisDbContext ActAs(AccessScope newScope, Actor newActor)
     {
+        actingAs = newScope.All && newActor.UserId is null ? CurrentUser.System(newActor.UserName?.Replace("system:", "") ?? "system") : null;
         scope = newScope;
         actor = newActor;
         return this;
@@ -68,6 +101,8 @@ public abstract partial class TrellisDbContext : IdentityDbContext<TrellisUser>,
     private bool ScopeAll => Scope.All;
     private Guid[] ScopeProgramIds => Scope.ProgramIds;
     private Guid? ScopeParticipantId => Scope.ParticipantId;
+    private Guid[] ScopeReadablePrograms => Scope.ReadablePrograms;
+    private bool ScopeSeesClinicWide => Scope.SeesClinicWide;
 
     protected override void OnModelCreating(ModelBuilder builder)
     {
@@ -98,6 +133,35 @@ public abstract partial class TrellisDbContext : IdentityDbContext<TrellisUser>,
         var apply = typeof(TrellisDbContext).GetMethod(nameof(ApplyChartFilters), System.Reflection.BindingFlags.NonPublic | System.Reflection.BindingFlags.Instance)!;
         foreach (var type in builder.Model.GetEntityTypes().Where(t => typeof(IParticipantOwned).IsAssignableFrom(t.ClrType) && t.ClrType != typeof(Participant)).ToList())
             apply.MakeGenericMethod(type.ClrType).Invoke(this, [builder]);
+
+        // Program-owned records: the programs a staff member works in, and (for the program's facts)
+        // a participant's own program. A record with no program belongs to the whole clinic.
+        builder.Entity<TreatmentProgram>().HasQueryFilter(ScopeFilter, p => ScopeAll || ScopeReadablePrograms.Contains(p.Id));
+        var program = typeof(TrellisDbContext).GetMethod(nameof(ApplyProgramFilter), System.Reflection.BindingFlags.NonPublic | System.Reflection.BindingFlags.Instance)!;
+        var clinicWide = typeof(TrellisDbContext).GetMethod(nameof(ApplyClinicWideFilter), System.Reflection.BindingFlags.NonPublic | System.Reflection.BindingFlags.Instance)!;
+        foreach (var type in builder.Model.GetEntityTypes().Where(t => !t.IsOwned()).ToList())
+        {
+            if (typeof(IProgramOwned).IsAssignableFrom(type.ClrType))
+                program.MakeGenericMethod(type.ClrType).Invoke(this, [builder, typeof(IProgramFact).IsAssignableFrom(type.ClrType)]);
+            else if (typeof(IClinicOrProgramOwned).IsAssignableFrom(type.ClrType))
+                clinicWide.MakeGenericMethod(type.ClrType).Invoke(this, [builder, typeof(IProgramFact).IsAssignableFrom(type.ClrType)]);
+        }
+    }
+
+    private void ApplyProgramFilter<T>(ModelBuilder builder, bool fact) where T : class, IProgramOwned
+    {
+        Expression<Func<T, bool>> scoped = fact
+            ? e => ScopeAll || ScopeReadablePrograms.Contains(e.ProgramId)
+            : e => ScopeAll || ScopeProgramIds.Contains(e.ProgramId);
+        builder.Entity<T>().HasQueryFilter(ScopeFilter, scoped);
+    }
+
+    private void ApplyClinicWideFilter<T>(ModelBuilder builder, bool fact) where T : class, IClinicOrProgramOwned
+    {
+        Expression<Func<T, bool>> scoped = fact
+            ? e => ScopeAll || (e.ProgramId == null ? ScopeReadablePrograms.Length > 0 : ScopeReadablePrograms.Contains(e.ProgramId.Value))
+            : e => ScopeAll || (e.ProgramId == null ? ScopeSeesClinicWide : ScopeProgramIds.Contains(e.ProgramId.Value));
+        builder.Entity<T>().HasQueryFilter(ScopeFilter, scoped);
     }
 
     /// <summary>

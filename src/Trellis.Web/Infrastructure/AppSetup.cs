@@ -39,12 +39,10 @@ public static class AppSetup
 
         services.AddRazorComponents();
         services.AddCascadingAuthenticationState();
-        services.AddScoped<SaveStaff>();
         services.AddScoped<DemoSeeder>();
-        Features.Tasks.TasksFeature.Register(services);
-        Features.Admissions.AdmissionsFeature.Register(services);
-        Features.Scheduling.SchedulingFeature.Register(services);
-        Features.Clinical.ClinicalRecordFeature.Register(services);
+        services.AddScoped(sp => CurrentUser.From(sp.GetRequiredService<IHttpContextAccessor>().HttpContext));
+        services.AddScoped<StatusMessage>();
+        services.AddFeatures(config);
 
         services.Configure<ForwardedHeadersOptions>(o =>
         {
@@ -72,8 +70,6 @@ public static class AppSetup
 
         app.MapStaticAssets();
         app.MapRazorComponents<App>();
-        app.MapAccountEndpoints();
-        Features.Scheduling.FeedEndpoint.MapCalendarFeed(app);
 
         app.MapHealthChecks("/health", new() { ResponseWriter = DatabaseHealthCheck.WriteAsync }).AllowAnonymous();
         app.MapOpenApi().AllowAnonymous();
@@ -82,15 +78,7 @@ public static class AppSetup
         var api = app.MapGroup("/api")
             .RequireAuthorization(new AuthorizeAttribute { AuthenticationSchemes = BearerTokenHandler.SchemeName })
             .AddEndpointFilter<AuditFailedAccess>();
-        api.MapAuthApi();
-        api.MapParticipantsApi();
-        api.MapStaffApi();
-        api.MapProgramsApi();
-        api.MapInstrumentsApi();
-        Features.Tasks.TasksFeature.MapTasksApi(api);
-        Features.Admissions.AdmissionsFeature.MapAdmissionsApi(api);
-        Features.Scheduling.SchedulingFeature.MapSchedulingApi(api);
-        Features.Clinical.ClinicalRecordFeature.MapClinicalRecordApi(api);
+        app.MapFeatures(api);
         return app;
     }
 

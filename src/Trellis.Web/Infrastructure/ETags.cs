@@ -20,6 +20,31 @@ public static class ETags
     public static void Set(HttpContext http, long version) => http.Response.Headers.ETag = Format(version);
 
     /// <summary>
+    /// The version an update was based on: the If-Match header of an API call (<see cref="From(HttpContext)"/>),
+    /// or the version a page's form carried (<see cref="Of"/>). The action that changes the record checks it
+    /// with <see cref="Check"/>, after its own "may I" answers, so every door refuses a stale or blind write alike.
+    /// </summary>
+    public readonly record struct Expected(long? Version, bool Malformed)
+    {
+        public static Expected Of(long? version) => new(version, false);
+
+        /// <summary>Null when the change may go ahead; 428 without a version, 400 for an unreadable one, 412 when stale.</summary>
+        public Refusal? Check(long current)
+        {
+            if (Malformed) return new Refusal(400, "Malformed If-Match", "If-Match must be the ETag from a GET of this record, such as \"3\".");
+            if (Version is null) return Refusal.PreconditionRequired();
+            return Version != current ? Refusal.Stale(current) : null;
+        }
+    }
+
+    public static Expected From(HttpContext http)
+    {
+        var header = http.Request.Headers.IfMatch.ToString();
+        if (string.IsNullOrWhiteSpace(header)) return new(null, false);
+        return TryParse(header, out var version) ? new(version, false) : new(null, true);
+    }
+
+    /// <summary>
     /// Reads If-Match for an update: null result means go ahead with <paramref name="version"/>;
     /// otherwise the problem to answer (428 when missing or unreadable).
     /// </summary>

@@ -11,6 +11,9 @@ namespace Trellis.Web.Components.Shared;
 /// </summary>
 public abstract class TrellisPage : ComponentBase
 {
+    /// <summary>Who is calling (roles, staff or participant id, permissions): the one current-user service.</summary>
+    [Inject] protected Trellis.Web.Data.CurrentUser Me { get; set; } = default!;
+
     /// <summary>True once LoadAsync has run; always true when markup renders.</summary>
     protected bool Loaded { get; private set; }
 

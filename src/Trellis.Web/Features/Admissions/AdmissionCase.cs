@@ -22,7 +22,7 @@ public enum ContactMethod { Phone, Text, Email }
 /// only what the person chose to tell us) and is linked to a participant once intake registers
 /// them. Scoping follows <see cref="ProgramId"/>; see <see cref="AdmissionScope"/>.
 /// </summary>
-public sealed class AdmissionCase : Entity
+public sealed class AdmissionCase : Entity, IClinicOrProgramOwned
 {
     /// <summary>The program asked about; null while the person is not sure which one fits.</summary>
     public Guid? ProgramId { get; set; }

@@ -35,7 +35,7 @@ public static class LeadQueries
 {
     public static async Task<List<LeadRow>> ListAsync(TrellisDbContext db, LeadFilter filter, CancellationToken ct = default)
     {
-        var q = AdmissionScope.Cases(db).AsNoTracking();
+        var q = db.Set<AdmissionCase>().AsNoTracking();
         if (filter.Stage is { } stage) q = q.Where(c => c.Stage == stage);
         if (filter.ProgramId is { } program) q = q.Where(c => c.ProgramId == program);
         if (filter.OwnerStaffId is { } owner) q = q.Where(c => c.OwnerStaffId == owner);
@@ -63,7 +63,7 @@ public static class LeadQueries
     /// <summary>Every lead in scope that touches the period, as timelines for <see cref="PipelineFigures"/>. Counts only: no read audit needed.</summary>
     public static async Task<List<CaseTimeline>> TimelinesAsync(TrellisDbContext db, Guid? programId, DateTimeOffset from, CancellationToken ct = default)
     {
-        var q = AdmissionScope.Cases(db).AsNoTracking().Where(c => c.ClosedAt == null || c.ClosedAt >= from || c.ReceivedAt >= from);
+        var q = db.Set<AdmissionCase>().AsNoTracking().Where(c => c.ClosedAt == null || c.ClosedAt >= from || c.ReceivedAt >= from);
         if (programId is { } p) q = q.Where(c => c.ProgramId == p);
         var cases = await q.Select(c => new { c.Id, c.ReceivedAt, c.Stage }).ToListAsync(ct);
         var ids = cases.Select(c => c.Id).ToList();

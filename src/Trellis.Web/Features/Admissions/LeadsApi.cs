@@ -15,23 +15,21 @@ public static class LeadsApi
     public static RouteGroupBuilder MapLeadsApi(this RouteGroupBuilder api)
     {
         var group = api.MapGroup("/admissions").WithTags("Admissions");
-        var view = Permissions.Split(Permissions.ViewAdmissions);
-        var manage = Permissions.Split(Permissions.ManageAdmissions);
-        group.MapGet("/leads", List).RequireAuthorization(p => p.RequireRole(view))
+        group.MapGet("/leads", List).RequireAuthorization(Permissions.ViewAdmissions)
             .WithSummary("Leads in the pipeline within your programs, oldest in their stage first, with filters by stage, program, owner and name.");
-        group.MapGet("/leads/{id:guid}", Get).RequireAuthorization(p => p.RequireRole(view))
+        group.MapGet("/leads/{id:guid}", Get).RequireAuthorization(Permissions.ViewAdmissions)
             .WithSummary("One lead with its dated steps. The ETag is the version to send back as If-Match.");
-        group.MapPost("/leads", Create).RequireAuthorization(p => p.RequireRole(manage))
+        group.MapPost("/leads", Create).RequireAuthorization(Permissions.ManageAdmissions)
             .WithSummary("Record an inquiry taken by phone, a referral or a walk-in.");
-        group.MapPut("/leads/{id:guid}", Update).RequireAuthorization(p => p.RequireRole(manage))
+        group.MapPut("/leads/{id:guid}", Update).RequireAuthorization(Permissions.ManageAdmissions)
             .WithSummary("Correct a lead's contact details and what they are looking for. Requires If-Match.");
-        group.MapPost("/leads/{id:guid}/assign", Assign).RequireAuthorization(p => p.RequireRole(manage))
+        group.MapPost("/leads/{id:guid}/assign", Assign).RequireAuthorization(Permissions.ManageAdmissions)
             .WithSummary("Give the lead to an owner (yourself when ownerStaffId is empty) without moving it.");
-        group.MapPost("/leads/{id:guid}/move", Move).RequireAuthorization(p => p.RequireRole(manage))
+        group.MapPost("/leads/{id:guid}/move", Move).RequireAuthorization(Permissions.ManageAdmissions)
             .WithSummary("Move the lead to another stage; referral needs referredTo and reason, waitlist and close need a reason. Admission is POST /api/participants/{id}/admission.");
-        group.MapPost("/leads/{id:guid}/register", Register).RequireAuthorization(p => p.RequireRole(manage))
+        group.MapPost("/leads/{id:guid}/register", Register).RequireAuthorization(Permissions.ManageAdmissions)
             .WithSummary("Open a chart for the lead (or link the chart a returning person already has) and start screening.");
-        group.MapGet("/figures", Figures).RequireAuthorization(p => p.RequireRole(view))
+        group.MapGet("/figures", Figures).RequireAuthorization(Permissions.ViewAdmissions)
             .WithSummary("Inquiries, conversion, the funnel, time to admission and time in each stage for a period (default: the last 90 days).");
         return api;
     }
@@ -61,7 +59,7 @@ public static class LeadsApi
 
     public static async Task<Results<Created<LeadDto>, ValidationProblem>> Create(InquiryInput input, TrellisDbContext db, ClaimsPrincipal user, HttpContext http, CancellationToken ct)
     {
-        if (input.ProgramId is { } p && (!AdmissionScope.MayUseProgram(db, p) || !await db.Programs.AnyAsync(x => x.Id == p && x.IsActive, ct)))
+        if (input.ProgramId is { } p && (!db.Scope.Covers(p) || !await db.Programs.AnyAsync(x => x.Id == p && x.IsActive, ct)))
             return Problems.Invalid(nameof(InquiryInput.ProgramId), "Choose an active program you work in, or leave it empty when the person is not sure.");
         if (input.Source == InquirySource.WebForm) input.Source = InquirySource.Phone;
         var by = Caller.From(user);
@@ -81,7 +79,7 @@ public static class LeadsApi
         if (ETags.RequireIfMatch(http, out var version) is { } problem) return problem;
         if (c.Version != version) return Problems.Stale(c.Version);
         if (input.ProgramId != c.ProgramId && (c.ParticipantId is not null
-                || input.ProgramId is { } p && (!AdmissionScope.MayUseProgram(db, p) || !await db.Programs.AnyAsync(x => x.Id == p && x.IsActive, ct))))
+                || input.ProgramId is { } p && (!db.Scope.Covers(p) || !await db.Programs.AnyAsync(x => x.Id == p && x.IsActive, ct))))
             return Problems.Invalid(nameof(InquiryInput.ProgramId), c.ParticipantId is not null
                 ? "This lead has a chart; its program is changed in the chart."
                 : "Choose an active program you work in, or leave it empty when the person is not sure.");
@@ -129,7 +127,7 @@ public static class LeadsApi
 
     public static async Task<Results<Ok<PipelineFiguresResult>, ValidationProblem>> Figures(TrellisDbContext db, DateOnly? from, DateOnly? to, Guid? program, CancellationToken ct)
     {
-        var today = await Scheduling.ProgramClock.ClinicTodayAsync(db, ct);
+        var today = await ProgramClock.ClinicTodayAsync(db, ct);
         var end = to ?? today;
         var start = from ?? end.AddDays(-90);
         if (start > end) return Problems.Invalid("from", "from must be on or before to.");

@@ -142,7 +142,7 @@ public static class Pipeline
 
     /// <summary>Loads a lead the caller may see, with its steps; null when absent or out of scope.</summary>
     public static Task<AdmissionCase?> LoadAsync(TrellisDbContext db, Guid id, CancellationToken ct = default) =>
-        AdmissionScope.Cases(db).Include(c => c.Program).Include(c => c.Participant).Include(c => c.Steps)
+        db.Set<AdmissionCase>().Include(c => c.Program).Include(c => c.Participant).Include(c => c.Steps)
             .AsSplitQuery().FirstOrDefaultAsync(c => c.Id == id, ct);
 
     /// <summary>Corrects a lead's details from the form (the program only while it has no chart: the caller checks).</summary>

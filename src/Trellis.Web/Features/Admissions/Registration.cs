@@ -25,9 +25,9 @@ public static class Registration
             return new(null, new() { ["case"] = [$"This lead is {AdmissionStages.Label(c.Stage).ToLowerInvariant()}; reopen it before opening a chart."] });
         var programId = input.ProgramId!.Value;
         var program = await db.Programs.AsNoTracking().FirstOrDefaultAsync(p => p.Id == programId && p.IsActive, ct);
-        if (program is null || !AdmissionScope.MayUseProgram(db, programId))
+        if (program is null || !db.Scope.Covers(programId))
             errors[nameof(RegisterInput.ProgramId)] = ["Choose an active program you work in."];
-        if (c.ProgramId is { } asked && asked != programId && !AdmissionScope.MayUseProgram(db, asked))
+        if (c.ProgramId is { } asked && asked != programId && !db.Scope.Covers(asked))
             errors[nameof(RegisterInput.ProgramId)] = ["This lead belongs to another program."];
         if (errors.Count > 0) return new(null, errors);
 

@@ -72,6 +72,6 @@ public static class AuthApi
         var account = await users.Users.AsNoTracking().FirstAsync(u => u.Id == user.FindFirstValue(ClaimTypes.NameIdentifier));
         return TypedResults.Ok(new MeResponse(account.Id, account.Email ?? "", account.DisplayName,
             user.FindAll(ClaimTypes.Role).Select(c => c.Value).ToArray(), account.StaffMemberId, account.ParticipantId,
-            AccessScope.FromPrincipal(user).ProgramIds));
+            CurrentUser.From(user).ProgramIds));
     }
 }

@@ -7,7 +7,6 @@ namespace Trellis.Web.Features.Auth;
 
 public static class AuthSetup
 {
-    public const string StaffPolicy = "Staff";
 
     public static IServiceCollection AddTrellisAuth(this IServiceCollection services, IConfiguration config, IHostEnvironment env)
     {
@@ -67,8 +66,7 @@ public static class AuthSetup
             o.ExpireTimeSpan = TimeSpan.FromMinutes(5);
         });
 
-        services.AddAuthorizationBuilder()
-            .AddPolicy(StaffPolicy, p => p.RequireRole(Roles.Staff));
+        services.AddAuthorizationBuilder().AddPermissionPolicies();
         return services;
     }
 

@@ -89,7 +89,14 @@ public sealed class SessionService(TrellisDbContext db, UserManager<TrellisUser>
             new(TrellisClaims.Session, session.Id.ToString()),
         };
         claims.AddRange(roles.Select(r => new Claim(ClaimTypes.Role, r)));
-        if (user.ParticipantId is { } p) claims.Add(new(TrellisClaims.Participant, p.ToString()));
+        // The principal is what the scope is built from, so these reads cannot go through the scope
+        // filters themselves (nobody is signed in yet while they run).
+        if (user.ParticipantId is { } p)
+        {
+            claims.Add(new(TrellisClaims.Participant, p.ToString()));
+            var own = await db.Participants.IgnoreQueryFilters([TrellisDbContext.ScopeFilter]).Where(x => x.Id == p).Select(x => (Guid?)x.ProgramId).FirstOrDefaultAsync();
+            if (own is { } program) claims.Add(new(TrellisClaims.ParticipantProgram, program.ToString()));
+        }
         if (user.StaffMemberId is { } s)
         {
             claims.Add(new(TrellisClaims.Staff, s.ToString()));

@@ -16,25 +16,23 @@ public static class CaseManagementApi
 {
     public static RouteGroupBuilder MapCaseManagementApi(this RouteGroupBuilder api)
     {
-        var read = Permissions.Split(Permissions.ReadClinical);
-        var write = Permissions.Split(Permissions.CaseManagement);
         var chart = api.MapGroup("/participants/{id:guid}").WithTags("Case management");
-        chart.MapGet("/needs-assessments", Assessments).RequireAuthorization(p => p.RequireRole(read))
+        chart.MapGet("/needs-assessments", Assessments).RequireAuthorization(Permissions.ReadClinical)
             .WithSummary("Needs assessments (housing, employment, transport, childcare, legal, finances, benefits), newest first.");
-        chart.MapPost("/needs-assessments", AddAssessment).RequireAuthorization(p => p.RequireRole(write))
+        chart.MapPost("/needs-assessments", AddAssessment).RequireAuthorization(Permissions.CaseManagement)
             .WithSummary("Record a needs assessment: a rating for every domain.");
-        chart.MapGet("/referrals", Referrals).RequireAuthorization(p => p.RequireRole(read)).WithSummary("Referrals with their outcomes.");
-        chart.MapPost("/referrals", AddReferral).RequireAuthorization(p => p.RequireRole(write))
+        chart.MapGet("/referrals", Referrals).RequireAuthorization(Permissions.ReadClinical).WithSummary("Referrals with their outcomes.");
+        chart.MapPost("/referrals", AddReferral).RequireAuthorization(Permissions.CaseManagement)
             .WithSummary("Refer to a community resource; raises a follow-up task for the case manager.");
-        api.MapPut("/referrals/{id:guid}", RecordOutcome).WithTags("Case management").RequireAuthorization(p => p.RequireRole(write))
+        api.MapPut("/referrals/{id:guid}", RecordOutcome).WithTags("Case management").RequireAuthorization(Permissions.CaseManagement)
             .WithSummary("Record where a referral stands (If-Match required); a final outcome closes its follow-up task.");
 
         var resources = api.MapGroup("/community-resources").WithTags("Case management");
-        resources.MapGet("/", SearchResources).RequireAuthorization(p => p.RequireRole(Permissions.Split(Permissions.Anyone)))
+        resources.MapGet("/", SearchResources).RequireAuthorization(Permissions.Anyone)
             .WithSummary("Search the community resources directory by words, category and language.");
-        resources.MapPost("/", CreateResource).RequireAuthorization(p => p.RequireRole(Permissions.Split(Permissions.ManageResources)))
+        resources.MapPost("/", CreateResource).RequireAuthorization(Permissions.ManageResources)
             .WithSummary("Add a resource to the directory (administrators).");
-        resources.MapPut("/{id:guid}", UpdateResource).RequireAuthorization(p => p.RequireRole(Permissions.Split(Permissions.ManageResources)))
+        resources.MapPut("/{id:guid}", UpdateResource).RequireAuthorization(Permissions.ManageResources)
             .WithSummary("Change a resource (If-Match required); retire it with isActive=false.");
         return api;
     }
@@ -46,7 +44,7 @@ public static class CaseManagementApi
         TrellisDbContext db, HttpContext http, CancellationToken ct)
     {
         if (await Charts.FindAsync(db, id, ct) is not { } participant) return Problems.NotFound("participant");
-        if (await ClinicalStaff.CurrentAsync(db, http.User, ct) is not { } by) return Problems.Forbidden("Only staff assess needs.");
+        if (await ClinicalStaff.CurrentAsync(db, ct) is not { } by) return Problems.Forbidden("Only staff assess needs.");
         var (a, errors) = SaveCaseManagement.AddAssessment(db, participant, input, by, Charts.Today(db, participant));
         if (errors.Count > 0) return Problems.Invalid(errors);
         await db.SaveChangesAsync(ct);
@@ -60,7 +58,7 @@ public static class CaseManagementApi
         TrellisDbContext db, HttpContext http, CancellationToken ct)
     {
         if (await Charts.FindAsync(db, id, ct) is not { } participant) return Problems.NotFound("participant");
-        if (await ClinicalStaff.CurrentAsync(db, http.User, ct) is not { } by) return Problems.Forbidden("Only staff make referrals.");
+        if (await ClinicalStaff.CurrentAsync(db, ct) is not { } by) return Problems.Forbidden("Only staff make referrals.");
         var (referral, errors) = await SaveCaseManagement.AddReferralAsync(db, participant, input, by, Charts.Today(db, participant), ct);
         if (errors.Count > 0) return Problems.Invalid(errors);
         await db.SaveChangesAsync(ct);
@@ -99,7 +97,7 @@ public static class CaseManagementApi
 
     public static async Task<Results<Created<CommunityResourceDto>, ValidationProblem>> CreateResource(CommunityResourceInput input, TrellisDbContext db, HttpContext http, CancellationToken ct)
     {
-        if (DeepValidation.Validate(input) is { Count: > 0 } invalid) return Problems.Invalid(DeepValidation.ToDictionary(invalid));
+        if (Validation.Validate(input) is { Count: > 0 } invalid) return Problems.Invalid(Validation.ToDictionary(invalid));
         var name = input.Name!.Trim();
         if (await db.Set<CommunityResource>().AnyAsync(r => r.Name == name, ct)) return Problems.Invalid("name", $"The directory already lists {name}.");
         var r = new CommunityResource();
@@ -115,7 +113,7 @@ public static class CaseManagementApi
     {
         if (await db.Set<CommunityResource>().FirstOrDefaultAsync(r => r.Id == id, ct) is not { } r) return Problems.NotFound("community resource");
         if (ETags.RequireIfMatch(http, out var version) is { } problem) return problem;
-        if (DeepValidation.Validate(input) is { Count: > 0 } invalid) return Problems.Invalid(DeepValidation.ToDictionary(invalid));
+        if (Validation.Validate(input) is { Count: > 0 } invalid) return Problems.Invalid(Validation.ToDictionary(invalid));
         var name = input.Name!.Trim();
         if (await db.Set<CommunityResource>().AnyAsync(x => x.Name == name && x.Id != id, ct)) return Problems.Invalid("name", $"The directory already lists {name}.");
         input.ApplyTo(r);

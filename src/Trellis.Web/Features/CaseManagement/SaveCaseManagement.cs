@@ -12,7 +12,7 @@ public static class SaveCaseManagement
     public static (NeedsAssessment? Assessment, Dictionary<string, string[]> Errors) AddAssessment(TrellisDbContext db, Participant participant,
         NeedsAssessmentInput input, StaffMember by, DateOnly today)
     {
-        var errors = DeepValidation.ToDictionary(DeepValidation.Validate(input));
+        var errors = Validation.ToDictionary(Validation.Validate(input));
         if (input.AssessedOn > today) errors["assessedOn"] = ["The assessment date is in the future."];
         if (errors.Count > 0) return (null, errors);
         var a = new NeedsAssessment
@@ -28,7 +28,7 @@ public static class SaveCaseManagement
     public static async Task<(Referral? Referral, Dictionary<string, string[]> Errors)> AddReferralAsync(TrellisDbContext db, Participant participant,
         ReferralInput input, StaffMember by, DateOnly today, CancellationToken ct = default)
     {
-        var errors = DeepValidation.ToDictionary(DeepValidation.Validate(input));
+        var errors = Validation.ToDictionary(Validation.Validate(input));
         if (input.ReferredOn > today) errors["referredOn"] = ["The referral date is in the future."];
         CommunityResource? resource = null;
         if (input.CommunityResourceId is { } rid)
@@ -55,7 +55,7 @@ public static class SaveCaseManagement
     /// <summary>Records where a referral stands; a final outcome closes its follow-up task.</summary>
     public static async Task<Dictionary<string, string[]>> RecordOutcomeAsync(TrellisDbContext db, Referral referral, ReferralOutcomeInput input, DateOnly today, CancellationToken ct = default)
     {
-        var errors = DeepValidation.ToDictionary(DeepValidation.Validate(input));
+        var errors = Validation.ToDictionary(Validation.Validate(input));
         if (input.OutcomeOn is { } on && (on > today || on < referral.ReferredOn))
             errors["outcomeOn"] = [$"The outcome date is between the referral ({referral.ReferredOn:MMM d}) and today."];
         if (errors.Count > 0) return errors;

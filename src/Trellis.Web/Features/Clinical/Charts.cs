@@ -12,5 +12,5 @@ public static class Charts
         db.Participants.AsNoTracking().Include(p => p.Program).Include(p => p.Diagnoses).FirstOrDefaultAsync(p => p.Id == id, ct);
 
     /// <summary>"Today" in the participant's program's time zone.</summary>
-    public static DateOnly Today(TrellisDbContext db, Participant p) => Scheduling.ProgramClock.Today(db.Now, p.Program?.TimeZoneId);
+    public static DateOnly Today(TrellisDbContext db, Participant p) => p.Today(db.Now);
 }

@@ -8,19 +8,12 @@ namespace Trellis.Web.Features.Clinical;
 /// <summary>Who is writing or signing: the staff member behind the signed-in account.</summary>
 public static class ClinicalStaff
 {
-    public static Guid? StaffId(ClaimsPrincipal user) =>
-        Guid.TryParse(user.FindFirstValue(TrellisClaims.Staff), out var id) ? id : null;
-
-    public static Guid? ParticipantId(ClaimsPrincipal user) =>
-        Guid.TryParse(user.FindFirstValue(TrellisClaims.Participant), out var id) ? id : null;
-
-    public static async Task<StaffMember?> CurrentAsync(TrellisDbContext db, ClaimsPrincipal user, CancellationToken ct = default) =>
-        StaffId(user) is { } id ? await db.Staff.AsNoTracking().FirstOrDefaultAsync(s => s.Id == id && s.IsActive, ct) : null;
+    /// <summary>The active staff member behind the caller (<see cref="TrellisDbContext.Me"/>), or null for anyone else.</summary>
+    public static async Task<StaffMember?> CurrentAsync(TrellisDbContext db, CancellationToken ct = default) =>
+        db.Me.StaffId is { } id ? await db.Staff.AsNoTracking().FirstOrDefaultAsync(s => s.Id == id && s.IsActive, ct) : null;
 
     /// <summary>The name a signature carries: full name and credential, as it must read on a printed record.</summary>
     public static string SignatureName(StaffMember s) => s.DisplayName;
-
-    public static bool InAny(ClaimsPrincipal user, string roles) => Auth.Permissions.Split(roles).Any(user.IsInRole);
 
     /// <summary>Names of staff by id, for showing who is responsible for what.</summary>
     public static async Task<Dictionary<Guid, string>> NamesAsync(TrellisDbContext db, IEnumerable<Guid?> ids, CancellationToken ct = default)
@@ -42,10 +35,4 @@ public static class ClinicalText
 {
     public static string? Clean(string? s) => string.IsNullOrWhiteSpace(s) ? null : s.Trim();
 
-    public static string Local(DateTimeOffset at, string? timeZoneId, string format = "MMM d, yyyy h:mm tt")
-    {
-        if (timeZoneId is not null && TimeZoneInfo.TryFindSystemTimeZoneById(timeZoneId, out var zone))
-            return TimeZoneInfo.ConvertTime(at, zone).ToString(format);
-        return at.UtcDateTime.ToString(format) + " UTC";
-    }
 }

@@ -29,7 +29,7 @@ public static class SaveDischarge
     /// <summary>Every rule for a final discharge, keyed by field.</summary>
     public static Dictionary<string, string[]> Check(Participant p, DischargeInput input, IReadOnlyList<PlanGoal> goals, DateOnly today)
     {
-        var errors = DeepValidation.ToDictionary(DeepValidation.Validate(input));
+        var errors = Validation.ToDictionary(Validation.Validate(input));
         var here = p.Program?.LevelOfCare ?? LevelOfCare.IntensiveOutpatient;
         if (input.DischargedOn is { } on)
         {

@@ -73,7 +73,7 @@ public static class Administrations
     /// <summary>The sentence the flag, the notification and the task carry.</summary>
     public static string RiskReason(InstrumentDefinition definition, IReadOnlyList<JsonElement> answers, InstrumentResult result, DateTimeOffset at, string? timeZoneId = null)
     {
-        var when = ClinicTime.Show(at, timeZoneId);
+        var when = ProgramClock.Show(at, timeZoneId);
         if (definition.Code == Phq9.Code)
             return $"PHQ-9 on {when}: item 9 (thoughts of being better off dead or of self-harm) answered \"{ItemNineLabel(definition, answers)}\"; total {result.Total}/27.";
         return $"{definition.Name} on {when}: {result.Risk} risk.";

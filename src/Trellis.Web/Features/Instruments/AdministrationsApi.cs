@@ -27,11 +27,11 @@ public static class AdministrationsApi
     public static RouteGroupBuilder MapAdministrationsApi(this RouteGroupBuilder api)
     {
         var group = api.MapGroup("/participants/{id:guid}/instruments").WithTags("Instruments");
-        group.MapGet("/", List).RequireAuthorization(p => p.RequireRole(Permissions.Split(Permissions.AnyStaff)))
+        group.MapGet("/", List).RequireAuthorization(Permissions.AnyStaff)
             .WithSummary("Instruments given to the participant, newest first; filter with ?instrument=phq-9.");
-        group.MapGet("/{administrationId:guid}", Get).RequireAuthorization(p => p.RequireRole(Permissions.Split(Permissions.AnyStaff)))
+        group.MapGet("/{administrationId:guid}", Get).RequireAuthorization(Permissions.AnyStaff)
             .WithSummary("One administration with its answers and score.");
-        group.MapPost("/", Give).RequireAuthorization(p => p.RequireRole(Permissions.Split(Permissions.GiveInstruments)))
+        group.MapPost("/", Give).RequireAuthorization(Permissions.GiveInstruments)
             .WithSummary("Give an instrument: answers as for POST /api/instruments/{code}/score (for phq-9 optionally \"difficulty\" 0–3, the unscored item 10), kept with who and when. A sign of suicide risk flags the chart, notifies the clinician and directors and asks for a safety plan.");
         return api;
     }

@@ -11,25 +11,23 @@ public static class MedicationsApi
 {
     public static RouteGroupBuilder MapMedicationsApi(this RouteGroupBuilder api)
     {
-        var read = Permissions.Split(Permissions.ReadClinical);
-        var write = Permissions.Split(Permissions.ManageMedications);
         var chart = api.MapGroup("/participants/{id:guid}").WithTags("Medications");
-        chart.MapGet("/medications", List).RequireAuthorization(p => p.RequireRole(read))
+        chart.MapGet("/medications", List).RequireAuthorization(Permissions.ReadClinical)
             .WithSummary("The medication list (active first; stopped and entered-in-error too with includeStopped=true). No e-prescribing.");
-        chart.MapPost("/medications", Create).RequireAuthorization(p => p.RequireRole(write))
+        chart.MapPost("/medications", Create).RequireAuthorization(Permissions.ManageMedications)
             .WithSummary("Add a medication: name, dose, route, frequency, prescriber (ours or outside), dates and reason.");
-        chart.MapGet("/allergies", Allergies).RequireAuthorization(p => p.RequireRole(read)).WithSummary("Allergies and intolerances.");
-        chart.MapPost("/allergies", AddAllergy).RequireAuthorization(p => p.RequireRole(write)).WithSummary("Record an allergy.");
-        chart.MapGet("/medication-reconciliations", Reconciliations).RequireAuthorization(p => p.RequireRole(read))
+        chart.MapGet("/allergies", Allergies).RequireAuthorization(Permissions.ReadClinical).WithSummary("Allergies and intolerances.");
+        chart.MapPost("/allergies", AddAllergy).RequireAuthorization(Permissions.ManageMedications).WithSummary("Record an allergy.");
+        chart.MapGet("/medication-reconciliations", Reconciliations).RequireAuthorization(Permissions.ReadClinical)
             .WithSummary("Medication reconciliations (admission, discharge, transitions), newest first.");
-        chart.MapPost("/medication-reconciliations", AddReconciliation).RequireAuthorization(p => p.RequireRole(write))
+        chart.MapPost("/medication-reconciliations", AddReconciliation).RequireAuthorization(Permissions.ManageMedications)
             .WithSummary("Reconcile: a decision (continue, change, hold, stop) for every active medication, allergies confirmed. Stops are applied to the list.");
 
         var meds = api.MapGroup("/medications").WithTags("Medications");
-        meds.MapGet("/{id:guid}", Get).RequireAuthorization(p => p.RequireRole(read)).WithSummary("One medication. ETag: its version.");
-        meds.MapPut("/{id:guid}", Update).RequireAuthorization(p => p.RequireRole(write))
+        meds.MapGet("/{id:guid}", Get).RequireAuthorization(Permissions.ReadClinical).WithSummary("One medication. ETag: its version.");
+        meds.MapPut("/{id:guid}", Update).RequireAuthorization(Permissions.ManageMedications)
             .WithSummary("Change a medication (If-Match required): stop it with stoppedOn and stopReason, or mark it entered in error.");
-        api.MapPut("/allergies/{id:guid}", UpdateAllergy).WithTags("Medications").RequireAuthorization(p => p.RequireRole(write))
+        api.MapPut("/allergies/{id:guid}", UpdateAllergy).WithTags("Medications").RequireAuthorization(Permissions.ManageMedications)
             .WithSummary("Change an allergy (If-Match required), or mark it entered in error.");
         return api;
     }
@@ -88,7 +86,7 @@ public static class MedicationsApi
     public static async Task<Results<Created<AllergyDto>, ProblemHttpResult, ValidationProblem>> AddAllergy(Guid id, AllergyInput input, TrellisDbContext db, HttpContext http, CancellationToken ct)
     {
         if (await Charts.FindAsync(db, id, ct) is null) return Problems.NotFound("participant");
-        if (DeepValidation.Validate(input) is { Count: > 0 } invalid) return Problems.Invalid(DeepValidation.ToDictionary(invalid));
+        if (Validation.Validate(input) is { Count: > 0 } invalid) return Problems.Invalid(Validation.ToDictionary(invalid));
         var substance = input.Substance!.Trim();
         if (await db.Set<Allergy>().AnyAsync(a => a.ParticipantId == id && !a.EnteredInError && a.Substance.ToLower() == substance.ToLower(), ct))
             return Problems.Invalid("substance", $"{substance} is already on the allergy list.");
@@ -104,7 +102,7 @@ public static class MedicationsApi
     {
         if (await db.Set<Allergy>().FirstOrDefaultAsync(a => a.Id == id, ct) is not { } a) return Problems.NotFound("allergy");
         if (ETags.RequireIfMatch(http, out var version) is { } problem) return problem;
-        if (DeepValidation.Validate(input) is { Count: > 0 } invalid) return Problems.Invalid(DeepValidation.ToDictionary(invalid));
+        if (Validation.Validate(input) is { Count: > 0 } invalid) return Problems.Invalid(Validation.ToDictionary(invalid));
         input.ApplyTo(a);
         if (!await Concurrency.SaveIfUnchangedAsync(db, a, version, ct: ct)) return Problems.Stale(a.Version);
         ETags.Set(http, a.Version);
@@ -118,7 +116,7 @@ public static class MedicationsApi
         TrellisDbContext db, HttpContext http, CancellationToken ct)
     {
         if (await Charts.FindAsync(db, id, ct) is not { } participant) return Problems.NotFound("participant");
-        if (await ClinicalStaff.CurrentAsync(db, http.User, ct) is not { } by) return Problems.Forbidden("Only staff reconcile medications.");
+        if (await ClinicalStaff.CurrentAsync(db, ct) is not { } by) return Problems.Forbidden("Only staff reconcile medications.");
         var (rec, errors) = await Reconcile.ApplyAsync(db, participant, input, by, Charts.Today(db, participant), ct);
         if (errors.Count > 0) return Problems.Invalid(errors);
         await db.SaveChangesAsync(ct);

@@ -12,7 +12,7 @@ public static class Reconcile
     public static async Task<(MedicationReconciliation? Result, Dictionary<string, string[]> Errors)> ApplyAsync(TrellisDbContext db, Participant participant,
         ReconciliationInput input, StaffMember by, DateOnly today, CancellationToken ct = default)
     {
-        var errors = DeepValidation.ToDictionary(DeepValidation.Validate(input));
+        var errors = Validation.ToDictionary(Validation.Validate(input));
         var on = input.ReconciledOn ?? today;
         if (on > today) errors["reconciledOn"] = ["The reconciliation date is in the future."];
         var meds = await db.Set<Medication>().Where(m => m.ParticipantId == participant.Id && !m.EnteredInError).ToListAsync(ct);

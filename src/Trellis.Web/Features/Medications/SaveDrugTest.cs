@@ -15,7 +15,7 @@ public static class SaveDrugTest
 
     public static Dictionary<string, string[]> Check(DrugTestInput input, DateOnly today)
     {
-        var errors = DeepValidation.ToDictionary(DeepValidation.Validate(input));
+        var errors = Validation.ToDictionary(Validation.Validate(input));
         if (input.CollectedOn is { } on && on > today) errors["collectedOn"] = ["The collection date is in the future."];
         return errors;
     }
@@ -57,7 +57,7 @@ public static class SaveDrugTest
             ? $"positive for {DrugPanels.NameOf(r.Substance)}" : $"negative for prescribed {DrugPanels.NameOf(r.Substance).ToLowerInvariant()}"));
         var title = $"Unexpected drug test result: {what}";
         if ((await CareTasks.OpenAsync(db, participant.Id, FollowUpTaskKind, ct)).All(t => t.SourceId != test.Id))
-            CareTasks.Raise(db, participant.Id, FollowUpTaskKind, Short(title), Scheduling.ProgramClock.Today(db.Now, participant.Program?.TimeZoneId).AddDays(2),
+            CareTasks.Raise(db, participant.Id, FollowUpTaskKind, Short(title), ProgramClock.Today(db.Now, participant.Program?.TimeZoneId).AddDays(2),
                 assignedToStaffId: participant.PrimaryClinicianId, assignedRole: participant.PrimaryClinicianId is null ? Auth.Roles.Clinician : null,
                 detail: $"Collected {test.CollectedOn:MMM d, yyyy} ({test.Panel}). Discuss it with {participant.FirstName} without judgement and review the treatment plan.",
                 sourceType: nameof(DrugTest), sourceId: test.Id);

@@ -8,7 +8,7 @@ public static class SaveMedication
 {
     public static async Task<Dictionary<string, string[]>> CheckAsync(TrellisDbContext db, Participant participant, MedicationInput input, DateOnly today, CancellationToken ct = default)
     {
-        var errors = DeepValidation.ToDictionary(DeepValidation.Validate(input));
+        var errors = Validation.ToDictionary(Validation.Validate(input));
         if (input.PrescriberStaffId is { } sid)
         {
             var prescribers = await SaveParticipant.CareTeamChoicesAsync(db, participant.ProgramId, Auth.Roles.Prescriber, ct);

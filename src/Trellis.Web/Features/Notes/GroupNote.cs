@@ -9,9 +9,9 @@ namespace Trellis.Web.Features.Notes;
 /// The note of one group session, written once: what the group worked on. Each attendee gets an
 /// individual part (a <see cref="ClinicalNote"/> of kind Group in their own chart) about their
 /// participation, response and progress. It names no participant, and it is scoped by program
-/// (it is not a chart record), so every query must pass <see cref="GroupNotes.Visible"/>.
+/// (it is not a chart record), through the context's program filter (<see cref="IProgramOwned"/>).
 /// </summary>
-public sealed class GroupNote : Entity, ISignedRecord
+public sealed class GroupNote : Entity, ISignedRecord, IProgramOwned
 {
     public Guid GroupSessionId { get; set; }
     public GroupSession? GroupSession { get; set; }
@@ -51,14 +51,4 @@ internal sealed class GroupNoteConfiguration : IEntityTypeConfiguration<GroupNot
         b.HasIndex(x => x.GroupSessionId).IsUnique();
         b.HasIndex(x => new { x.ProgramId, x.ServiceDate });
     }
-}
-
-public static class GroupNotes
-{
-    /// <summary>Group notes of the caller's programs only: the care-team rule, applied by hand because a group note is not a chart record.</summary>
-    public static IQueryable<GroupNote> Visible(TrellisDbContext db) =>
-        db.Set<GroupNote>().Where(g => db.Scope.All || db.Scope.ProgramIds.Contains(g.ProgramId));
-
-    public static IQueryable<GroupSession> VisibleSessions(TrellisDbContext db) =>
-        db.GroupSessions.Where(s => db.Scope.All || db.Scope.ProgramIds.Contains(s.ProgramId));
 }

@@ -19,13 +19,13 @@ public static class GroupNotesApi
     public static RouteGroupBuilder MapGroupNotesApi(this RouteGroupBuilder api)
     {
         var g = api.MapGroup("/group-sessions/{id:guid}/note").WithTags("Notes");
-        g.MapGet("/", Get).RequireAuthorization(p => p.RequireRole(Permissions.Split(Permissions.ReadClinical)))
+        g.MapGet("/", Get).RequireAuthorization(Permissions.ReadClinical)
             .WithSummary("The session's group note: the group's part and an individual part per attendee (blank with exists=false before the first save).");
-        g.MapPut("/", Put).RequireAuthorization(p => p.RequireRole(Permissions.Split(Permissions.WriteNotes)))
+        g.MapPut("/", Put).RequireAuthorization(Permissions.WriteNotes)
             .WithSummary("Save the group note draft: topic, summary and each attendee's part. If-Match once it exists. 409 once signed.");
-        g.MapPost("/sign", Sign).RequireAuthorization(p => p.RequireRole(Permissions.Split(Permissions.WriteNotes)))
+        g.MapPost("/sign", Sign).RequireAuthorization(Permissions.WriteNotes)
             .WithSummary("Sign the group note and every part. 409 while a part nearly repeats another attendee's or the participant's earlier notes, until acknowledged.");
-        g.MapPost("/cosign", Cosign).RequireAuthorization(p => p.RequireRole(Permissions.Split(Permissions.WriteNotes)))
+        g.MapPost("/cosign", Cosign).RequireAuthorization(Permissions.WriteNotes)
             .WithSummary("Co-sign a supervised author's group note and its parts.");
         return api;
     }
@@ -49,8 +49,8 @@ public static class GroupNotesApi
         if (await SaveGroupNote.SessionAsync(db, id, ct) is not { } session) return Problems.NotFound("group session");
         var note = await SaveGroupNote.LoadAsync(db, id, tracking: true, ct);
         if (note is not null && NoteSigning.Locked(note, "/api/notes/{partId}/addenda") is { } locked) return locked.ToProblem();
-        if (!NoteFormats.MayWrite(http.User, NoteKind.Group)) return Problems.Forbidden(NoteFormats.WhoWrites(NoteKind.Group));
-        if (await ClinicalStaff.CurrentAsync(db, http.User, ct) is not { } author) return Problems.Forbidden("Only staff write notes.");
+        if (!NoteFormats.MayWrite(db.Me, NoteKind.Group)) return Problems.Forbidden(NoteFormats.WhoWrites(NoteKind.Group));
+        if (await ClinicalStaff.CurrentAsync(db, ct) is not { } author) return Problems.Forbidden("Only staff write notes.");
         if (SaveGroupNote.CannotDocument(session, db.Now) is { } refused) return refused.ToProblem();
         if (note is not null)
         {
@@ -84,10 +84,10 @@ public static class GroupNotesApi
         if (await SaveGroupNote.LoadAsync(db, id, tracking: true, ct) is not { } note)
             return TypedResults.Problem(title: "No note yet", detail: "Write the group note (PUT) before signing it.", statusCode: 404);
         if (NoteSigning.Locked(note, "/api/notes/{partId}/addenda") is { } locked) return locked.ToProblem();
-        if (await ClinicalStaff.CurrentAsync(db, http.User, ct) is not { } signer) return Problems.Forbidden("Only staff sign notes.");
+        if (await ClinicalStaff.CurrentAsync(db, ct) is not { } signer) return Problems.Forbidden("Only staff sign notes.");
         var attendees = await SaveGroupNote.AttendeesAsync(db, id, ct);
         var refusal = await SignGroupAsync(db, session, note, attendees, signer, input ?? new(), ct);
-        if (refusal is not null) return refusal.IsValidation ? refusal.ToValidation() : refusal.ToProblem();
+        if (refusal is not null) return refusal.ToProblem();
         try { await db.SaveChangesAsync(ct); }
         catch (DbUpdateConcurrencyException) { return Problems.Conflict("The note changed while you were signing it; load it again."); }
         ETags.Set(http, note.Version);
@@ -103,14 +103,14 @@ public static class GroupNotesApi
         if (SaveGroupNote.CheckParts(db, note, attendees) is { } incomplete) return incomplete;
         var order = attendees.Select(a => a.ParticipantId).ToList();
         var parts = note.Parts.OrderBy(p => order.IndexOf(p.ParticipantId)).ToList();
-        return await SignNotes.SignAsync(db, note, parts, signer, input, Scheduling.ProgramClock.Today(db.Now, session.Program?.TimeZoneId), ct);
+        return await SignNotes.SignAsync(db, note, parts, signer, input, ProgramClock.Today(db.Now, session.Program?.TimeZoneId), ct);
     }
 
     public static async Task<Results<Ok<GroupNoteDto>, ProblemHttpResult>> Cosign(Guid id, TrellisDbContext db, HttpContext http, CancellationToken ct)
     {
         if (await SaveGroupNote.SessionAsync(db, id, ct) is not { } session) return Problems.NotFound("group session");
         if (await SaveGroupNote.LoadAsync(db, id, tracking: true, ct) is not { } note) return Problems.NotFound("group note");
-        if (await ClinicalStaff.CurrentAsync(db, http.User, ct) is not { } cosigner) return Problems.Forbidden("Only staff co-sign notes.");
+        if (await ClinicalStaff.CurrentAsync(db, ct) is not { } cosigner) return Problems.Forbidden("Only staff co-sign notes.");
         if (NoteSigning.Cosign(note, cosigner, http.User.IsInRole(Roles.ProgramDirector), db.Now) is { } refusal) return refusal.ToProblem();
         foreach (var part in note.Parts) NoteSigning.CopySignature(note, part);
         await db.SaveChangesAsync(ct);

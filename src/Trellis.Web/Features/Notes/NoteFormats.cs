@@ -72,18 +72,18 @@ public static class NoteFormats
         _ => "Case management",
     };
 
-    /// <summary>Roles that may write each kind: therapy by clinicians, medication visits by prescribers, contacts by case managers.</summary>
+    /// <summary>The permission to write each kind: therapy by clinicians, medication visits by prescribers, contacts by case managers.</summary>
     public static string WritersOf(NoteKind kind) => kind switch
     {
-        NoteKind.Individual or NoteKind.Group => $"{Roles.ProgramDirector},{Roles.Clinician}",
-        NoteKind.MedicationManagement => Roles.Prescriber,
-        _ => $"{Roles.ProgramDirector},{Roles.CaseManager},{Roles.Clinician}",
+        NoteKind.Individual or NoteKind.Group => Permissions.WriteTherapyNotes,
+        NoteKind.MedicationManagement => Permissions.WriteMedicationNotes,
+        _ => Permissions.WriteCaseNotes,
     };
 
     public static string WhoWrites(NoteKind kind) =>
-        $"{KindLabel(kind)} notes are written by {string.Join(" or ", Permissions.Split(WritersOf(kind)).Select(r => Roles.Label(r).ToLowerInvariant() + "s"))}.";
+        $"{KindLabel(kind)} notes are written by {string.Join(" or ", Permissions.RolesOf(WritersOf(kind)).Select(r => Roles.Label(r).ToLowerInvariant() + "s"))}.";
 
-    public static bool MayWrite(ClaimsPrincipal user, NoteKind kind) => Permissions.Split(WritersOf(kind)).Any(user.IsInRole);
+    public static bool MayWrite(CurrentUser user, NoteKind kind) => user.May(WritersOf(kind));
 
     /// <summary>Sections of the format left empty; a note cannot be signed until each says something.</summary>
     public static List<NoteSectionDef> Missing(NoteFormat format, IReadOnlyDictionary<string, string> sections) =>

@@ -7,7 +7,6 @@ namespace Trellis.Web.Features.Notes;
 public sealed class SectionText
 {
     public string Key { get; set; } = "";
-    [MaxLength(SaveNote.MaxSectionLength, ErrorMessage = "A section holds at most 8000 characters.")]
     public string? Text { get; set; }
 }
 
@@ -37,25 +36,34 @@ public static class NoteFormText
     public static string Hint(NoteFormat format, string key) => NoteFormats.Get(format).Sections.FirstOrDefault(s => s.Key == key)?.Hint ?? "";
 }
 
-/// <summary>The individual note page's form.</summary>
+/// <summary>
+/// The individual note page's form: <see cref="NoteInput"/> laid out for a browser (sections and goal
+/// ticks as lists). It carries no rules of its own: the actions validate the input, and
+/// <see cref="FieldOf"/> places each message beside the field that shows it.
+/// </summary>
 public sealed class NoteForm
 {
     public NoteFormat? Format { get; set; }
-
-    [Required(ErrorMessage = "Enter the date of the service."), Display(Name = "Service date")]
+    [Display(Name = "Service date")]
     public DateOnly? ServiceDate { get; set; }
-
-    [Range(1, 480, ErrorMessage = "Minutes are between 1 and 480.")]
     public int? Minutes { get; set; }
-
     public Guid? AppointmentId { get; set; }
     public List<SectionText> Sections { get; set; } = [];
     public List<GoalPick> Goals { get; set; } = [];
-
-    [MaxLength(1000), Display(Name = "Why this note is late")]
+    [Display(Name = "Why this note is late")]
     public string? LateEntryReason { get; set; }
-
     public bool AcknowledgeSimilarText { get; set; }
+
+    /// <summary>The form field that shows an input's field ("sections.plan" → "sections[2].text").</summary>
+    public string FieldOf(string inputPath)
+    {
+        if (inputPath.StartsWith("sections.", StringComparison.Ordinal))
+        {
+            var index = Sections.FindIndex(s => s.Key == inputPath["sections.".Length..]);
+            return index < 0 ? "" : $"sections[{index}].text";
+        }
+        return inputPath switch { "goalIds" => "goals", "kind" => "format", _ => inputPath };
+    }
 
     public NoteInput ToInput(NoteKind kind) => new()
     {

@@ -68,6 +68,6 @@ public sealed class SignNoteInput
 
 public sealed class AddendumInput
 {
-    [Required(ErrorMessage = "Write the addendum: what is corrected or added, and why."), MaxLength(4000), Display(Name = "Addendum")]
+    [Required(ErrorMessage = "Write the addendum: what is corrected or added, and why."), MaxLength(Actions.AddAddendum.MaxLength, ErrorMessage = "An addendum is at most 4000 characters."), Display(Name = "Addendum")]
     public string? Text { get; set; }
 }

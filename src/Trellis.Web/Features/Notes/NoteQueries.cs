@@ -49,5 +49,9 @@ public static class NoteQueries
         return q.OrderByDescending(n => n.ServiceDate).ThenByDescending(n => n.CreatedAt);
     }
 
+    /// <summary>The notes written together with this one: the parts of its group note, or itself alone.</summary>
+    public static async Task<List<ClinicalNote>> SiblingsAsync(TrellisDbContext db, ClinicalNote note, CancellationToken ct = default) =>
+        note.GroupNoteId is { } gid ? await db.Set<ClinicalNote>().AsNoTracking().Where(n => n.GroupNoteId == gid).ToListAsync(ct) : [note];
+
     public static string Link(Guid noteId) => $"/api/notes/{noteId}/addenda";
 }

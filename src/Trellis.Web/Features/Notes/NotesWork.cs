@@ -19,7 +19,7 @@ public static class NotesWork
     {
         var now = db.Now;
         var from = DateOnly.FromDateTime(now.UtcDateTime).AddDays(-GroupLookBackDays);
-        var sessions = GroupNotes.VisibleSessions(db).AsNoTracking()
+        var sessions = db.GroupSessions.AsNoTracking()
             .Where(s => s.Status == SessionStatus.Scheduled && s.StartsAt < now && s.LocalDate >= from);
         if (!all) sessions = sessions.Where(s => s.Facilitators.Any(f => f.StaffMemberId == staffId));
         var rows = await sessions.OrderByDescending(s => s.StartsAt)

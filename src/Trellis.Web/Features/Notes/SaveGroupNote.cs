@@ -14,12 +14,12 @@ public sealed record Attendee(Guid ParticipantId, string Name, AttendanceStatus 
 public static class SaveGroupNote
 {
     public static Task<GroupSession?> SessionAsync(TrellisDbContext db, Guid sessionId, CancellationToken ct = default) =>
-        GroupNotes.VisibleSessions(db).AsNoTracking().Include(s => s.Program).Include(s => s.Facilitators).ThenInclude(f => f.StaffMember)
+        db.GroupSessions.AsNoTracking().Include(s => s.Program).Include(s => s.Facilitators).ThenInclude(f => f.StaffMember)
             .FirstOrDefaultAsync(s => s.Id == sessionId, ct);
 
     public static Task<GroupNote?> LoadAsync(TrellisDbContext db, Guid sessionId, bool tracking = false, CancellationToken ct = default)
     {
-        var q = GroupNotes.Visible(db).Include(g => g.Parts).ThenInclude(p => p.Goals)
+        var q = db.Set<GroupNote>().Include(g => g.Parts).ThenInclude(p => p.Goals)
             .Include(g => g.Parts).ThenInclude(p => p.Addenda).AsSplitQuery();
         return (tracking ? q : q.AsNoTracking()).FirstOrDefaultAsync(g => g.GroupSessionId == sessionId, ct);
     }
@@ -50,7 +50,7 @@ public static class SaveGroupNote
 
     public static Dictionary<string, string[]> Check(GroupNoteInput input, IReadOnlyList<Attendee> attendees)
     {
-        var errors = DeepValidation.ToDictionary(DeepValidation.Validate(input));
+        var errors = Validation.ToDictionary(Validation.Validate(input));
         var seen = new HashSet<Guid>();
         for (var i = 0; i < input.Parts.Count; i++)
         {

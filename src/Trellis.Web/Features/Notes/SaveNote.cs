@@ -12,7 +12,8 @@ public static class SaveNote
 {
     public const int MaxSectionLength = 8000;
 
-    public static async Task<Dictionary<string, string[]>> CheckAsync(TrellisDbContext db, Participant participant, NoteInput input,
+    /// <summary>The checks only the chart can answer (the date, the appointment, the plan's goals); null when the draft may be saved.</summary>
+    public static async Task<Refusal?> CheckAsync(TrellisDbContext db, Participant participant, NoteInput input,
         DateOnly today, CancellationToken ct = default)
     {
         var errors = new Dictionary<string, string[]>();
@@ -31,7 +32,7 @@ public static class SaveNote
             errors["goalIds"] = [goals.Count == 0
                 ? $"{participant.FirstName} has no treatment plan goals yet to link this note to."
                 : "Link only goals of the participant's current treatment plan."];
-        return errors;
+        return errors.Count > 0 ? Refusal.Invalid(errors) : null;
     }
 
     public static ClinicalNote Create(TrellisDbContext db, Participant participant, NoteInput input, StaffMember author)

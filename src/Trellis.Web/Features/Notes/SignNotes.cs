@@ -4,7 +4,7 @@ using Trellis.Web.Features.Staff;
 
 namespace Trellis.Web.Features.Notes;
 
-/// <summary>Signing a note or a whole group note (with the cloned-text check), and addenda.</summary>
+/// <summary>The signing rules shared by a note and a whole group note (with the cloned-text check).</summary>
 public static class SignNotes
 {
     /// <summary>
@@ -41,24 +41,6 @@ public static class SignNotes
             note.SimilarityWarning = mine.Count == 0 ? null : ClonedNoteCheck.Describe(mine);
         }
         return null;
-    }
-
-    public static (NoteAddendum? Addendum, Refusal? Refusal) AddAddendum(TrellisDbContext db, ClinicalNote note, string? text, StaffMember author)
-    {
-        if (note.Status == NoteStatus.Draft)
-            return (null, Refusal.Conflict("Still a draft", "This note is still a draft: change it directly. Addenda are for signed notes."));
-        if (string.IsNullOrWhiteSpace(text))
-            return (null, Refusal.Invalid("text", "Write the addendum: what is corrected or added, and why."));
-        if (text.Length > 4000)
-            return (null, Refusal.Invalid("text", "An addendum is at most 4000 characters."));
-        var addendum = new NoteAddendum
-        {
-            NoteId = note.Id, ParticipantId = note.ParticipantId, Text = text.Trim(),
-            AuthorStaffId = author.Id, AuthorName = ClinicalStaff.SignatureName(author), SignedAt = db.Now,
-        };
-        note.Addenda.Add(addendum);
-        db.Set<NoteAddendum>().Add(addendum);
-        return (addendum, null);
     }
 
     /// <summary>Signed notes waiting for this staff member's co-signature (a program director sees all in their programs).</summary>

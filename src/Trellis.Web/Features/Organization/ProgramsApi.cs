@@ -16,10 +16,10 @@ public static class ProgramsApi
     public static RouteGroupBuilder MapProgramsApi(this RouteGroupBuilder api)
     {
         var group = api.MapGroup("").WithTags("Programs");
-        group.MapGet("/programs", List).RequireAuthorization(p => p.RequireRole(Permissions.Split(Permissions.Anyone)))
+        group.MapGet("/programs", List).RequireAuthorization(Permissions.Anyone)
             .WithSummary("Programs with their tracks (weekdays and times).");
-        group.MapGet("/programs/{id:guid}", Get).RequireAuthorization(p => p.RequireRole(Permissions.Split(Permissions.Anyone)));
-        group.MapGet("/rooms", Rooms).RequireAuthorization(p => p.RequireRole(Permissions.Split(Permissions.AnyStaff)));
+        group.MapGet("/programs/{id:guid}", Get).RequireAuthorization(Permissions.Anyone);
+        group.MapGet("/rooms", Rooms).RequireAuthorization(Permissions.AnyStaff);
         return api;
     }
 

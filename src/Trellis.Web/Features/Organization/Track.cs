@@ -37,7 +37,7 @@ public static class WeekdaysExtensions
 }
 
 /// <summary>A recurring slot of a program, e.g. "Morning, Mon/Wed/Thu 9:00–12:00".</summary>
-public sealed class Track : Entity
+public sealed class Track : Entity, IProgramOwned, IProgramFact
 {
     public Guid ProgramId { get; set; }
     public TreatmentProgram? Program { get; set; }

@@ -59,6 +59,9 @@ public sealed class Participant : Entity, ISoftDeletable, IParticipantOwned
     public string DisplayName => $"{FirstName} {LegalLastName}";
     public string LegalName => $"{LegalFirstName} {LegalLastName}";
 
+    /// <summary>"Today" as this person and their care team read it: the calendar day in the program's time zone (load <see cref="Program"/>).</summary>
+    public DateOnly Today(DateTimeOffset now) => ProgramClock.Today(now, Program?.TimeZoneId);
+
     public int AgeOn(DateOnly day)
     {
         var age = day.Year - DateOfBirth.Year;

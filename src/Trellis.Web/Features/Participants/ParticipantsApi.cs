@@ -12,17 +12,17 @@ public static class ParticipantsApi
     public static RouteGroupBuilder MapParticipantsApi(this RouteGroupBuilder api)
     {
         var group = api.MapGroup("/participants").WithTags("Participants");
-        group.MapGet("/", List).RequireAuthorization(p => p.RequireRole(Permissions.Split(Permissions.Anyone)))
+        group.MapGet("/", List).RequireAuthorization(Permissions.Anyone)
             .WithSummary("Participants within your care team, with search by name or MRN, program and status filters, and paging.");
-        group.MapGet("/{id:guid}", Get).RequireAuthorization(p => p.RequireRole(Permissions.Split(Permissions.Anyone)))
+        group.MapGet("/{id:guid}", Get).RequireAuthorization(Permissions.Anyone)
             .WithSummary("One participant. The ETag header is the version to send back as If-Match.");
-        group.MapPost("/", Create).RequireAuthorization(p => p.RequireRole(Permissions.Split(Permissions.CreateParticipants)))
+        group.MapPost("/", Create).RequireAuthorization(Permissions.CreateParticipants)
             .WithSummary("Create a participant. The MRN is generated when left empty.");
-        group.MapPut("/{id:guid}", Update).RequireAuthorization(p => p.RequireRole(Permissions.Split(Permissions.EditParticipants)))
+        group.MapPut("/{id:guid}", Update).RequireAuthorization(Permissions.EditParticipants)
             .WithSummary("Replace a participant's details. Requires If-Match; answers 412 if someone saved first.");
-        group.MapDelete("/{id:guid}", Delete).RequireAuthorization(p => p.RequireRole(Permissions.Split(Permissions.DeleteParticipants)))
+        group.MapDelete("/{id:guid}", Delete).RequireAuthorization(Permissions.DeleteParticipants)
             .WithSummary("Soft-delete a participant: hidden everywhere, restorable.");
-        group.MapPost("/{id:guid}/restore", Restore).RequireAuthorization(p => p.RequireRole(Permissions.Split(Permissions.DeleteParticipants)))
+        group.MapPost("/{id:guid}/restore", Restore).RequireAuthorization(Permissions.DeleteParticipants)
             .WithSummary("Restore a soft-deleted participant.");
         return api;
     }

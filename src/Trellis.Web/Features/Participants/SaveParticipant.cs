@@ -12,10 +12,10 @@ public static class SaveParticipant
     public static async Task<Dictionary<string, string[]>> CheckAsync(TrellisDbContext db, ParticipantInput input, Guid? existingId, CancellationToken ct = default)
     {
         var errors = new Dictionary<string, string[]>();
-        var program = input.ProgramId is { } pid ? await db.Programs.AsNoTracking().FirstOrDefaultAsync(p => p.Id == pid, ct) : null;
+        var program = input.ProgramId is { } pid ? await db.PublishedPrograms.AsNoTracking().FirstOrDefaultAsync(p => p.Id == pid, ct) : null;
         if (program is null)
             errors[nameof(ParticipantInput.ProgramId)] = ["That program does not exist."];
-        else if (!db.Scope.All && !db.Scope.ProgramIds.Contains(program.Id))
+        else if (!db.Scope.Covers(program.Id))
             errors[nameof(ParticipantInput.ProgramId)] = [$"You are not on the care team of {program.Name}, so you cannot place a participant there."];
         if (input.TrackId is { } tid && program is not null
             && !await db.Tracks.AnyAsync(t => t.Id == tid && t.ProgramId == program.Id, ct))

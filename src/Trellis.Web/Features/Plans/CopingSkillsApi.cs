@@ -11,11 +11,11 @@ public static class CopingSkillsApi
     public static RouteGroupBuilder MapCopingSkillsApi(this RouteGroupBuilder api)
     {
         var g = api.MapGroup("/coping-skills").WithTags("Safety and relapse prevention plans");
-        g.MapGet("/", List).RequireAuthorization(p => p.RequireRole(Permissions.Split(Permissions.Anyone)))
+        g.MapGet("/", List).RequireAuthorization(Permissions.Anyone)
             .WithSummary("The coping skills library the plans draw on; inactive skills only with includeInactive=true.");
-        g.MapPost("/", Create).RequireAuthorization(p => p.RequireRole(Permissions.Split(Permissions.ManageCopingSkills)))
+        g.MapPost("/", Create).RequireAuthorization(Permissions.ManageCopingSkills)
             .WithSummary("Add a coping skill to the library.");
-        g.MapPut("/{id:guid}", Update).RequireAuthorization(p => p.RequireRole(Permissions.Split(Permissions.ManageCopingSkills)))
+        g.MapPut("/{id:guid}", Update).RequireAuthorization(Permissions.ManageCopingSkills)
             .WithSummary("Change a coping skill (If-Match required). Retire it with isActive=false; plans that use it keep it.");
         return api;
     }
@@ -26,7 +26,7 @@ public static class CopingSkillsApi
 
     public static async Task<Results<Created<CopingSkillDto>, ValidationProblem>> Create(CopingSkillInput input, TrellisDbContext db, HttpContext http, CancellationToken ct)
     {
-        if (Clinical.DeepValidation.Validate(input) is { Count: > 0 } invalid) return Problems.Invalid(Clinical.DeepValidation.ToDictionary(invalid));
+        if (Validation.Validate(input) is { Count: > 0 } invalid) return Problems.Invalid(Validation.ToDictionary(invalid));
         if (await NameTakenAsync(db, input.Name, null, ct)) return Problems.Invalid("name", $"The library already has a skill called {input.Name!.Trim()}.");
         var skill = new CopingSkill();
         Apply(skill, input);
@@ -40,7 +40,7 @@ public static class CopingSkillsApi
     {
         if (await db.Set<CopingSkill>().FirstOrDefaultAsync(s => s.Id == id, ct) is not { } skill) return Problems.NotFound("coping skill");
         if (ETags.RequireIfMatch(http, out var version) is { } problem) return problem;
-        if (Clinical.DeepValidation.Validate(input) is { Count: > 0 } invalid) return Problems.Invalid(Clinical.DeepValidation.ToDictionary(invalid));
+        if (Validation.Validate(input) is { Count: > 0 } invalid) return Problems.Invalid(Validation.ToDictionary(invalid));
         if (await NameTakenAsync(db, input.Name, id, ct)) return Problems.Invalid("name", $"The library already has a skill called {input.Name!.Trim()}.");
         Apply(skill, input);
         if (!await Concurrency.SaveIfUnchangedAsync(db, skill, version, ct: ct)) return Problems.Stale(skill.Version);

@@ -28,23 +28,23 @@ public static class PlansApi
     public static RouteGroupBuilder MapPlansApi(this RouteGroupBuilder api)
     {
         var safety = api.MapGroup("/participants/{id:guid}/safety-plan").WithTags("Safety and relapse prevention plans");
-        safety.MapGet("/", GetSafety).RequireAuthorization(p => p.RequireRole(Permissions.Split(Permissions.ReadOwnPlans)))
+        safety.MapGet("/", GetSafety).RequireAuthorization(Permissions.ReadOwnPlans)
             .WithSummary("The latest safety plan (a participant sees their latest complete one). 988 is always on it. ETag: the version number.");
-        safety.MapPut("/", PutSafety).RequireAuthorization(p => p.RequireRole(Permissions.Split(Permissions.WriteSafetyPlans)))
+        safety.MapPut("/", PutSafety).RequireAuthorization(Permissions.WriteSafetyPlans)
             .WithSummary("Save the next version (complete=true once every section is filled in with the participant; that closes any 'complete safety plan' task).");
-        safety.MapGet("/versions", SafetyVersions).RequireAuthorization(p => p.RequireRole(Permissions.Split(Permissions.ReadClinical)))
+        safety.MapGet("/versions", SafetyVersions).RequireAuthorization(Permissions.ReadClinical)
             .WithSummary("Every version of the safety plan, newest first.");
-        safety.MapGet("/versions/{number:int}", SafetyVersion).RequireAuthorization(p => p.RequireRole(Permissions.Split(Permissions.ReadClinical)))
+        safety.MapGet("/versions/{number:int}", SafetyVersion).RequireAuthorization(Permissions.ReadClinical)
             .WithSummary("One version of the safety plan as it was saved.");
 
         var relapse = api.MapGroup("/participants/{id:guid}/relapse-prevention-plan").WithTags("Safety and relapse prevention plans");
-        relapse.MapGet("/", GetRelapse).RequireAuthorization(p => p.RequireRole(Permissions.Split(Permissions.ReadOwnPlans)))
+        relapse.MapGet("/", GetRelapse).RequireAuthorization(Permissions.ReadOwnPlans)
             .WithSummary("The latest relapse prevention plan (a participant sees their latest complete one). ETag: the version number.");
-        relapse.MapPut("/", PutRelapse).RequireAuthorization(p => p.RequireRole(Permissions.Split(Permissions.WriteRelapsePlans)))
+        relapse.MapPut("/", PutRelapse).RequireAuthorization(Permissions.WriteRelapsePlans)
             .WithSummary("Save the next version of the relapse prevention plan: triggers each with a coping strategy, warning signs early/middle/late, contacts, what to do after a lapse.");
-        relapse.MapGet("/versions", RelapseVersions).RequireAuthorization(p => p.RequireRole(Permissions.Split(Permissions.ReadClinical)))
+        relapse.MapGet("/versions", RelapseVersions).RequireAuthorization(Permissions.ReadClinical)
             .WithSummary("Every version of the relapse prevention plan, newest first.");
-        relapse.MapGet("/versions/{number:int}", RelapseVersion).RequireAuthorization(p => p.RequireRole(Permissions.Split(Permissions.ReadClinical)))
+        relapse.MapGet("/versions/{number:int}", RelapseVersion).RequireAuthorization(Permissions.ReadClinical)
             .WithSummary("One version of the relapse prevention plan as it was saved.");
         return api;
     }
@@ -64,7 +64,7 @@ public static class PlansApi
         Guid id, SafetyPlanInput input, TrellisDbContext db, HttpContext http, CancellationToken ct)
     {
         if (await Charts.FindAsync(db, id, ct) is not { } participant) return Problems.NotFound("participant");
-        if (await ClinicalStaff.CurrentAsync(db, http.User, ct) is not { } author) return Problems.Forbidden("Only staff write plans.");
+        if (await ClinicalStaff.CurrentAsync(db, ct) is not { } author) return Problems.Forbidden("Only staff write plans.");
         var latest = await PlanVersions.LatestAsync<SafetyPlan>(db, id, ct);
         if (CheckVersion(http, latest?.Number) is { } stale) return stale;
         input.Content?.Clean();
@@ -108,7 +108,7 @@ public static class PlansApi
         Guid id, RelapsePlanInput input, TrellisDbContext db, HttpContext http, CancellationToken ct)
     {
         if (await Charts.FindAsync(db, id, ct) is not { } participant) return Problems.NotFound("participant");
-        if (await ClinicalStaff.CurrentAsync(db, http.User, ct) is not { } author) return Problems.Forbidden("Only staff write plans.");
+        if (await ClinicalStaff.CurrentAsync(db, ct) is not { } author) return Problems.Forbidden("Only staff write plans.");
         var latest = await PlanVersions.LatestAsync<RelapsePreventionPlan>(db, id, ct);
         if (CheckVersion(http, latest?.Number) is { } stale) return stale;
         input.Content?.Clean();

@@ -16,7 +16,7 @@ public static class SavePlans
     public static async Task<Dictionary<string, string[]>> CheckAsync(TrellisDbContext db, object input, object? content, bool complete, bool withParticipant,
         Func<Dictionary<string, string[]>> missing, CancellationToken ct = default)
     {
-        var errors = DeepValidation.ToDictionary(DeepValidation.Validate(input));
+        var errors = Validation.ToDictionary(Validation.Validate(input));
         if (content is null) return errors;
         foreach (var (path, message) in LongEntries(content)) errors[path] = [message];
         var skillIds = SkillIds(content).ToList();

@@ -30,14 +30,13 @@ public static class RiskApi
     public static RouteGroupBuilder MapRiskApi(this RouteGroupBuilder api)
     {
         var group = api.MapGroup("").WithTags("Risk flags");
-        var staff = Permissions.Split(Permissions.AnyStaff);
-        group.MapGet("/participants/{id:guid}/risk-flags", ForParticipant).RequireAuthorization(p => p.RequireRole(staff))
+        group.MapGet("/participants/{id:guid}/risk-flags", ForParticipant).RequireAuthorization(Permissions.AnyStaff)
             .WithSummary("A participant's risk flags, open ones first.");
-        group.MapGet("/risk-flags", Open).RequireAuthorization(p => p.RequireRole(staff))
+        group.MapGet("/risk-flags", Open).RequireAuthorization(Permissions.AnyStaff)
             .WithSummary("Open risk flags of every participant within your programs, newest first.");
-        group.MapGet("/risk-flags/{flagId:guid}", Get).RequireAuthorization(p => p.RequireRole(staff))
+        group.MapGet("/risk-flags/{flagId:guid}", Get).RequireAuthorization(Permissions.AnyStaff)
             .WithSummary("One risk flag. The ETag is the version to send back as If-Match.");
-        group.MapPost("/risk-flags/{flagId:guid}/clear", Clear).RequireAuthorization(p => p.RequireRole(Permissions.Split(Permissions.ClearRiskFlags)))
+        group.MapPost("/risk-flags/{flagId:guid}/clear", Clear).RequireAuthorization(Permissions.ClearRiskFlags)
             .WithSummary("Clear an open flag with a written reason. Clinicians only; the flag is kept with who, when and why.");
         return api;
     }

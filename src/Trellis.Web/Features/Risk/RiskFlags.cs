@@ -52,7 +52,7 @@ public static class RiskFlags
 
         if ((await CareTasks.OpenAsync(db, participant.Id, CareTaskKinds.CompleteSafetyPlan, ct)).Count == 0)
             CareTasks.Raise(db, participant.Id, CareTaskKinds.CompleteSafetyPlan, $"Complete a safety plan with {participant.DisplayName}",
-                await Scheduling.ProgramClock.ClinicTodayAsync(db, ct), participant.PrimaryClinicianId,
+                await ProgramClock.ClinicTodayAsync(db, ct), participant.PrimaryClinicianId,
                 participant.PrimaryClinicianId is null ? Auth.Roles.Clinician : null,
                 $"{reason} Assess suicide risk today and complete a Stanley–Brown safety plan with the participant.",
                 nameof(RiskFlag), flag.Id);

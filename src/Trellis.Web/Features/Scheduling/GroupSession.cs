@@ -20,7 +20,7 @@ public enum SessionStatus { Scheduled, Cancelled }
 /// track's weekly template. Times are instants (UTC); the program's time zone turns them into
 /// wall-clock times, so they stay right across daylight-saving changes.
 /// </summary>
-public sealed class GroupSession : Entity
+public sealed class GroupSession : Entity, IProgramOwned, IProgramFact
 {
     public Guid ProgramId { get; set; }
     public TreatmentProgram? Program { get; set; }

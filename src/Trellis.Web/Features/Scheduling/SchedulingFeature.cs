@@ -5,30 +5,31 @@ using Trellis.Web.Features.Participants;
 
 namespace Trellis.Web.Features.Scheduling;
 
-/// <summary>Scheduling and attendance: registrations, and the API under /api plus the calendar feed.</summary>
-public static class SchedulingFeature
+/// <summary>Scheduling and attendance: menu, chart tab and flag, home cards, demo data, session generation, the API and the calendar feed.</summary>
+public sealed class SchedulingFeature : IFeature
 {
-    public static void Register(IServiceCollection services)
+    public static void Register(IServiceCollection services, IConfiguration config)
     {
-        Navigation.Add(new NavItem("/schedule/today", "Schedule", Permissions.AnyStaff));
-        Navigation.Add(new NavItem("/my/schedule", "My schedule", Roles.Participant));
-        Navigation.Add(new NavItem("/schedule/hours", "Hours per week", Permissions.AnyStaff, "Scheduling"));
-        Navigation.Add(new NavItem("/schedule/closures", "Closures and holidays", Permissions.AnyStaff, "Scheduling"));
-        ChartTabs.AddTab(new ChartTab("schedule", "Schedule", Permissions.AnyStaff, 30));
-        ChartTabs.AddFlag(typeof(Hours.Pages.HoursFlag));
-        HomeWidgets.Add(typeof(Views.Pages.TodayWidget), Permissions.AnyStaff);
-        HomeWidgets.Add(typeof(Hours.Pages.HoursWidget), "ProgramDirector,CaseManager");
-        ParticipantWidgets.Add(typeof(Views.Pages.MyScheduleWidget));
+        services.AddSingleton(new NavItem("/schedule/today", "Schedule", Permissions.AnyStaff, 40));
+        services.AddSingleton(new NavItem("/my/schedule", "My schedule", Permissions.OwnPortal, 41));
+        services.AddSingleton(new NavItem("/schedule/hours", "Hours per week", Permissions.AnyStaff, 140, "Scheduling"));
+        services.AddSingleton(new NavItem("/schedule/closures", "Closures and holidays", Permissions.AnyStaff, 150, "Scheduling"));
+        services.AddSingleton(new ChartTab("schedule", "Schedule", Permissions.AnyStaff, 30));
+        services.AddSingleton(new ChartFlag(typeof(Hours.Pages.HoursFlag), 20));
+        services.AddSingleton(new HomeCard(typeof(Views.Pages.TodayWidget), Permissions.AnyStaff, 60));
+        services.AddSingleton(new HomeCard(typeof(Hours.Pages.HoursWidget), Permissions.WatchHours, 70));
+        services.AddSingleton(new ParticipantCard(typeof(Views.Pages.MyScheduleWidget), 10));
         services.AddScoped<Demo.IDemoData, SchedulingDemo.SchedulingDemoData>();
         services.AddHostedService<SessionGenerationService>();
     }
 
-    public static RouteGroupBuilder MapSchedulingApi(this RouteGroupBuilder api)
+    public static void MapApi(RouteGroupBuilder api)
     {
         api.MapSessionsApi();
         api.MapAppointmentsApi();
         api.MapScheduleApi();
         api.MapClosuresApi();
-        return api;
     }
+
+    public static void MapEndpoints(IEndpointRouteBuilder app) => app.MapCalendarFeed();
 }

@@ -18,12 +18,12 @@ public static class StaffApi
     public static RouteGroupBuilder MapStaffApi(this RouteGroupBuilder api)
     {
         var group = api.MapGroup("/staff").WithTags("Staff");
-        group.MapGet("/", List).RequireAuthorization(p => p.RequireRole(Permissions.Split(Permissions.AnyStaff)))
+        group.MapGet("/", List).RequireAuthorization(Permissions.AnyStaff)
             .WithSummary("Every staff member, with roles, programs and licence status.");
-        group.MapGet("/{id:guid}", Get).RequireAuthorization(p => p.RequireRole(Permissions.Split(Permissions.AnyStaff)));
-        group.MapPost("/", Create).RequireAuthorization(p => p.RequireRole(Permissions.Split(Permissions.ManageStaff)))
+        group.MapGet("/{id:guid}", Get).RequireAuthorization(Permissions.AnyStaff);
+        group.MapPost("/", Create).RequireAuthorization(Permissions.ManageStaff)
             .WithSummary("Create a staff member and their account; the answer carries a one-time password to hand over.");
-        group.MapPut("/{id:guid}", Update).RequireAuthorization(p => p.RequireRole(Permissions.Split(Permissions.ManageStaff)))
+        group.MapPut("/{id:guid}", Update).RequireAuthorization(Permissions.ManageStaff)
             .WithSummary("Change a staff member. isActive=false disables the account and ends its sessions. Requires If-Match.");
         return api;
     }

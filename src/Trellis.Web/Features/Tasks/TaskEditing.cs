@@ -21,7 +21,7 @@ public static class TaskEditing
 
     public static async Task<Refusal?> CheckNewAsync(TrellisDbContext db, Participant participant, TaskInput input, Guid? callerStaffId, CancellationToken ct = default)
     {
-        var errors = DeepValidation.ToDictionary(DeepValidation.Validate(input));
+        var errors = Validation.ToDictionary(Validation.Validate(input));
         if (input.Kind is { } kind && !CareTaskKinds.ByHand.Contains(kind))
             errors["kind"] = [$"'{kind}' is not a kind of task raised by hand; use one of {string.Join(", ", CareTaskKinds.ByHand)}."];
         await CheckOwnerAsync(db, participant, input.AssignedToStaffId, input.AssignedRole, errors, ct);
@@ -47,7 +47,7 @@ public static class TaskEditing
     /// </summary>
     public static async Task<Refusal?> ChangeAsync(TrellisDbContext db, CareTask task, Participant participant, TaskChangeInput input, Guid? callerStaffId, CancellationToken ct = default)
     {
-        var errors = DeepValidation.ToDictionary(DeepValidation.Validate(input));
+        var errors = Validation.ToDictionary(Validation.Validate(input));
         var status = input.Status ?? task.Status;
         var reassigned = input.AssignedToStaffId != task.AssignedToStaffId || input.AssignedRole != task.AssignedRole;
         if (reassigned) await CheckOwnerAsync(db, participant, input.AssignedToStaffId, input.AssignedRole, errors, ct);

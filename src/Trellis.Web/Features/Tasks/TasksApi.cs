@@ -29,7 +29,7 @@ public static class TasksApi
     {
         // Bodies are validated in the handlers (TaskEditing), so every error names its JSON field.
         var api = root.MapGroup(string.Empty).WithTags("Tasks").DisableValidation()
-            .RequireAuthorization(p => p.RequireRole(Permissions.Split(Permissions.AnyStaff)));
+            .RequireAuthorization(Permissions.AnyStaff);
         api.MapGet("/tasks", List)
             .WithSummary("Tasks in your programs: status open (default), done (done or cancelled) or all; mine=true for those assigned to you or waiting for your role. Open ones soonest due first, at most 500.");
         api.MapGet("/tasks/{id:guid}", Get).WithSummary("One task with its owner, due date and outcome. ETag: its version.");
@@ -45,7 +45,7 @@ public static class TasksApi
         string? status, bool? mine, TrellisDbContext db, ClaimsPrincipal user, CancellationToken ct)
     {
         if (ParseStatus(status) is not { } filter) return Problems.Invalid("status", $"'{status}' is not a task status filter; use open, done or all.");
-        var tasks = mine == true ? TaskQueries.MineFor(db, ClinicalStaff.StaffId(user) ?? Guid.Empty, Roles(user)) : db.Tasks;
+        var tasks = mine == true ? TaskQueries.MineFor(db, db.Me.StaffId ?? Guid.Empty, Roles(user)) : db.Tasks;
         tasks = filter(tasks);
         var ordered = status is "done" ? tasks.OrderByDescending(t => t.CompletedAt) : tasks.OrderBy(t => t.DueOn).ThenBy(t => t.Title);
         return TypedResults.Ok(await ReadAsync(db, ordered.Take(MaxList), "task list", ct));
@@ -72,8 +72,8 @@ public static class TasksApi
         Guid id, TaskInput input, TrellisDbContext db, HttpContext http, CancellationToken ct)
     {
         if (await ParticipantQueries.GetAsync(db, id, ct: ct) is not { } participant) return Problems.NotFound("participant");
-        var me = ClinicalStaff.StaffId(http.User);
-        if (await TaskEditing.CheckNewAsync(db, participant, input, me, ct) is { } refusal) return refusal.ToValidation();
+        var me = db.Me.StaffId;
+        if (await TaskEditing.CheckNewAsync(db, participant, input, me, ct) is { } refusal) return refusal.ToProblem();
         var task = TaskEditing.Raise(db, participant, input, me);
         await db.SaveChangesAsync(ct);
         var saved = (await OneAsync(db, task.Id, ct))!;
@@ -88,8 +88,8 @@ public static class TasksApi
         if (ETags.RequireIfMatch(http, out var version) is { } problem) return problem;
         if (version != task.Version) return Problems.Stale(task.Version);
         var participant = (await ParticipantQueries.GetAsync(db, task.ParticipantId, ct: ct))!;
-        if (await TaskEditing.ChangeAsync(db, task, participant, input, ClinicalStaff.StaffId(http.User), ct) is { } refusal)
-            return refusal.IsValidation ? refusal.ToValidation() : refusal.ToProblem();
+        if (await TaskEditing.ChangeAsync(db, task, participant, input, db.Me.StaffId, ct) is { } refusal)
+            return refusal.ToProblem();
         if (!await Concurrency.SaveIfUnchangedAsync(db, task, version, ct: ct)) return Problems.Stale(version + 1);
         var saved = (await OneAsync(db, id, ct))!;
         ETags.Set(http, saved.Version);
@@ -98,7 +98,7 @@ public static class TasksApi
 
     private static async Task<TaskDto?> OneAsync(TrellisDbContext db, Guid id, CancellationToken ct)
     {
-        var today = await Scheduling.ProgramClock.ClinicTodayAsync(db, ct);
+        var today = await ProgramClock.ClinicTodayAsync(db, ct);
         return (await TaskQueries.ListAsync(db, db.Tasks.AsNoTracking().Where(t => t.Id == id), ct)).Select(r => TaskDto.From(r, today)).SingleOrDefault();
     }
 
@@ -106,7 +106,7 @@ public static class TasksApi
     {
         var rows = await TaskQueries.ListAsync(db, tasks.AsNoTracking(), ct);
         await db.AuditReadAsync(nameof(CareTask), rows.Select(r => ((object)r.Id, (Guid?)r.ParticipantId)), detail, ct);
-        var today = await Scheduling.ProgramClock.ClinicTodayAsync(db, ct);
+        var today = await ProgramClock.ClinicTodayAsync(db, ct);
         return rows.Select(r => TaskDto.From(r, today)).ToList();
     }
 

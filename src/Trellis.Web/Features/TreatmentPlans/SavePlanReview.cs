@@ -50,7 +50,7 @@ public static class SavePlanReview
         if (overview.InEffect is not { } plan)
             return (null, Refusal.Conflict("No plan in effect", "There is no signed plan to review yet: a plan is reviewed once the clinician and participant have signed it."), []);
 
-        var errors = DeepValidation.Validate(input);
+        var errors = Validation.Validate(input);
         if (input.ReviewedOn is { } on)
         {
             if (on > today) errors.Add(new(input, nameof(input.ReviewedOn), "reviewedOn", "The review date is in the future."));

@@ -55,7 +55,7 @@ public static class SaveTreatmentPlan
     /// <summary>Every rule, with field paths under <paramref name="prefix"/>: the annotations, and what only the chart can tell.</summary>
     public static async Task<List<FieldError>> CheckAsync(TrellisDbContext db, Participant participant, TreatmentPlanInput input, bool isFirst, string prefix = "", CancellationToken ct = default)
     {
-        var errors = DeepValidation.Validate(input, prefix);
+        var errors = Validation.Validate(input, prefix);
         var content = input.Content;
         if (content is null) return errors;
         string P(string path) => prefix.Length == 0 ? path : $"{prefix}.{path}";

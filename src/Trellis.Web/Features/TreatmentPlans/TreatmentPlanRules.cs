@@ -10,7 +10,7 @@ namespace Trellis.Web.Features.TreatmentPlans;
 /// A program's treatment plan deadlines. States and payers set them (commonly a review every 30 days),
 /// so each program keeps its own; a program without a row uses the defaults.
 /// </summary>
-public sealed class TreatmentPlanRules : Entity
+public sealed class TreatmentPlanRules : Entity, IProgramOwned
 {
     public const int DefaultReviewIntervalDays = 30;
     public const int DefaultFirstPlanWithinSessions = 3;
@@ -27,10 +27,9 @@ public sealed class TreatmentPlanRules : Entity
         ?? new TreatmentPlanRules { ProgramId = programId };
 
     /// <summary>Whether the caller may change this program's rules: an administrator any, a program director their own.</summary>
-    public static bool MayChange(TrellisDbContext db, Guid programId) => db.Scope.All || db.Scope.ProgramIds.Contains(programId);
 
     /// <summary>The page's and the API's checks of new rules (the ranges on <see cref="TreatmentPlanRulesInput"/>).</summary>
-    public static List<Clinical.FieldError> Check(TreatmentPlanRulesInput input) => Clinical.DeepValidation.Validate(input);
+    public static List<FieldError> Check(TreatmentPlanRulesInput input) => Validation.Validate(input);
 
     /// <summary>Writes the rules into the program's row, adding it on the first save; the caller saves.</summary>
     public static async Task<TreatmentPlanRules> ApplyAsync(TrellisDbContext db, Guid programId, TreatmentPlanRulesInput input, CancellationToken ct = default)

@@ -20,7 +20,7 @@ public static class TreatmentPlanRulesApi
     public static RouteGroupBuilder MapTreatmentPlanRulesApi(this RouteGroupBuilder api)
     {
         var g = api.MapGroup("/programs/{id:guid}/treatment-plan-rules").WithTags("Treatment plans")
-            .RequireAuthorization(p => p.RequireRole(Permissions.Split(Permissions.ManagePrograms)));
+            .RequireAuthorization(Permissions.ManagePrograms);
         g.MapGet("/", Get).WithSummary("The program's treatment plan deadlines (the defaults when it has none of its own). ETag: its version, \"0\" for the defaults.");
         g.MapPut("/", Put).WithSummary("Set the program's deadlines: firstPlanWithinSessions 1–20, reviewIntervalDays 7–180. If-Match required once the program has rules of its own; 412 when stale.");
         return api;
@@ -46,7 +46,7 @@ public static class TreatmentPlanRulesApi
             if (ETags.RequireIfMatch(http, out var seen) is { } problem) return problem;
             if (seen != current.Version) return Problems.Stale(current.Version);
         }
-        if (TreatmentPlanRules.Check(input) is { Count: > 0 } errors) return Problems.Invalid(DeepValidation.ToDictionary(errors));
+        if (TreatmentPlanRules.Check(input) is { Count: > 0 } errors) return Problems.Invalid(Validation.ToDictionary(errors));
         var row = await TreatmentPlanRules.ApplyAsync(db, id, input, ct);
         // A concurrent first save loses on the unique program index; a concurrent change on the version.
         try
@@ -66,7 +66,7 @@ public static class TreatmentPlanRulesApi
 
     /// <summary>The program's name when it exists and is one the caller manages.</summary>
     private static async Task<string?> ProgramAsync(TrellisDbContext db, Guid id, CancellationToken ct) =>
-        TreatmentPlanRules.MayChange(db, id) ? await db.Programs.AsNoTracking().Where(p => p.Id == id).Select(p => p.Name).FirstOrDefaultAsync(ct) : null;
+        db.Scope.Covers(id) ? await db.Programs.AsNoTracking().Where(p => p.Id == id).Select(p => p.Name).FirstOrDefaultAsync(ct) : null;
 
     private static TreatmentPlanRulesDto ToDto(TreatmentPlanRules r, string name) =>
         new(r.ProgramId, name, r.FirstPlanWithinSessions, r.ReviewIntervalDays, r.Version == 0);

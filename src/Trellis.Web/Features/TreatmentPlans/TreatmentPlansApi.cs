@@ -12,22 +12,22 @@ public static class TreatmentPlansApi
     public static RouteGroupBuilder MapTreatmentPlansApi(this RouteGroupBuilder api)
     {
         var g = api.MapGroup("/participants/{id:guid}/treatment-plan").WithTags("Treatment plans");
-        g.MapGet("/", Get).RequireAuthorization(p => p.RequireRole(Permissions.Split(Permissions.ReadOwnPlans)))
+        g.MapGet("/", Get).RequireAuthorization(Permissions.ReadOwnPlans)
             .WithSummary("The latest version of the participant's treatment plan, its signatures and deadlines. ETag: the version number.");
-        g.MapPut("/", Put).RequireAuthorization(p => p.RequireRole(Permissions.Split(Permissions.WriteTreatmentPlans)))
+        g.MapPut("/", Put).RequireAuthorization(Permissions.WriteTreatmentPlans)
             .WithSummary("Write the next version of the plan (no version is ever edited). If-Match: the latest version's ETag; not needed for the first plan.");
-        g.MapGet("/versions", Versions).RequireAuthorization(p => p.RequireRole(Permissions.Split(Permissions.ReadClinical)))
+        g.MapGet("/versions", Versions).RequireAuthorization(Permissions.ReadClinical)
             .WithSummary("Every version of the plan, newest first, with who wrote it, what changed and which signatures it lacks.");
-        g.MapGet("/versions/{number:int}", Version).RequireAuthorization(p => p.RequireRole(Permissions.Split(Permissions.ReadClinical)))
+        g.MapGet("/versions/{number:int}", Version).RequireAuthorization(Permissions.ReadClinical)
             .WithSummary("One version of the plan exactly as it was written and signed.");
-        g.MapPost("/signatures", Sign).RequireAuthorization(p => p.RequireRole(Permissions.Split(Permissions.WriteTreatmentPlans + ",Participant")))
+        g.MapPost("/signatures", Sign).RequireAuthorization(Permissions.SignTreatmentPlans)
             .WithSummary("Sign the latest version as clinician, supervisor or participant (a participant signs their own plan by typing their name; staff may record a refusal).");
-        g.MapGet("/reviews", Reviews).RequireAuthorization(p => p.RequireRole(Permissions.Split(Permissions.ReadClinical)))
+        g.MapGet("/reviews", Reviews).RequireAuthorization(Permissions.ReadClinical)
             .WithSummary("Reviews of the plan, newest first: progress per goal and the notes that addressed each goal.");
-        g.MapPost("/reviews", AddReview).RequireAuthorization(p => p.RequireRole(Permissions.Split(Permissions.WriteTreatmentPlans)))
+        g.MapPost("/reviews", AddReview).RequireAuthorization(Permissions.WriteTreatmentPlans)
             .WithSummary("Record a review of the plan in effect, with progress on every goal; signed by the reviewer.");
         api.MapGet("/treatment-plans/due", Due).WithTags("Treatment plans")
-            .RequireAuthorization(p => p.RequireRole(Permissions.Split(Permissions.ReadClinical)))
+            .RequireAuthorization(Permissions.ReadClinical)
             .WithSummary("First plans and reviews due or overdue, for participants in care in your programs.");
         api.MapTreatmentPlanRulesApi();
         return api;
@@ -52,7 +52,7 @@ public static class TreatmentPlansApi
         Guid id, TreatmentPlanInput input, TrellisDbContext db, HttpContext http, CancellationToken ct)
     {
         if (await Charts.FindAsync(db, id, ct) is not { } participant) return Problems.NotFound("participant");
-        if (await ClinicalStaff.CurrentAsync(db, http.User, ct) is not { } author) return Problems.Forbidden("Only staff write treatment plans.");
+        if (await ClinicalStaff.CurrentAsync(db, ct) is not { } author) return Problems.Forbidden("Only staff write treatment plans.");
         if (participant.Status == Participants.ParticipantStatus.Discharged)
             return Problems.Conflict($"{participant.DisplayName} was discharged on {participant.DischargedOn:MMM d, yyyy}; the treatment plan is closed.");
         var latest = await TreatmentPlanQueries.LatestAsync(db, id, ct);
@@ -63,7 +63,7 @@ public static class TreatmentPlansApi
         }
         if (input.Content is not null) SaveTreatmentPlan.Normalize(input.Content);
         var errors = await SaveTreatmentPlan.CheckAsync(db, participant, input, latest is null, ct: ct);
-        if (errors.Count > 0) return Problems.Invalid(DeepValidation.ToDictionary(errors));
+        if (errors.Count > 0) return Problems.Invalid(Validation.ToDictionary(errors));
         var plan = await SaveTreatmentPlan.AddVersionAsync(db, participant, input, author, ct);
         // Two people saving at once compute the same next number; the unique index refuses the second.
         try { await db.SaveChangesAsync(ct); }
@@ -97,16 +97,16 @@ public static class TreatmentPlansApi
         Guid id, PlanSignatureInput input, TrellisDbContext db, HttpContext http, CancellationToken ct)
     {
         if (await Charts.FindAsync(db, id, ct) is not { } participant) return Problems.NotFound("participant");
-        if (DeepValidation.Validate(input) is { Count: > 0 } invalid) return Problems.Invalid(DeepValidation.ToDictionary(invalid));
+        if (Validation.Validate(input) is { Count: > 0 } invalid) return Problems.Invalid(Validation.ToDictionary(invalid));
         var isParticipant = http.User.IsInRole(Roles.Participant);
         if (isParticipant && input.As != PlanSigner.Participant) return Problems.Forbidden("You can sign your own plan as the participant.");
-        var signer = isParticipant ? null : await ClinicalStaff.CurrentAsync(db, http.User, ct);
+        var signer = isParticipant ? null : await ClinicalStaff.CurrentAsync(db, ct);
         if (!isParticipant && signer is null) return Problems.Forbidden("Only staff and the participant sign treatment plans.");
         var plan = await db.Set<TreatmentPlan>().FirstOrDefaultAsync(p => p.ParticipantId == id && p.Number == input.Number, ct);
         if (plan is null) return Problems.NotFound("plan version");
         var latest = (await TreatmentPlanQueries.LatestAsync(db, id, ct))!;
         var refusal = await PlanSigning.SignAsync(db, participant, plan, latest, input, signer, http.User.IsInRole(Roles.ProgramDirector), ct);
-        if (refusal is not null) return refusal.IsValidation ? refusal.ToValidation() : refusal.ToProblem();
+        if (refusal is not null) return refusal.ToProblem();
         try { await db.SaveChangesAsync(ct); }
         catch (DbUpdateConcurrencyException) { return Problems.Conflict("Someone signed this version at the same moment; load it again."); }
         var overview = await TreatmentPlanQueries.OverviewAsync(db, participant, Charts.Today(db, participant), ct);
@@ -126,19 +126,19 @@ public static class TreatmentPlansApi
         Guid id, PlanReviewInput input, TrellisDbContext db, HttpContext http, CancellationToken ct)
     {
         if (await Charts.FindAsync(db, id, ct) is not { } participant) return Problems.NotFound("participant");
-        if (await ClinicalStaff.CurrentAsync(db, http.User, ct) is not { } reviewer) return Problems.Forbidden("Only staff review plans.");
+        if (await ClinicalStaff.CurrentAsync(db, ct) is not { } reviewer) return Problems.Forbidden("Only staff review plans.");
         if (participant.Status == Participants.ParticipantStatus.Discharged)
             return Problems.Conflict($"{participant.DisplayName} was discharged; the plan is closed and summarised in the discharge.");
         var (review, refusal, errors) = await SavePlanReview.AddAsync(db, participant, input, reviewer, Charts.Today(db, participant), ct);
         if (refusal is not null) return refusal.ToProblem();
-        if (errors.Count > 0) return Problems.Invalid(DeepValidation.ToDictionary(errors));
+        if (errors.Count > 0) return Problems.Invalid(Validation.ToDictionary(errors));
         await db.SaveChangesAsync(ct);
         return TypedResults.Created($"/api/participants/{id}/treatment-plan/reviews", PlanReviewDto.From(review!));
     }
 
     public static async Task<Ok<List<PlanDueDto>>> Due(TrellisDbContext db, CancellationToken ct)
     {
-        var rows = await TreatmentPlanQueries.DueAsync(db, await Scheduling.ProgramClock.ClinicTodayAsync(db, ct), ct);
+        var rows = await TreatmentPlanQueries.DueAsync(db, await ProgramClock.ClinicTodayAsync(db, ct), ct);
         var list = rows.Where(r => r.FirstPlan?.State is DueState.DueSoon or DueState.Overdue || r.Review?.State is DueState.DueSoon or DueState.Overdue)
             .Select(r => new PlanDueDto(r.ParticipantId, r.Name, r.Program,
                 r.FirstPlan is { State: not DueState.Done } f ? EnumText.ToApi(f.State) : null, r.FirstPlan is { State: not DueState.Done } f2 ? f2.Text : null,

@@ -41,27 +41,25 @@ public static class AdmissionApi
     public static RouteGroupBuilder MapAdmissionApi(this RouteGroupBuilder api)
     {
         var group = api.MapGroup("/participants/{id:guid}").WithTags("Admission");
-        var staff = Permissions.Split(Permissions.AnyStaff);
-        var records = Permissions.Split(Permissions.AdmissionRecords);
-        group.MapGet("/obligations", Obligations).RequireAuthorization(p => p.RequireRole(staff))
+        group.MapGet("/obligations", Obligations).RequireAuthorization(Permissions.AnyStaff)
             .WithSummary("The participant's weekly obligations (work shifts, childcare, fixed commitments).");
-        group.MapPost("/obligations", AddObligation).RequireAuthorization(p => p.RequireRole(records))
+        group.MapPost("/obligations", AddObligation).RequireAuthorization(Permissions.AdmissionRecords)
             .WithSummary("Record a weekly obligation. An end at or before the start runs past midnight.");
-        group.MapDelete("/obligations/{obligationId:guid}", RemoveObligation).RequireAuthorization(p => p.RequireRole(records))
+        group.MapDelete("/obligations/{obligationId:guid}", RemoveObligation).RequireAuthorization(Permissions.AdmissionRecords)
             .WithSummary("Remove a weekly obligation that no longer applies.");
-        group.MapGet("/track-fit", TrackFit).RequireAuthorization(p => p.RequireRole(staff))
+        group.MapGet("/track-fit", TrackFit).RequireAuthorization(Permissions.AnyStaff)
             .WithSummary("Every active track of the participant's program, with whether it fits their obligations and why not.");
-        group.MapPost("/admission", Admit).RequireAuthorization(p => p.RequireRole(Permissions.Split(Permissions.ManageAdmissions)))
+        group.MapPost("/admission", Admit).RequireAuthorization(Permissions.ManageAdmissions)
             .WithSummary("Admit the participant into a track of their program, with first day and care team; closes their open lead as admitted.");
-        group.MapGet("/orientation", Checklist).RequireAuthorization(p => p.RequireRole(staff))
+        group.MapGet("/orientation", Checklist).RequireAuthorization(Permissions.AnyStaff)
             .WithSummary("The orientation checklist of the participant's program, with what is done.");
-        group.MapPut("/orientation/{item}", SetChecklistItem).RequireAuthorization(p => p.RequireRole(records))
+        group.MapPut("/orientation/{item}", SetChecklistItem).RequireAuthorization(Permissions.AdmissionRecords)
             .WithSummary("Tick or untick a checklist item (program_rules, schedule, consent_to_treatment, privacy_notice, releases_of_information).");
-        group.MapGet("/consents", Consents).RequireAuthorization(p => p.RequireRole(staff))
+        group.MapGet("/consents", Consents).RequireAuthorization(Permissions.AnyStaff)
             .WithSummary("Consents to disclose: 42 CFR Part 2 consents and releases of information, revoked ones included.");
-        group.MapPost("/consents", AddConsent).RequireAuthorization(p => p.RequireRole(records))
+        group.MapPost("/consents", AddConsent).RequireAuthorization(Permissions.AdmissionRecords)
             .WithSummary("Record a signed consent with every required element; a Part 2 consent needs the redisclosure notice.");
-        group.MapPost("/consents/{consentId:guid}/revoke", Revoke).RequireAuthorization(p => p.RequireRole(records))
+        group.MapPost("/consents/{consentId:guid}/revoke", Revoke).RequireAuthorization(Permissions.AdmissionRecords)
             .WithSummary("Record that the participant revoked a consent. It is kept, marked revoked.");
         return api;
     }
@@ -163,7 +161,7 @@ public static class AdmissionApi
         var consent = await db.Set<DisclosureConsent>().FirstOrDefaultAsync(c => c.Id == consentId && c.ParticipantId == id, ct);
         if (consent is null) return Problems.NotFound("consent");
         if (consent.RevokedOn is not null) return Problems.Invalid("consent", $"This consent was already revoked on {consent.RevokedOn:MMM d, yyyy}.");
-        var on = request?.RevokedOn ?? await Scheduling.ProgramClock.ClinicTodayAsync(db, ct);
+        var on = request?.RevokedOn ?? await ProgramClock.ClinicTodayAsync(db, ct);
         if (on < consent.SignedOn) return Problems.Invalid(nameof(RevokeRequest.RevokedOn), "A consent cannot be revoked before it was signed.");
         if (request?.Note is { Length: > 500 }) return Problems.Invalid(nameof(RevokeRequest.Note), "Keep the note to 500 characters.");
         consent.RevokedOn = on;

@@ -65,7 +65,7 @@ public static class Admitting
     {
         var errors = new Dictionary<string, string[]>();
         var warnings = new List<string>();
-        var today = Scheduling.ProgramClock.Today(db.Now, participant.Program?.TimeZoneId);
+        var today = ProgramClock.Today(db.Now, participant.Program?.TimeZoneId);
         if (!AdmissionStages.IsPreAdmission(participant.Status))
             errors["participant"] = [$"{participant.DisplayName} is already {Infrastructure.EnumText.Label(participant.Status).ToLowerInvariant()}; move tracks from the chart instead."];
         var fits = await TrackFitAsync(db, participant, ct);
@@ -107,7 +107,7 @@ public static class Admitting
         var track = await db.Tracks.AsNoTracking().FirstAsync(t => t.Id == details.TrackId, ct);
         var start = details.AdmittedOn!.Value;
 
-        var lead = await AdmissionScope.Cases(db).Include(c => c.Steps)
+        var lead = await db.Set<AdmissionCase>().Include(c => c.Steps)
             .Where(c => c.ParticipantId == participantId && c.ClosedAt == null).OrderByDescending(c => c.ReceivedAt).FirstOrDefaultAsync(ct);
         if (lead is not null)
         {

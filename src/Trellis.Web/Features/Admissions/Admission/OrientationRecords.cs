@@ -12,7 +12,7 @@ public static class OrientationRecords
 {
     public static async Task<List<ChecklistLine>> ChecklistAsync(TrellisDbContext db, Guid participantId, TreatmentProgram program, CancellationToken ct = default)
     {
-        var today = Scheduling.ProgramClock.Today(db.Now, program.TimeZoneId);
+        var today = ProgramClock.Today(db.Now, program.TimeZoneId);
         var steps = await db.Set<OrientationStep>().AsNoTracking().Where(s => s.ParticipantId == participantId).ToListAsync(ct);
         var part2 = (await db.Set<DisclosureConsent>().AsNoTracking().Where(c => c.ParticipantId == participantId && c.Kind == ConsentKind.Part2).ToListAsync(ct))
             .Where(c => c.IsActiveOn(today)).OrderByDescending(c => c.SignedOn).FirstOrDefault();
@@ -40,7 +40,7 @@ public static class OrientationRecords
             step = new OrientationStep { ParticipantId = participantId, Item = item };
             db.Set<OrientationStep>().Add(step);
         }
-        step.DoneOn = done ? Scheduling.ProgramClock.Today(db.Now, program.TimeZoneId) : null;
+        step.DoneOn = done ? ProgramClock.Today(db.Now, program.TimeZoneId) : null;
         step.DoneBy = done ? by.Name : null;
         step.Note = string.IsNullOrWhiteSpace(note) ? step.Note : note.Trim();
         return null;

@@ -14,17 +14,15 @@ public static class AuthorizationsApi
     public static RouteGroupBuilder MapAuthorizationsApi(this RouteGroupBuilder api)
     {
         var group = api.MapGroup("").WithTags("Authorizations");
-        var staff = Permissions.Split(Permissions.AnyStaff);
-        var manage = Permissions.Split(Permissions.ManageAuthorizations);
-        group.MapGet("/participants/{id:guid}/authorizations", ForParticipant).RequireAuthorization(p => p.RequireRole(staff))
+        group.MapGet("/participants/{id:guid}/authorizations", ForParticipant).RequireAuthorization(Permissions.AnyStaff)
             .WithSummary("A participant's authorizations, newest first.");
-        group.MapPost("/participants/{id:guid}/authorizations", Create).RequireAuthorization(p => p.RequireRole(manage))
+        group.MapPost("/participants/{id:guid}/authorizations", Create).RequireAuthorization(Permissions.ManageAuthorizations)
             .WithSummary("Record an authorization: payer, member id, days or units per level of care, dates, status and reviewer. Use is counted from attendance (usedFromAttendance: dates attended for days, services attended for units); \"used\" is only what attendance cannot show, and usedTotal and remaining add the two.");
-        group.MapGet("/authorizations/attention", Attention).RequireAuthorization(p => p.RequireRole(manage))
+        group.MapGet("/authorizations/attention", Attention).RequireAuthorization(Permissions.ManageAuthorizations)
             .WithSummary("Authorizations ending within 14 days, ended, four-fifths used, or still waiting for the payer, soonest first.");
-        group.MapGet("/authorizations/{authorizationId:guid}", Get).RequireAuthorization(p => p.RequireRole(staff))
+        group.MapGet("/authorizations/{authorizationId:guid}", Get).RequireAuthorization(Permissions.AnyStaff)
             .WithSummary("One authorization. The ETag is the version to send back as If-Match.");
-        group.MapPut("/authorizations/{authorizationId:guid}", Update).RequireAuthorization(p => p.RequireRole(manage))
+        group.MapPut("/authorizations/{authorizationId:guid}", Update).RequireAuthorization(Permissions.ManageAuthorizations)
             .WithSummary("Change an authorization (approval, dates, use that attendance cannot show). Requires If-Match; 412 when someone saved first.");
         return api;
     }
@@ -77,7 +75,7 @@ public static class AuthorizationsApi
 
     public static async Task<Ok<List<AttentionRow>>> Attention(TrellisDbContext db, CancellationToken ct)
     {
-        var today = await Scheduling.ProgramClock.ClinicTodayAsync(db, ct);
+        var today = await ProgramClock.ClinicTodayAsync(db, ct);
         var rows = await AuthorizationRecords.NeedingAttentionAsync(db, today, ct);
         await db.AuditReadAsync(nameof(InsuranceAuthorization), rows.Select(r => ((object)r.Id, (Guid?)r.ParticipantId)), "authorizations needing attention", ct);
         return TypedResults.Ok(rows.Select(r => new AttentionRow(r, AuthorizationRecords.Reasons(r, today))).ToList());

@@ -17,11 +17,11 @@ public static class LevelOfCareApi
     public static RouteGroupBuilder MapLevelOfCareApi(this RouteGroupBuilder api)
     {
         var group = api.MapGroup("").WithTags("Level of care");
-        group.MapPost("/level-of-care/suggest", Suggest).RequireAuthorization(p => p.RequireRole(Permissions.Split(Permissions.AnyStaff)))
+        group.MapPost("/level-of-care/suggest", Suggest).RequireAuthorization(Permissions.AnyStaff)
             .WithSummary("Suggest a level of care from hours needed, risk, current level and screen results, with every rule it checked. Stores nothing.");
-        group.MapGet("/participants/{id:guid}/level-of-care", ForParticipant).RequireAuthorization(p => p.RequireRole(Permissions.Split(Permissions.AnyStaff)))
+        group.MapGet("/participants/{id:guid}/level-of-care", ForParticipant).RequireAuthorization(Permissions.AnyStaff)
             .WithSummary("The participant's level-of-care history and a suggestion from their chart (recent screens, open risk flags, current level).");
-        group.MapPost("/participants/{id:guid}/level-of-care", Decide).RequireAuthorization(p => p.RequireRole(Permissions.Split(Permissions.DecideLevelOfCare)))
+        group.MapPost("/participants/{id:guid}/level-of-care", Decide).RequireAuthorization(Permissions.DecideLevelOfCare)
             .WithSummary("Record a level-of-care decision with its rationale; the suggestion it was made against is kept with it.");
         return api;
     }

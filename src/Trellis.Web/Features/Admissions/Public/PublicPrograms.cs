@@ -18,7 +18,7 @@ public static class PublicPrograms
 {
     public static async Task<List<PublicProgram>> LoadAsync(TrellisDbContext db, CancellationToken ct = default)
     {
-        var programs = await db.Programs.AsNoTracking().Where(p => p.IsActive)
+        var programs = await db.PublishedPrograms.AsNoTracking().Where(p => p.IsActive)
             .Include(p => p.Tracks.Where(t => t.IsActive)).OrderBy(p => p.Name).ToListAsync(ct);
         var census = await TrackCensus.EnrolledAsync(db, ct);
         var video = await db.Rooms.AsNoTracking().Where(r => r.IsTelehealth).Select(r => r.Id).ToListAsync(ct);

@@ -21,12 +21,12 @@ public partial class GroupNoteEdit
         if (!mayWrite) { error = tracked is null ? NoteFormats.WhoWrites(NoteKind.Group) : $"{tracked.AuthorName} is writing this group note; only they can change the draft."; return; }
         if (SaveGroupNote.CannotDocument(session, Db.Now) is { } refused) { error = refused.Detail; return; }
         var input = Input.ToInput();
-        var errors = DeepValidation.Validate(Input);
+        var errors = Validation.Validate(Input);
         foreach (var (key, list) in SaveGroupNote.Check(input, attendees).Where(e => !e.Key.StartsWith("parts[") || !e.Key.EndsWith("].sections")))
             errors.Add(new FieldError(key.StartsWith("topic") ? Input : Input, key.StartsWith("topic") ? nameof(GroupNoteForm.Topic) : "", key, list[0]));
-        if (!DeepValidation.Report(errors, messages)) { error = "Please correct what is marked below; nothing has been saved yet, and your text is still here. " + string.Join(" ", errors.Where(e => e.Member == "").Select(e => e.Message)); return; }
+        if (!Validation.Report(errors, messages)) { error = "Please correct what is marked below; nothing has been saved yet, and your text is still here. " + string.Join(" ", errors.Where(e => e.Member == "").Select(e => e.Message)); return; }
 
-        var author = await ClinicalStaff.CurrentAsync(Db, user);
+        var author = await ClinicalStaff.CurrentAsync(Db);
         if (author is null) { error = "Only staff write notes."; return; }
         var expected = tracked?.Version;
         if (expected is not null && expected != Version)
@@ -83,7 +83,7 @@ public partial class GroupNoteEdit
     {
         if (note is null || !MayCosign) return;
         var tracked = (await SaveGroupNote.LoadAsync(Db, SessionId, tracking: true))!;
-        var cosigner = await ClinicalStaff.CurrentAsync(Db, user);
+        var cosigner = await ClinicalStaff.CurrentAsync(Db);
         if (cosigner is null || NoteSigning.Cosign(tracked, cosigner, user.IsInRole(Roles.ProgramDirector), Db.Now) is not null) { error = "This note cannot be co-signed by you."; return; }
         foreach (var part in tracked.Parts) NoteSigning.CopySignature(tracked, part);
         await Db.SaveChangesAsync();
@@ -93,13 +93,10 @@ public partial class GroupNoteEdit
     private async Task AddAddendumAsync()
     {
         if (note is null || !mayAddendum || AddendumNoteId is not { } id) return;
-        var part = await NoteQueries.GetAsync(Db, id, tracking: true);
+        var part = await NoteQueries.GetAsync(Db, id);
         if (part is null || part.GroupNoteId != note.Id) { addendumError = "That part is not in this group note."; return; }
-        var author = await ClinicalStaff.CurrentAsync(Db, user);
-        if (author is null) return;
-        var (_, refusal) = SignNotes.AddAddendum(Db, part, AddendumText, author);
+        var (_, refusal) = await Actions.AddAddendum.RunAsync(Db, id, new AddendumInput { Text = AddendumText });
         if (refusal is not null) { addendumError = refusal.Detail; return; }
-        await Db.SaveChangesAsync();
         Nav.NavigateTo($"/group-sessions/{SessionId}/note?done={Uri.EscapeDataString("Addendum added.")}");
     }
 }

@@ -9,7 +9,7 @@ namespace Trellis.Web.Features.Scheduling;
 /// A program's scheduling and attendance rules. One row per program, made with the defaults the
 /// first time it is needed; program directors change them on the program's scheduling page.
 /// </summary>
-public sealed class ScheduleSettings : Entity
+public sealed class ScheduleSettings : Entity, IProgramOwned, IProgramFact
 {
     public const int DefaultWeeksAhead = 8;
     public const int DefaultLockDays = 7;

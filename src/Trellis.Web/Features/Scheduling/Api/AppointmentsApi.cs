@@ -13,19 +13,19 @@ public static class AppointmentsApi
     public static RouteGroupBuilder MapAppointmentsApi(this RouteGroupBuilder api)
     {
         var g = api.MapGroup("/appointments").WithTags("Appointments");
-        g.MapGet("/", List).RequireAuthorization(p => p.RequireRole(Permissions.Split(Permissions.AnyStaff)))
+        g.MapGet("/", List).RequireAuthorization(Permissions.AnyStaff)
             .WithSummary("Appointments of participants in your care team between two days (at most 92), by participant or staff member.");
-        g.MapGet("/{id:guid}", Get).RequireAuthorization(p => p.RequireRole(Permissions.Split(Permissions.AnyStaff)))
+        g.MapGet("/{id:guid}", Get).RequireAuthorization(Permissions.AnyStaff)
             .WithSummary("One appointment. The ETag is the version to send as If-Match.");
-        g.MapPost("/", Create).RequireAuthorization(p => p.RequireRole(Permissions.Split(SchedulingPermissions.BookAppointments)))
+        g.MapPost("/", Create).RequireAuthorization(Permissions.BookAppointments)
             .WithSummary("Book an appointment, once or weekly for up to 26 weeks (weeks). Times are wall-clock in the program's time zone. Any clash of the staff member, room or participant answers 409 naming each clashing event, and nothing is booked.");
-        g.MapPut("/{id:guid}", Update).RequireAuthorization(p => p.RequireRole(Permissions.Split(SchedulingPermissions.BookAppointments)))
+        g.MapPut("/{id:guid}", Update).RequireAuthorization(Permissions.BookAppointments)
             .WithSummary("Move or change one appointment. Requires If-Match; clashes answer 409.");
-        g.MapPost("/{id:guid}/cancel", Cancel).RequireAuthorization(p => p.RequireRole(Permissions.Split(SchedulingPermissions.BookAppointments)))
+        g.MapPost("/{id:guid}/cancel", Cancel).RequireAuthorization(Permissions.BookAppointments)
             .WithSummary("Cancel one appointment with a reason. Requires If-Match.");
-        g.MapGet("/{id:guid}/attendance", GetAttendance).RequireAuthorization(p => p.RequireRole(Permissions.Split(Permissions.AnyStaff)))
+        g.MapGet("/{id:guid}/attendance", GetAttendance).RequireAuthorization(Permissions.AnyStaff)
             .WithSummary("Whether the participant came. The ETag is the record's version (\"0\" before it is taken).");
-        g.MapPut("/{id:guid}/attendance", PutAttendance).RequireAuthorization(p => p.RequireRole(Permissions.Split(SchedulingPermissions.TakeAttendance)))
+        g.MapPut("/{id:guid}/attendance", PutAttendance).RequireAuthorization(Permissions.TakeAttendance)
             .WithSummary("Record whether the participant came, as for a group session. Requires If-Match.");
         return api;
     }

@@ -12,11 +12,11 @@ public static class ClosuresApi
     public static RouteGroupBuilder MapClosuresApi(this RouteGroupBuilder api)
     {
         var g = api.MapGroup("/closures").WithTags("Sessions");
-        g.MapGet("/", List).RequireAuthorization(p => p.RequireRole(Permissions.Split(Permissions.AnyStaff)))
+        g.MapGet("/", List).RequireAuthorization(Permissions.AnyStaff)
             .WithSummary("Closures of the clinic and of your programs.");
-        g.MapPost("/", Create).RequireAuthorization(p => p.RequireRole(Permissions.Split(SchedulingPermissions.ManageSchedule)))
+        g.MapPost("/", Create).RequireAuthorization(Permissions.ManageSchedule)
             .WithSummary("Close the clinic (no programId: administrators only) or one program for some days: every session and appointment those days is cancelled and everyone affected is told.");
-        g.MapPost("/{id:guid}/reopen", Reopen).RequireAuthorization(p => p.RequireRole(Permissions.Split(SchedulingPermissions.ManageSchedule)))
+        g.MapPost("/{id:guid}/reopen", Reopen).RequireAuthorization(Permissions.ManageSchedule)
             .WithSummary("Call a closure off: what it cancelled (still ahead) is scheduled again and the same people are told.");
         return api;
     }
@@ -25,7 +25,7 @@ public static class ClosuresApi
         TypedResults.Ok((await Visible(db).OrderByDescending(c => c.StartsOn).ToListAsync(ct)).Select(ToDto).ToList());
 
     private static IQueryable<Closure> Visible(TrellisDbContext db) =>
-        db.Set<Closure>().AsNoTracking().Include(c => c.Program).Where(c => c.ProgramId == null || db.Scope.All || db.Scope.ProgramIds.Contains(c.ProgramId.Value));
+        db.Set<Closure>().AsNoTracking().Include(c => c.Program);
 
     public static ClosureDto ToDto(Closure c) => new(c.Id, c.ProgramId, c.Program?.Name, c.StartsOn, c.EndsOn, c.Reason, c.CancelledAt is not null);
 
@@ -44,7 +44,7 @@ public static class ClosuresApi
         if (string.IsNullOrWhiteSpace(input.Reason)) errors["reason"] = ["Say why (people are told): \"Thanksgiving\", \"Staff training\"."];
         else if (input.Reason.Length > 200) errors["reason"] = ["The reason is at most 200 characters."];
         if (input.ProgramId is null && !isAdministrator) errors["programId"] = ["Choose your program; only an administrator can close the whole clinic."];
-        if (input.ProgramId is { } p && !db.Scope.All && !db.Scope.ProgramIds.Contains(p)) errors["programId"] = ["Choose one of your programs."];
+        if (input.ProgramId is { } p && !db.Scope.Covers(p)) errors["programId"] = ["Choose one of your programs."];
         return errors;
     }
 
@@ -64,7 +64,7 @@ public static class ClosuresApi
     public static async Task<Results<Ok<ClosureApplied>, ProblemHttpResult>> Reopen(Guid id, TrellisDbContext db, System.Security.Claims.ClaimsPrincipal user, CancellationToken ct)
     {
         var closure = await db.Set<Closure>().Include(c => c.Program).FirstOrDefaultAsync(c => c.Id == id, ct);
-        if (closure is null || (closure.ProgramId is { } p && !SessionsApi.InScope(db, p))) return Problems.NotFound("closure");
+        if (closure is null || (closure.ProgramId is { } p && !db.Scope.Covers(p))) return Problems.NotFound("closure");
         if (closure.ProgramId is null && !user.IsInRole(Roles.Administrator)) return Problems.Forbidden("Only an administrator can call off a closure of the whole clinic.");
         if (closure.CancelledAt is not null) return Problems.Conflict("This closure was already called off.");
         var outcome = await Closures.ReopenAsync(db, closure, ct);

@@ -18,21 +18,21 @@ public static class ScheduleApi
     public static RouteGroupBuilder MapScheduleApi(this RouteGroupBuilder api)
     {
         var p = api.MapGroup("/participants/{id:guid}").WithTags("Schedules");
-        p.MapGet("/schedule", ParticipantSchedule).RequireAuthorization(x => x.RequireRole(Permissions.Split(Permissions.Anyone)))
+        p.MapGet("/schedule", ParticipantSchedule).RequireAuthorization(Permissions.Anyone)
             .WithSummary("The participant's group sessions and appointments between two days (at most 92; default this week and the next three).");
-        p.MapGet("/weekly-hours", WeeklyHoursFor).RequireAuthorization(x => x.RequireRole(Permissions.Split(Permissions.Anyone)))
+        p.MapGet("/weekly-hours", WeeklyHoursFor).RequireAuthorization(Permissions.Anyone)
             .WithSummary("One entry a week (Monday first): weekStart, plannedHours, attendedHours, minimumHours, belowMinimum. Only the program's counted service types count. belowMinimum is attended hours for a finished week, planned hours for this week and later ones.");
-        p.MapPost("/calendar-feed", IssueParticipantFeed).RequireAuthorization(x => x.RequireRole(Permissions.Split(Permissions.Anyone)))
+        p.MapPost("/calendar-feed", IssueParticipantFeed).RequireAuthorization(Permissions.Anyone)
             .WithSummary("A new secret calendar URL for the participant's schedule ({\"url\"}); any earlier URL stops working. Events say only \"Trellis session\" unless includeDetails is true.");
-        p.MapDelete("/calendar-feed", RevokeParticipantFeed).RequireAuthorization(x => x.RequireRole(Permissions.Split(Permissions.Anyone)))
+        p.MapDelete("/calendar-feed", RevokeParticipantFeed).RequireAuthorization(Permissions.Anyone)
             .WithSummary("Turn off the participant's calendar URL.");
 
         var s = api.MapGroup("/staff/{id:guid}").WithTags("Schedules");
-        s.MapGet("/schedule", StaffSchedule).RequireAuthorization(x => x.RequireRole(Permissions.Split(Permissions.AnyStaff)))
+        s.MapGet("/schedule", StaffSchedule).RequireAuthorization(Permissions.AnyStaff)
             .WithSummary("The sessions a staff member facilitates and their appointments (participants only within your care team).");
-        s.MapPost("/calendar-feed", IssueStaffFeed).RequireAuthorization(x => x.RequireRole(Permissions.Split(Permissions.AnyStaff)))
+        s.MapPost("/calendar-feed", IssueStaffFeed).RequireAuthorization(Permissions.AnyStaff)
             .WithSummary("A new secret calendar URL for your own schedule; any earlier URL stops working. Only the staff member themself (or an administrator) may do this.");
-        s.MapDelete("/calendar-feed", RevokeStaffFeed).RequireAuthorization(x => x.RequireRole(Permissions.Split(Permissions.AnyStaff)))
+        s.MapDelete("/calendar-feed", RevokeStaffFeed).RequireAuthorization(Permissions.AnyStaff)
             .WithSummary("Turn off a staff member's calendar URL.");
         return api;
     }
@@ -103,7 +103,7 @@ public static class ScheduleApi
     public static async Task<Results<Ok<FeedUrl>, ProblemHttpResult>> IssueStaffFeed(Guid id, FeedRequest? body, TrellisDbContext db, HttpContext http, ClaimsPrincipal user, CancellationToken ct)
     {
         if (!await db.Staff.AnyAsync(s => s.Id == id, ct)) return Problems.NotFound("staff member");
-        if (!MayManageStaffFeed(user, id)) return Problems.Forbidden("A staff calendar URL can only be made by its owner.");
+        if (!MayManageStaffFeed(db.Me, id)) return Problems.Forbidden("A staff calendar URL can only be made by its owner.");
         var details = body?.IncludeDetails ?? false;
         return TypedResults.Ok(new FeedUrl(await CalendarFeeds.IssueAsync(db, FeedOwner.Staff(id), details, BaseUrl(http), ct), details));
     }
@@ -111,15 +111,15 @@ public static class ScheduleApi
     public static async Task<Results<NoContent, ProblemHttpResult>> RevokeStaffFeed(Guid id, TrellisDbContext db, ClaimsPrincipal user, CancellationToken ct)
     {
         if (!await db.Staff.AnyAsync(s => s.Id == id, ct)) return Problems.NotFound("staff member");
-        if (!MayManageStaffFeed(user, id)) return Problems.Forbidden("A staff calendar URL can only be turned off by its owner or an administrator.");
+        if (!MayManageStaffFeed(db.Me, id)) return Problems.Forbidden("A staff calendar URL can only be turned off by its owner or an administrator.");
         if (await CalendarFeeds.RevokeAsync(db, FeedOwner.Staff(id), ct) == 0) return Problems.NotFound("calendar feed");
         db.Audit(Audit.AuditActions.Delete, nameof(CalendarFeed), id, null, detail: "calendar feed URL revoked");
         await db.SaveChangesAsync(ct);
         return TypedResults.NoContent();
     }
 
-    private static bool MayManageStaffFeed(ClaimsPrincipal user, Guid staffId) =>
-        user.IsInRole(Roles.Administrator) || user.FindFirstValue(TrellisClaims.Staff) == staffId.ToString();
+    private static bool MayManageStaffFeed(CurrentUser user, Guid staffId) =>
+        user.IsInRole(Roles.Administrator) || user.StaffId == staffId;
 
     public static string BaseUrl(HttpContext http) => $"{http.Request.Scheme}://{http.Request.Host}{http.Request.PathBase}";
 }

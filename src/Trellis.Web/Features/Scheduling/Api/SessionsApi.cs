@@ -15,32 +15,30 @@ public static class SessionsApi
     public static RouteGroupBuilder MapSessionsApi(this RouteGroupBuilder api)
     {
         var g = api.MapGroup("").WithTags("Sessions");
-        g.MapGet("/sessions", List).RequireAuthorization(p => p.RequireRole(Permissions.Split(Permissions.AnyStaff)))
+        g.MapGet("/sessions", List).RequireAuthorization(Permissions.AnyStaff)
             .WithSummary("Group sessions of your programs between two days (at most 92), by program, track or facilitator.");
-        g.MapGet("/sessions/{id:guid}", Get).RequireAuthorization(p => p.RequireRole(Permissions.Split(Permissions.AnyStaff)))
+        g.MapGet("/sessions/{id:guid}", Get).RequireAuthorization(Permissions.AnyStaff)
             .WithSummary("One group session. The ETag is the version to send as If-Match.");
-        g.MapPut("/sessions/{id:guid}", Change).RequireAuthorization(p => p.RequireRole(Permissions.Split(SchedulingPermissions.EditSessions)))
+        g.MapPut("/sessions/{id:guid}", Change).RequireAuthorization(Permissions.EditSessions)
             .WithSummary("A one-off change to one session (title, day, times in the program's time zone, room, link, capacity, facilitators). The series is not broken: later template edits leave this session alone. Staff or room clashes answer 409 naming the event. Requires If-Match.");
-        g.MapPost("/sessions/{id:guid}/cancel", Cancel).RequireAuthorization(p => p.RequireRole(Permissions.Split(SchedulingPermissions.EditSessions)))
+        g.MapPost("/sessions/{id:guid}/cancel", Cancel).RequireAuthorization(Permissions.EditSessions)
             .WithSummary("Cancel one session; its roster gets a notice and its facilitators a notification. Requires If-Match.");
-        g.MapGet("/sessions/{id:guid}/attendance", GetAttendance).RequireAuthorization(p => p.RequireRole(Permissions.Split(Permissions.AnyStaff)))
+        g.MapGet("/sessions/{id:guid}/attendance", GetAttendance).RequireAuthorization(Permissions.AnyStaff)
             .WithSummary("The session's roster with each participant's attendance. The ETag is the roster's version.");
-        g.MapPut("/sessions/{id:guid}/attendance", PutAttendance).RequireAuthorization(p => p.RequireRole(Permissions.Split(SchedulingPermissions.TakeAttendance)))
+        g.MapPut("/sessions/{id:guid}/attendance", PutAttendance).RequireAuthorization(Permissions.TakeAttendance)
             .WithSummary("Record attendance for the roster: present, late (minutesLate), left_early (minutesLeftEarly), telehealth, absent_excused, absent_unexcused. Minutes attended are derived. All or nothing; history kept; unexcused absences raise a same-day follow-up. Requires If-Match with the roster's ETag.");
-        g.MapPost("/tracks/{id:guid}/sessions/generate", Generate).RequireAuthorization(p => p.RequireRole(Permissions.Split(SchedulingPermissions.ManageSchedule)))
+        g.MapPost("/tracks/{id:guid}/sessions/generate", Generate).RequireAuthorization(Permissions.ManageSchedule)
             .WithSummary("Generate the track's sessions from its weekly template up to the program's weeks ahead. Idempotent: existing sessions are never duplicated or changed.");
         return api;
     }
 
-    public static bool InScope(TrellisDbContext db, Guid programId) => db.Scope.All || db.Scope.ProgramIds.Contains(programId);
 
     public static async Task<Results<Ok<List<SessionDto>>, ValidationProblem>> List(TrellisDbContext db, DateOnly? from, DateOnly? to,
         Guid? programId, Guid? trackId, Guid? staffId, CancellationToken ct)
     {
         var (start, end, problem) = await ScheduleApi.RangeAsync(db, from, to, 7, ct);
         if (problem is not null) return problem;
-        var q = ScheduleQueries.SessionsQuery(db).Where(s => s.LocalDate >= start && s.LocalDate <= end
-            && (db.Scope.All || db.Scope.ProgramIds.Contains(s.ProgramId)));
+        var q = ScheduleQueries.SessionsQuery(db).Where(s => s.LocalDate >= start && s.LocalDate <= end);
         if (programId is { } p) q = q.Where(s => s.ProgramId == p);
         if (trackId is { } t) q = q.Where(s => s.TrackId == t);
         if (staffId is { } sid) q = q.Where(s => s.Facilitators.Any(f => f.StaffMemberId == sid));
@@ -54,7 +52,7 @@ public static class SessionsApi
         var q = db.GroupSessions.Include(s => s.Program).Include(s => s.Track).Include(s => s.Room).Include(s => s.Facilitators).ThenInclude(f => f.StaffMember).AsQueryable();
         if (!tracking) q = q.AsNoTracking();
         var s = await q.FirstOrDefaultAsync(x => x.Id == id, ct);
-        return s is not null && InScope(db, s.ProgramId) ? s : null;
+        return s is not null && db.Scope.Covers(s.ProgramId) ? s : null;
     }
 
     public static async Task<Results<Ok<SessionDto>, ProblemHttpResult>> Get(Guid id, TrellisDbContext db, HttpContext http, CancellationToken ct)
@@ -124,7 +122,7 @@ public static class SessionsApi
     public static async Task<Results<Ok<GenerateResult>, ProblemHttpResult>> Generate(Guid id, TrellisDbContext db, CancellationToken ct)
     {
         var track = await db.Tracks.AsNoTracking().FirstOrDefaultAsync(t => t.Id == id, ct);
-        if (track is null || !InScope(db, track.ProgramId)) return Problems.NotFound("track");
+        if (track is null || !db.Scope.Covers(track.ProgramId)) return Problems.NotFound("track");
         if (!track.IsActive) return Problems.Conflict("This track is not active; activate it before generating its sessions.");
         return TypedResults.Ok(new GenerateResult(await SessionGeneration.GenerateAsync(db, trackId: id, ct: ct)));
     }

@@ -11,7 +11,7 @@ namespace Trellis.Web.Features.Scheduling;
 /// individual therapy, Office 2"). Cut into slots of <see cref="SlotMinutes"/>, minus what is
 /// already booked, they are the free individual slots placement offers.
 /// </summary>
-public sealed class StaffAvailability : Entity
+public sealed class StaffAvailability : Entity, IProgramOwned
 {
     public Guid StaffMemberId { get; set; }
     public StaffMember? StaffMember { get; set; }

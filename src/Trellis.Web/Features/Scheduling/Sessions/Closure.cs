@@ -10,7 +10,7 @@ namespace Trellis.Web.Features.Scheduling;
 /// Every session and appointment on those days is cancelled with a notice to those affected, and
 /// generation makes future sessions on those days already cancelled.
 /// </summary>
-public sealed class Closure : Entity
+public sealed class Closure : Entity, IClinicOrProgramOwned, IProgramFact
 {
     /// <summary>Null: the whole clinic, every program.</summary>
     public Guid? ProgramId { get; set; }

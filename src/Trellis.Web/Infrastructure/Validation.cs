@@ -3,18 +3,24 @@ using System.ComponentModel.DataAnnotations;
 using System.Reflection;
 using System.Text.Json;
 
-namespace Trellis.Web.Features.Clinical;
+namespace Trellis.Web.Infrastructure;
 
 /// <summary>One field error: the object and member it belongs to (for a page's messages) and its path (for an API's ProblemDetails).</summary>
 public sealed record FieldError(object Owner, string Member, string Path, string Message);
 
 /// <summary>
-/// Validates a form model and everything nested in it (problems → goals → objectives), which
-/// DataAnnotations alone does not do. Pages put each message beside its field; the API answers
-/// them in one ProblemDetails keyed by JSON path ("problems[0].goals[1].ownWords").
+/// The one validation path: an action checks its input here (DataAnnotations and the input's own
+/// IValidatableObject rules, on the input and everything nested in it: problems → goals →
+/// objectives), every rule at once. The refusal names each field by its JSON path
+/// ("problems[0].goals[1].ownWords"); the API answers it as one ProblemDetails, a page puts each
+/// message beside its field (<see cref="FormErrors"/>).
 /// </summary>
-public static class DeepValidation
+public static class Validation
 {
+    /// <summary>Null when the input is valid; otherwise a 400 refusal naming every field at fault.</summary>
+    public static Refusal? Check(object input, string prefix = "") =>
+        Validate(input, prefix) is { Count: > 0 } errors ? Refusal.Invalid(ToDictionary(errors)) : null;
+
     public static List<FieldError> Validate(object root, string prefix = "")
     {
         var errors = new List<FieldError>();

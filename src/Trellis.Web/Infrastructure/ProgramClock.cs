@@ -2,7 +2,7 @@ using System.Collections.Concurrent;
 using System.Globalization;
 using Microsoft.EntityFrameworkCore;
 
-namespace Trellis.Web.Features.Scheduling;
+namespace Trellis.Web.Infrastructure;
 
 /// <summary>
 /// Wall-clock time in a program's time zone. Sessions are planned in local time ("Monday 9:00")
@@ -50,7 +50,7 @@ public static class ProgramClock
     /// due, authorizations ending, pipeline figures. In a US evening UTC is already tomorrow, and a
     /// task due today would turn red, or an authorization lose a day, hours early.
     /// </summary>
-    public static async Task<DateOnly> ClinicTodayAsync(Data.TrellisDbContext db, CancellationToken ct = default) =>
+    public static async Task<DateOnly> ClinicTodayAsync(TrellisDbContext db, CancellationToken ct = default) =>
         Today(db.Now, await db.Organizations.Select(o => o.TimeZoneId).FirstOrDefaultAsync(ct));
 
     public static TimeOnly LocalTime(DateTimeOffset instant, TimeZoneInfo zone) => TimeOnly.FromDateTime(ToLocal(instant, zone));
@@ -66,4 +66,15 @@ public static class ProgramClock
     /// <summary>"Wed Mar 11, 10:00–10:50".</summary>
     public static string When(DateTimeOffset start, DateTimeOffset end, TimeZoneInfo zone) =>
         $"{ToLocal(start, zone).ToString("ddd MMM d", CultureInfo.InvariantCulture)}, {Span(start, end, zone)}";
+
+    /// <summary>An instant on the program's wall clock; without a zone, UTC.</summary>
+    public static DateTime In(DateTimeOffset at, string? timeZoneId) =>
+        timeZoneId is null ? at.UtcDateTime : ToLocal(at, Zone(timeZoneId));
+
+    /// <summary>"Nov 30, 2026" by default, on the program's wall clock (a screen given at 7 pm in Portland is dated that day).</summary>
+    public static string Show(DateTimeOffset at, string? timeZoneId, string format = "MMM d, yyyy") =>
+        In(at, timeZoneId).ToString(format, CultureInfo.InvariantCulture);
+
+    /// <summary>"Nov 30, 2026, 4:36 PM".</summary>
+    public static string ShowWithTime(DateTimeOffset at, string? timeZoneId) => Show(at, timeZoneId, "MMM d, yyyy, h:mm tt");
 }

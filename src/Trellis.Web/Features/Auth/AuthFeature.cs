@@ -1,0 +1,14 @@
+using Trellis.Web.Components.Layout;
+
+namespace Trellis.Web.Features.Auth;
+
+/// <summary>Sign-in, sessions and security settings: the security page, /api/auth and the account form posts.</summary>
+public sealed class AuthFeature : IFeature
+{
+    public static void Register(IServiceCollection services, IConfiguration config) =>
+        services.AddSingleton(new NavItem("/admin/security", "Security", Permissions.ManageOrganization, 120, "Administration"));
+
+    public static void MapApi(RouteGroupBuilder api) => api.MapAuthApi();
+
+    public static void MapEndpoints(IEndpointRouteBuilder app) => app.MapAccountEndpoints();
+}
