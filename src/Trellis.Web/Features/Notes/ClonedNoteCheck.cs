@@ -1,3 +1,4 @@
+using Trellis.Web.Features.Participants;
 using Microsoft.EntityFrameworkCore;
 using Trellis.Web.Data;
 
@@ -23,7 +24,7 @@ public static class ClonedNoteCheck
         var participantIds = notes.Select(n => n.ParticipantId).Distinct().ToList();
         var people = await db.Participants.AsNoTracking().Where(p => participantIds.Contains(p.Id))
             .Select(p => new { p.Id, p.LegalFirstName, p.LegalLastName, p.PreferredName }).ToListAsync(ct);
-        string NameOf(Guid id) => people.FirstOrDefault(p => p.Id == id) is { } p ? $"{p.PreferredName ?? p.LegalFirstName} {p.LegalLastName}" : "another participant";
+        string NameOf(Guid id) => people.FirstOrDefault(p => p.Id == id) is { } p ? Participant.NameOf(p.PreferredName, p.LegalFirstName, p.LegalLastName) : "another participant";
         // Every attendee's name counts as "a name": a part copied from Dana's to Kim's usually only swaps the names.
         var names = people.SelectMany(p => new[] { p.LegalFirstName, p.LegalLastName, p.PreferredName ?? "" }).ToList();
 

@@ -1,3 +1,4 @@
+using Trellis.Web.Features.Participants;
 using Microsoft.EntityFrameworkCore;
 using Trellis.Web.Data;
 using Trellis.Web.Infrastructure;
@@ -37,7 +38,7 @@ public static class NoteQueries
     /// <summary>Shapes notes for lists; filter and order the query first.</summary>
     public static Task<List<NoteRow>> RowsAsync(IQueryable<ClinicalNote> notes, CancellationToken ct = default) =>
         notes.AsNoTracking().Select(n => new NoteRow(n.Id, n.ParticipantId,
-            (n.Participant!.PreferredName ?? n.Participant.LegalFirstName) + " " + n.Participant.LegalLastName,
+            Participant.NameOf(n.Participant!.PreferredName, n.Participant.LegalFirstName, n.Participant.LegalLastName),
             n.Kind, n.Format, n.ServiceDate, n.Status, n.AuthorName, n.IsLateEntry, n.Addenda.Count, n.Goals.Count,
             n.GroupNote != null ? n.GroupNote.Topic : null, n.GroupNote != null ? n.GroupNote.GroupSessionId : null, n.UpdatedAt)).ToListAsync(ct);
 

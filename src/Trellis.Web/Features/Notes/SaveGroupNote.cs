@@ -1,3 +1,4 @@
+using Trellis.Web.Features.Participants;
 using Microsoft.EntityFrameworkCore;
 using Trellis.Web.Data;
 using Trellis.Web.Features.Clinical;
@@ -28,12 +29,12 @@ public static class SaveGroupNote
     public static async Task<List<Attendee>> AttendeesAsync(TrellisDbContext db, Guid sessionId, CancellationToken ct = default)
     {
         var rows = await db.Attendance.AsNoTracking()
-            .Where(a => a.GroupSessionId == sessionId && TreatmentPlanQueries.Attended.Contains(a.Status))
+            .Where(a => a.GroupSessionId == sessionId && AttendanceRecord.AttendedStatuses.Contains(a.Status))
             .Select(a => new { a.ParticipantId, a.Status, a.MinutesAttended, a.Participant!.PreferredName, a.Participant.LegalFirstName, a.Participant.LegalLastName })
             .ToListAsync(ct);
         var list = new List<Attendee>();
         foreach (var r in rows.OrderBy(r => r.LegalLastName).ThenBy(r => r.LegalFirstName))
-            list.Add(new(r.ParticipantId, $"{r.PreferredName ?? r.LegalFirstName} {r.LegalLastName}", r.Status, r.MinutesAttended,
+            list.Add(new(r.ParticipantId, Participant.NameOf(r.PreferredName, r.LegalFirstName, r.LegalLastName), r.Status, r.MinutesAttended,
                 await TreatmentPlanQueries.CurrentGoalsAsync(db, r.ParticipantId, ct)));
         return list;
     }

@@ -55,8 +55,17 @@ public sealed class Participant : Entity, ISoftDeletable, IParticipantOwned
     Participant? IParticipantOwned.Participant => this;
 
     /// <summary>The name to greet them by: preferred name if they gave one.</summary>
-    public string FirstName => string.IsNullOrWhiteSpace(PreferredName) ? LegalFirstName : PreferredName!;
-    public string DisplayName => $"{FirstName} {LegalLastName}";
+    public string FirstName => FirstNameOf(PreferredName, LegalFirstName);
+    /// <summary>The name everyone reads (their preferred first name and family name); the legal name only where law or billing needs it.</summary>
+    public string DisplayName => NameOf(PreferredName, LegalFirstName, LegalLastName);
+
+    public static string FirstNameOf(string? preferred, string legalFirst) => string.IsNullOrWhiteSpace(preferred) ? legalFirst : preferred.Trim();
+
+    /// <summary>
+    /// The display name rule, once. Queries that shape rows call it in their final projection
+    /// (<c>Select(p => new Row(Participant.NameOf(p.PreferredName, p.LegalFirstName, p.LegalLastName)))</c>), which EF runs on the fetched columns.
+    /// </summary>
+    public static string NameOf(string? preferred, string legalFirst, string legalLast) => $"{FirstNameOf(preferred, legalFirst)} {legalLast}";
     public string LegalName => $"{LegalFirstName} {LegalLastName}";
 
     /// <summary>"Today" as this person and their care team read it: the calendar day in the program's time zone (load <see cref="Program"/>).</summary>

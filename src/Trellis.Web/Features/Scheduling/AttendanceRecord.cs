@@ -26,7 +26,12 @@ public sealed class AttendanceRecord : Entity, IParticipantOwned
     public int MinutesAttended { get; set; }
     public string? Note { get; set; }
 
-    public bool Attended => Status is AttendanceStatus.Present or AttendanceStatus.Late or AttendanceStatus.LeftEarly or AttendanceStatus.Telehealth;
+    public bool Attended => IsAttended(Status);
+
+    /// <summary>"Attended": present, late, left early or by video. The one spelling of the rule; queries use <see cref="AttendedStatuses"/>.</summary>
+    public static readonly AttendanceStatus[] AttendedStatuses = [AttendanceStatus.Present, AttendanceStatus.Late, AttendanceStatus.LeftEarly, AttendanceStatus.Telehealth];
+
+    public static bool IsAttended(AttendanceStatus status) => AttendedStatuses.Contains(status);
 }
 
 internal sealed class AttendanceRecordConfiguration : IEntityTypeConfiguration<AttendanceRecord>

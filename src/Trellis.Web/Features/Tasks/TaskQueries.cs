@@ -1,3 +1,4 @@
+using Trellis.Web.Features.Participants;
 using Microsoft.EntityFrameworkCore;
 using Trellis.Web.Data;
 
@@ -21,7 +22,7 @@ public static class TaskQueries
          join s in db.Staff on t.AssignedToStaffId equals s.Id into owner
          from s in owner.DefaultIfEmpty()
          select new TaskRow(t.Id, t.ParticipantId,
-             (t.Participant!.PreferredName ?? t.Participant.LegalFirstName) + " " + t.Participant.LegalLastName,
+             Participant.NameOf(t.Participant!.PreferredName, t.Participant.LegalFirstName, t.Participant.LegalLastName),
              t.Kind, t.Title, t.Detail, t.DueOn, t.Status, t.AssignedToStaffId,
              s == null ? null : s.FirstName + " " + s.LastName, t.AssignedRole, t.Outcome, t.CompletedAt, t.CompletedBy, t.Version)).ToListAsync(ct);
 

@@ -23,9 +23,6 @@ public sealed record PlanDueRow(Guid ParticipantId, string Name, string Program,
 
 public static class TreatmentPlanQueries
 {
-    /// <summary>Attendance statuses that count as a session attended.</summary>
-    public static readonly AttendanceStatus[] Attended = [AttendanceStatus.Present, AttendanceStatus.Late, AttendanceStatus.LeftEarly, AttendanceStatus.Telehealth];
-
     public static Task<TreatmentPlan?> LatestAsync(TrellisDbContext db, Guid participantId, CancellationToken ct = default) =>
         db.Set<TreatmentPlan>().AsNoTracking().Where(p => p.ParticipantId == participantId).OrderByDescending(p => p.Number).FirstOrDefaultAsync(ct);
 
@@ -41,7 +38,7 @@ public static class TreatmentPlanQueries
             .OrderByDescending(r => r.ReviewedOn).ThenByDescending(r => r.SignedAt).ToListAsync(ct);
 
     public static async Task<int> SessionsAttendedAsync(TrellisDbContext db, Guid participantId, DateOnly since, CancellationToken ct = default) =>
-        await db.Attendance.CountAsync(a => a.ParticipantId == participantId && Attended.Contains(a.Status)
+        await db.Attendance.CountAsync(a => a.ParticipantId == participantId && AttendanceRecord.AttendedStatuses.Contains(a.Status)
             && ((a.GroupSession != null && a.GroupSession.LocalDate >= since) || (a.Appointment != null && a.Appointment.LocalDate >= since)), ct);
 
     public static async Task<PlanOverview> OverviewAsync(TrellisDbContext db, Participant participant, DateOnly today, CancellationToken ct = default)
@@ -116,7 +113,7 @@ public static class TreatmentPlanQueries
             .ToListAsync(ct);
         var reviews = await db.Set<PlanReview>().AsNoTracking().Where(r => ids.Contains(r.ParticipantId))
             .GroupBy(r => r.ParticipantId).Select(g => new { g.Key, Last = g.Max(r => r.ReviewedOn) }).ToListAsync(ct);
-        var attendance = await db.Attendance.AsNoTracking().Where(a => ids.Contains(a.ParticipantId) && Attended.Contains(a.Status))
+        var attendance = await db.Attendance.AsNoTracking().Where(a => ids.Contains(a.ParticipantId) && AttendanceRecord.AttendedStatuses.Contains(a.Status))
             .Select(a => new { a.ParticipantId, Day = a.GroupSession != null ? a.GroupSession.LocalDate : a.Appointment!.LocalDate }).ToListAsync(ct);
         var rules = await TreatmentPlanRules.AllAsync(db, ct);
 
@@ -133,7 +130,7 @@ public static class TreatmentPlanQueries
             var first = PlanSchedule.FirstPlan(attended, rule.FirstPlanWithinSessions, completed is not null);
             var review = PlanSchedule.Review(completed is { } c ? DateOnly.FromDateTime(c.UtcDateTime) : null,
                 reviews.FirstOrDefault(r => r.Key == p.Id)?.Last, rule.ReviewIntervalDays, today);
-            rows.Add(new(p.Id, $"{p.PreferredName ?? p.LegalFirstName} {p.LegalLastName}", p.Program, p.PrimaryClinicianId, first, review));
+            rows.Add(new(p.Id, Participant.NameOf(p.PreferredName, p.LegalFirstName, p.LegalLastName), p.Program, p.PrimaryClinicianId, first, review));
         }
         return rows;
     }

@@ -1,3 +1,4 @@
+using Trellis.Web.Features.Participants;
 using System.ComponentModel.DataAnnotations;
 using Microsoft.EntityFrameworkCore;
 using Trellis.Web.Data;
@@ -124,7 +125,7 @@ public static class AuthorizationRecords
     /// </summary>
     public static IQueryable<AuthorizationRow> Rows(TrellisDbContext db, IQueryable<InsuranceAuthorization>? source = null) =>
         (source ?? db.Set<InsuranceAuthorization>()).AsNoTracking().Select(a => new AuthorizationRow(a.Id, a.ParticipantId,
-            (a.Participant!.PreferredName ?? a.Participant.LegalFirstName) + " " + a.Participant.LegalLastName, a.Participant.Program!.Name,
+            Participant.NameOf(a.Participant!.PreferredName, a.Participant.LegalFirstName, a.Participant.LegalLastName), a.Participant.Program!.Name,
             a.Payer, a.MemberId, a.AuthorizationNumber, a.LevelOfCare, a.Unit, a.Authorized, a.Used, a.StartOn, a.EndOn, a.Status, a.Reviewer, a.Version,
             // Written out twice: EF translates the expression, not a helper method that returns one.
             a.Unit == AuthorizationUnit.Days

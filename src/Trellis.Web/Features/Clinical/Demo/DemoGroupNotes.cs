@@ -21,7 +21,7 @@ public static class DemoGroupNotes
             .Where(s => s.StartsAt < w.Now && s.Status == SessionStatus.Scheduled && s.LocalDate >= w.Today.AddDays(-Days))
             .OrderBy(s => s.StartsAt).ToListAsync(ct);
         var documented = await w.Db.Set<GroupNote>().Select(g => g.GroupSessionId).ToListAsync(ct);
-        var attended = await w.Db.Attendance.Where(a => a.GroupSessionId != null && TreatmentPlanQueries.Attended.Contains(a.Status))
+        var attended = await w.Db.Attendance.Where(a => a.GroupSessionId != null && AttendanceRecord.AttendedStatuses.Contains(a.Status))
             .Select(a => new { a.GroupSessionId, a.ParticipantId, a.MinutesAttended }).ToListAsync(ct);
         var people = w.Demo.Participants.ToDictionary(p => p.Id);
         var lateDone = false;

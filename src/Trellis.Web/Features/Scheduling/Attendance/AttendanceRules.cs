@@ -3,9 +3,6 @@ namespace Trellis.Web.Features.Scheduling;
 /// <summary>How attendance statuses turn into minutes, and which entries make sense. Pure.</summary>
 public static class AttendanceRules
 {
-    public static bool Attended(AttendanceStatus status) =>
-        status is AttendanceStatus.Present or AttendanceStatus.Late or AttendanceStatus.LeftEarly or AttendanceStatus.Telehealth;
-
     public static bool IsAbsence(AttendanceStatus status) => status is AttendanceStatus.AbsentExcused or AttendanceStatus.AbsentUnexcused;
 
     /// <summary>
@@ -14,7 +11,7 @@ public static class AttendanceRules
     /// </summary>
     public static int MinutesAttended(AttendanceStatus status, int sessionMinutes, int? minutesLate, int? minutesLeftEarly)
     {
-        if (!Attended(status)) return 0;
+        if (!AttendanceRecord.IsAttended(status)) return 0;
         return Math.Max(0, sessionMinutes - (minutesLate ?? 0) - (minutesLeftEarly ?? 0));
     }
 
@@ -29,7 +26,7 @@ public static class AttendanceRules
             return ("minutesLate", "Enter how many minutes late they arrived.");
         if (status == AttendanceStatus.LeftEarly && minutesLeftEarly is null or 0)
             return ("minutesLeftEarly", "Enter how many minutes before the end they left.");
-        if ((minutesLate ?? 0) + (minutesLeftEarly ?? 0) >= sessionMinutes && Attended(status))
+        if ((minutesLate ?? 0) + (minutesLeftEarly ?? 0) >= sessionMinutes && AttendanceRecord.IsAttended(status))
             return ("minutesLate", $"The session lasts {sessionMinutes} minutes; minutes late and left early together must leave some time attended. Mark them absent instead.");
         return null;
     }

@@ -27,7 +27,7 @@ public static class EngagementRules
 
         var window = ordered.Where(m => m.StartsAt > now.AddDays(-7 * windowWeeks)).ToList();
         if (window.Count < MinimumSessionsForRate) return null;
-        var attended = window.Count(m => AttendanceRules.Attended(m.Status));
+        var attended = window.Count(m => AttendanceRecord.IsAttended(m.Status));
         var percent = (int)Math.Floor(100m * attended / window.Count);
         return percent < minimumPercent
             ? new EngagementConcern($"Attended {attended} of {window.Count} sessions ({percent}%) in the last {windowWeeks} weeks, under the program's {minimumPercent}%.")

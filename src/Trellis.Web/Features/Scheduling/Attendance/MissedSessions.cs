@@ -1,3 +1,4 @@
+using Trellis.Web.Features.Participants;
 using System.Globalization;
 using Microsoft.EntityFrameworkCore;
 using Trellis.Web.Data;
@@ -22,7 +23,7 @@ public static class MissedSessions
         if (absent.Count == 0) return 0;
         var ids = absent.Select(a => a.ParticipantId).ToList();
         var people = await db.Participants.AsNoTracking().Where(p => ids.Contains(p.Id))
-            .Select(p => new { p.Id, p.CaseManagerId, Name = (p.PreferredName ?? p.LegalFirstName) + " " + p.LegalLastName }).ToListAsync(ct);
+            .Select(p => new { p.Id, p.CaseManagerId, Name = Participant.NameOf(p.PreferredName, p.LegalFirstName, p.LegalLastName) }).ToListAsync(ct);
         var raised = 0;
         foreach (var record in absent)
         {

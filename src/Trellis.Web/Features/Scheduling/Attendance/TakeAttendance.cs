@@ -1,3 +1,4 @@
+using Trellis.Web.Features.Participants;
 using Microsoft.EntityFrameworkCore;
 using Trellis.Web.Data;
 using Trellis.Web.Features.Auth;
@@ -101,7 +102,7 @@ public static class TakeAttendance
     private static int? Positive(int? minutes) => minutes is > 0 ? minutes : null;
 
     private static async Task<string> NameAsync(TrellisDbContext db, Guid id, CancellationToken ct) =>
-        await db.Participants.Where(p => p.Id == id).Select(p => (p.PreferredName ?? p.LegalFirstName) + " " + p.LegalLastName).FirstOrDefaultAsync(ct)
+        await db.Participants.Where(p => p.Id == id).Select(p => Participant.NameOf(p.PreferredName, p.LegalFirstName, p.LegalLastName)).FirstOrDefaultAsync(ct)
         ?? $"Participant {id}";
 
     public static bool IsProgramDirector(System.Security.Claims.ClaimsPrincipal user) => user.IsInRole(Roles.ProgramDirector);

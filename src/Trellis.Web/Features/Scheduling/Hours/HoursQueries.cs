@@ -49,7 +49,7 @@ public static class HoursQueries
                 && (p.Status == ParticipantStatus.Active || p.Status == ParticipantStatus.Admitted || p.Status == ParticipantStatus.OnHold || p.Status == ParticipantStatus.Discharged))
             .Select(p => new
             {
-                p.Id, Name = (p.PreferredName ?? p.LegalFirstName) + " " + p.LegalLastName, Track = p.Track != null ? p.Track.Name : null,
+                p.Id, Name = Participant.NameOf(p.PreferredName, p.LegalFirstName, p.LegalLastName), Track = p.Track != null ? p.Track.Name : null,
                 Started = p.Enrollments.Min(e => e.StartedOn), OnHold = p.Status == ParticipantStatus.OnHold,
             })
             .ToListAsync(ct);

@@ -1,3 +1,4 @@
+using Trellis.Web.Features.Participants;
 using Microsoft.EntityFrameworkCore;
 using Trellis.Web.Data;
 
@@ -71,7 +72,7 @@ public static class Conflicts
                     .Select(p => new { p.Id, p.PreferredName, p.LegalFirstName, p.LegalLastName }).ToListAsync(ct);
                 foreach (var p in expected)
                     found.Add(new(ConflictKind.Participant,
-                        $"{p.PreferredName ?? p.LegalFirstName} {p.LegalLastName} is in {s.Title} ({s.Track!.Name} track) on {ProgramClock.When(s.StartsAt, s.EndsAt, e.Zone)}.",
+                        $"{Participant.NameOf(p.PreferredName, p.LegalFirstName, p.LegalLastName)} is in {s.Title} ({s.Track!.Name} track) on {ProgramClock.When(s.StartsAt, s.EndsAt, e.Zone)}.",
                         "group_session", s.Id));
             }
         }
@@ -93,6 +94,6 @@ public static class Conflicts
     private static bool StartsWithVowel(string s) => s.Length > 0 && "aeiou".Contains(char.ToLowerInvariant(s[0]));
 
     private static async Task<string> NameAsync(TrellisDbContext db, Guid participantId, CancellationToken ct) =>
-        await db.Participants.Where(p => p.Id == participantId).Select(p => (p.PreferredName ?? p.LegalFirstName) + " " + p.LegalLastName)
+        await db.Participants.Where(p => p.Id == participantId).Select(p => Participant.NameOf(p.PreferredName, p.LegalFirstName, p.LegalLastName))
             .FirstOrDefaultAsync(ct) ?? "This participant";
 }
