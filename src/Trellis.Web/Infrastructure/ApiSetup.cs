@@ -53,6 +53,24 @@ internal sealed class ExceptionToProblem(IProblemDetailsService problems, ILogge
 {
     public async ValueTask<bool> TryHandleAsync(HttpContext http, Exception exception, CancellationToken ct)
     {
+        if (Outages.IsDatabaseOutage(exception))
+        {
+            log.LogWarning(exception, "Database unavailable on {Method} {Path}", http.Request.Method, http.Request.Path);
+            http.Items[Outages.ItemKey] = true;
+            http.Response.Headers.RetryAfter = Outages.RetryAfterSeconds.ToString(System.Globalization.CultureInfo.InvariantCulture);
+            if (!IsApi(http)) { http.Response.StatusCode = 503; return false; } // the error page says it calmly
+            http.Response.StatusCode = 503;
+            return await problems.TryWriteAsync(new ProblemDetailsContext
+            {
+                HttpContext = http,
+                Exception = exception,
+                ProblemDetails =
+                {
+                    Status = 503, Title = "Temporarily unavailable",
+                    Detail = $"The database cannot be reached just now. Nothing was saved by this request; try again in a few seconds (Retry-After: {Outages.RetryAfterSeconds}).",
+                },
+            });
+        }
         var (status, title, detail) = exception switch
         {
             BadHttpRequestException bad => (bad.StatusCode, bad.StatusCode == 415 ? "Unsupported content type" : "Bad request", Explain(bad)),
@@ -61,7 +79,7 @@ internal sealed class ExceptionToProblem(IProblemDetailsService problems, ILogge
             _ => (500, "Something went wrong", "The server could not finish this request. Nothing you had saved before was changed. The error was logged."),
         };
         if (status >= 500) log.LogError(exception, "Unhandled exception on {Method} {Path}", http.Request.Method, http.Request.Path);
-        if (!http.Request.Path.StartsWithSegments("/api") && !http.Request.Path.StartsWithSegments("/fhir") && status >= 500)
+        if (!IsApi(http) && status >= 500)
             return false; // pages show the error page
         http.Response.StatusCode = status;
         return await problems.TryWriteAsync(new ProblemDetailsContext
@@ -71,6 +89,8 @@ internal sealed class ExceptionToProblem(IProblemDetailsService problems, ILogge
             ProblemDetails = { Status = status, Title = title, Detail = detail },
         });
     }
+
+    private static bool IsApi(HttpContext http) => http.Request.Path.StartsWithSegments("/api") || http.Request.Path.StartsWithSegments("/fhir");
 
     private static string Explain(BadHttpRequestException bad)
     {

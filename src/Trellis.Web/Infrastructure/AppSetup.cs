@@ -93,7 +93,7 @@ public static class AppSetup
         h["Referrer-Policy"] = "no-referrer";
         h["Permissions-Policy"] = "camera=(), microphone=(), geolocation=()";
         if (!http.Request.Path.StartsWithSegments("/api/reference"))
-            h.ContentSecurityPolicy = "default-src 'self'; img-src 'self' data:; style-src 'self' 'unsafe-inline'; script-src 'self'; frame-ancestors 'none'; form-action 'self'; base-uri 'self'";
+            h.ContentSecurityPolicy = "default-src 'self'; img-src 'self' data:; style-src 'self' 'unsafe-inline'; script-src 'self'; object-src 'none'; frame-ancestors 'none'; form-action 'self'; base-uri 'self'";
         // Pages show health information: never let a shared or browser cache keep them.
         if (!http.Request.Path.StartsWithSegments("/_framework") && !http.Request.Path.StartsWithSegments("/css"))
             h.CacheControl = "no-cache, no-store"; // the value anti-forgery sets too, so it need not override (and warn)
