@@ -1,6 +1,6 @@
 #!/usr/bin/env bash
 # Trellis test run: installs what is missing, starts a throw-away PostgreSQL on 127.0.0.1,
-# runs every test on SQLite and on PostgreSQL, then the browser tests, and ends with one line:
+# runs every test on SQLite and on PostgreSQL and the browser tests (the three at once), and ends with one line:
 # "N passed, N failed". A missing prerequisite fails the run; nothing is skipped silently.
 set -uo pipefail
 cd "$(dirname "$0")"
@@ -49,17 +49,25 @@ log "Building"
 dotnet build Trellis.slnx -c Release -nologo -v q >"$OUT/build.log" 2>&1 || { tail -40 "$OUT/build.log"; fail "build failed"; }
 
 # ---- runs ----------------------------------------------------------------------------------
+# The three runs go at once: each is its own process on its own databases (every test class copies
+# the run's seeded demo database), and together they keep both cores busy while one waits on fsync.
 run() { # name project filter database
-  local name=$1 project=$2 filter=$3 database=$4
-  log "Tests: $name"
+  local name=$1 project=$2 filter=$3 database=$4 started=$SECONDS
   TRELLIS_TEST_DATABASE=$database dotnet test "$project" -c Release --no-build -nologo \
     ${filter:+--filter "$filter"} --logger "trx;LogFileName=$name.trx" --results-directory "$OUT" \
-    --logger "console;verbosity=minimal" 2>&1 | tee "$OUT/$name.log" | grep -E "^\s*(Failed|Passed!|Failed!)|error" || true
-  [ -f "$OUT/$name.trx" ] || echo "MISSING" >"$OUT/$name.missing"
+    --logger "console;verbosity=minimal" >"$OUT/$name.log" 2>&1
+  echo "$((SECONDS - started))" >"$OUT/$name.seconds"
 }
-run sqlite tests/Trellis.Tests "" Sqlite
-run postgres tests/Trellis.Tests "Category!=Unit" Postgres
-run browser tests/Trellis.BrowserTests "" Sqlite
+log "Tests: sqlite, postgres and browser, at once"
+run sqlite tests/Trellis.Tests "" Sqlite &
+run postgres tests/Trellis.Tests "Category!=Unit" Postgres &
+run browser tests/Trellis.BrowserTests "" Sqlite &
+wait
+for name in sqlite postgres browser; do
+  log "Tests: $name ($(cat "$OUT/$name.seconds" 2>/dev/null || echo '?') s)"
+  grep -E "^\s*(Failed|Passed!|Failed!)|error" "$OUT/$name.log" || true
+  [ -f "$OUT/$name.trx" ] || echo "MISSING" >"$OUT/$name.missing"
+done
 
 # ---- summary -------------------------------------------------------------------------------
 passed=0; failed=0

@@ -53,8 +53,9 @@ public static class DatabaseSetup
     /// <summary>
     /// Creates a context for start-up work with the owner's connection when one is configured
     /// (ConnectionStrings:TrellisAdmin), so the app's own role never needs to own the tables.
-    /// <paramref name="sp"/> must be a scope that outlives the context. It starts from the app's own
-    /// context options, so both share one EF Core model instead of building it twice (seconds).
+    /// On SQLite there is one connection, so it is the app's own context (from the scope
+    /// <paramref name="sp"/>, which must outlive it): one EF Core model is built, not two, which
+    /// is seconds of every start.
     /// </summary>
     public static TrellisDbContext CreateAdminContext(IServiceProvider sp, IConfiguration config, IHostEnvironment env)
     {
@@ -62,8 +63,8 @@ public static class DatabaseSetup
         var admin = config.GetConnectionString("TrellisAdmin");
         if (Provider(config) == DatabaseProvider.Postgres)
         {
-            var b = new DbContextOptionsBuilder<PostgresTrellisDbContext>(sp.GetRequiredService<DbContextOptions<PostgresTrellisDbContext>>());
-            if (!string.IsNullOrWhiteSpace(admin)) b.UseNpgsql(admin);
+            var b = new DbContextOptionsBuilder<PostgresTrellisDbContext>();
+            ConfigurePostgres(b, string.IsNullOrWhiteSpace(admin) ? ConnectionString(config, env) : admin);
             return new PostgresTrellisDbContext(b.Options, services);
         }
         return new SqliteTrellisDbContext(sp.GetRequiredService<DbContextOptions<SqliteTrellisDbContext>>(), services);
