@@ -1,6 +1,6 @@
 #!/usr/bin/env bash
 # Trellis test run: installs what is missing, starts a throw-away PostgreSQL on 127.0.0.1,
-# runs every test on SQLite and on PostgreSQL, then the browser tests, and ends with one line:
+# runs every test on SQLite and on PostgreSQL (at once), then the browser tests, and ends with one line:
 # "N passed, N failed". A missing prerequisite fails the run; nothing is skipped silently.
 set -uo pipefail
 cd "$(dirname "$0")"
@@ -49,17 +49,29 @@ log "Building"
 dotnet build Trellis.slnx -c Release -nologo -v q >"$OUT/build.log" 2>&1 || { tail -40 "$OUT/build.log"; fail "build failed"; }
 
 # ---- runs ----------------------------------------------------------------------------------
+# The SQLite and PostgreSQL runs go at once: each is its own process on its own databases (every
+# test class copies the run's seeded demo database), and together they keep both cores busy while
+# one waits on fsync. The browser run follows alone: its page loads have timeouts.
 run() { # name project filter database
-  local name=$1 project=$2 filter=$3 database=$4
-  log "Tests: $name"
+  local name=$1 project=$2 filter=$3 database=$4 started=$SECONDS
   TRELLIS_TEST_DATABASE=$database dotnet test "$project" -c Release --no-build -nologo \
     ${filter:+--filter "$filter"} --logger "trx;LogFileName=$name.trx" --results-directory "$OUT" \
-    --logger "console;verbosity=minimal" 2>&1 | tee "$OUT/$name.log" | grep -E "^\s*(Failed|Passed!|Failed!)|error" || true
-  [ -f "$OUT/$name.trx" ] || echo "MISSING" >"$OUT/$name.missing"
+    --logger "console;verbosity=minimal" >"$OUT/$name.log" 2>&1
+  echo "$((SECONDS - started))" >"$OUT/$name.seconds"
 }
-run sqlite tests/Trellis.Tests "" Sqlite
-run postgres tests/Trellis.Tests "Category!=Unit" Postgres
+report() { # name
+  log "Tests: $1 ($(cat "$OUT/$1.seconds" 2>/dev/null || echo '?') s)"
+  grep -E "^\s*(Failed|Passed!|Failed!)|error" "$OUT/$1.log" || true
+  [ -f "$OUT/$1.trx" ] || echo "MISSING" >"$OUT/$1.missing"
+}
+log "Tests: sqlite and postgres, at once"
+run sqlite tests/Trellis.Tests "" Sqlite &
+run postgres tests/Trellis.Tests "Category!=Unit" Postgres &
+wait
+report sqlite
+report postgres
 run browser tests/Trellis.BrowserTests "" Sqlite
+report browser
 
 # ---- summary -------------------------------------------------------------------------------
 passed=0; failed=0

@@ -48,6 +48,19 @@ public abstract partial class TrellisDbContext
 
     public override async Task<int> SaveChangesAsync(bool acceptAllChangesOnSuccess, CancellationToken ct = default)
     {
+        // One scan of the tracked entities per save: stamping, the change audit and EF's own save
+        // would each scan them again, which made a save cost time in proportion to everything the
+        // context had ever tracked (seconds per save while seeding the demo). The scan runs even
+        // when the caller turned automatic detection off (the demo seeder), so no change is missed.
+        ChangeTracker.DetectChanges();
+        var autoDetect = ChangeTracker.AutoDetectChangesEnabled;
+        ChangeTracker.AutoDetectChangesEnabled = false;
+        try { return await SaveDetectedChangesAsync(acceptAllChangesOnSuccess, ct); }
+        finally { ChangeTracker.AutoDetectChangesEnabled = autoDetect; }
+    }
+
+    private async Task<int> SaveDetectedChangesAsync(bool acceptAllChangesOnSuccess, CancellationToken ct)
+    {
         StampEntities();
         var entries = CollectChangeAudit();
         entries.AddRange(pendingAudit);
@@ -67,6 +80,10 @@ public abstract partial class TrellisDbContext
             AuditEntries.AddRange(entries);
             var written = await base.SaveChangesAsync(acceptAllChangesOnSuccess, ct);
             if (transaction is not null) await transaction.CommitAsync(ct);
+            // Written entries never change again (triggers refuse it): tracking them would only
+            // make every later save of this context scan them.
+            if (acceptAllChangesOnSuccess)
+                foreach (var e in entries) Entry(e).State = EntityState.Detached;
             return written;
         }
         catch
@@ -95,9 +112,10 @@ public abstract partial class TrellisDbContext
                     entry.Entity.Version = 1;
                     break;
                 case EntityState.Modified:
-                    entry.Entity.UpdatedAt = now;
-                    entry.Entity.UpdatedBy = who;
-                    entry.Entity.Version = entry.Property(e => e.Version).OriginalValue + 1;
+                    // Through the entry, so the stamps are saved without another scan for changes.
+                    entry.Property(e => e.UpdatedAt).CurrentValue = now;
+                    entry.Property(e => e.UpdatedBy).CurrentValue = who;
+                    entry.Property(e => e.Version).CurrentValue = entry.Property(e => e.Version).OriginalValue + 1;
                     break;
             }
         }

@@ -17,12 +17,18 @@ public static class DatabaseStartup
         var config = services.GetRequiredService<IConfiguration>();
         var env = services.GetRequiredService<IHostEnvironment>();
         var log = services.GetRequiredService<ILoggerFactory>().CreateLogger("Trellis.Database");
-        await using (var admin = DatabaseSetup.CreateAdminContext(services, config, env))
+        await using var scope = services.CreateAsyncScope();
+        await using (var admin = DatabaseSetup.CreateAdminContext(scope.ServiceProvider, config, env))
         {
             admin.ActAs(AccessScope.System, Actor.System("migrate"));
             var pending = (await admin.Database.GetPendingMigrationsAsync(ct)).ToList();
-            await admin.Database.MigrateAsync(ct);
-            if (pending.Count > 0) log.LogInformation("Applied {Count} migration(s): {Names}", pending.Count, string.Join(", ", pending));
+            // Migrate also compares the whole model with the migrations' snapshot, which takes
+            // seconds and finds nothing to do on a database that is up to date.
+            if (pending.Count > 0)
+            {
+                await admin.Database.MigrateAsync(ct);
+                log.LogInformation("Applied {Count} migration(s): {Names}", pending.Count, string.Join(", ", pending));
+            }
             await DatabaseSetup.GrantAppRoleAsync(admin, DatabaseSetup.ConnectionString(config, env), ct);
         }
     }

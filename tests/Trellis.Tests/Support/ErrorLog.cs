@@ -24,7 +24,9 @@ public sealed class ErrorLogProvider : ILoggerProvider
             lock (Gate)
             {
                 Directory.CreateDirectory(System.IO.Path.GetDirectoryName(PathName)!);
-                File.AppendAllText(PathName, $"[{DateTime.UtcNow:O}] {level} {category}: {formatter(state, exception)}\n{exception}\n\n");
+                // Shared for writing: ./test.sh runs the SQLite and PostgreSQL tests at once.
+                using var file = new FileStream(PathName, FileMode.Append, FileAccess.Write, FileShare.ReadWrite);
+                file.Write(System.Text.Encoding.UTF8.GetBytes($"[{DateTime.UtcNow:O}] {level} {category}: {formatter(state, exception)}\n{exception}\n\n"));
             }
         }
     }

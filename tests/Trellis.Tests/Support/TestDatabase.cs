@@ -29,20 +29,20 @@ public static class TestDatabase
         return b.ConnectionString;
     }
 
-    public static async Task CreateAsync(string database)
-    {
-        await using var conn = new NpgsqlConnection(SuperuserConnection);
-        await conn.OpenAsync();
-        await using var cmd = new NpgsqlCommand($"CREATE DATABASE \"{database}\" OWNER {OwnerRole}", conn);
-        await cmd.ExecuteNonQueryAsync();
-    }
+    public static Task CreateAsync(string database) => ExecuteAsync($"CREATE DATABASE \"{database}\" OWNER {OwnerRole}");
 
     public static async Task DropAsync(string database)
     {
         NpgsqlConnection.ClearAllPools();
+        await ExecuteAsync($"DROP DATABASE IF EXISTS \"{database}\" WITH (FORCE)");
+    }
+
+    /// <summary>Runs a statement as the superuser, on the cluster's maintenance database.</summary>
+    public static async Task ExecuteAsync(string sql)
+    {
         await using var conn = new NpgsqlConnection(SuperuserConnection);
         await conn.OpenAsync();
-        await using var cmd = new NpgsqlCommand($"DROP DATABASE IF EXISTS \"{database}\" WITH (FORCE)", conn);
+        await using var cmd = new NpgsqlCommand(sql, conn);
         await cmd.ExecuteNonQueryAsync();
     }
 }

@@ -1,6 +1,6 @@
 using System.Net.Http.Headers;
 using System.Net.Http.Json;
-using System.Security.Cryptography;
+using System.Reflection;
 using Microsoft.AspNetCore.Hosting;
 using Microsoft.AspNetCore.Mvc.Testing;
 using Microsoft.Extensions.DependencyInjection;
@@ -13,18 +13,28 @@ namespace Trellis.Tests.Support;
 /// <summary>
 /// The real app over the real HTTP pipeline, on a database of its own (a SQLite file, or a fresh
 /// PostgreSQL database where the app connects as a role that does not own the tables), seeded with
-/// the fictional demo clinic.
+/// the fictional demo clinic: a copy of the run's <see cref="DemoTemplate"/>, or seeded by the app
+/// itself when the class changes what seeding would make.
 /// </summary>
 public class TrellisFactory : WebApplicationFactory<Program>, IAsyncLifetime
 {
+    public TrellisFactory() { }
+
+    /// <summary>An app that migrates and seeds its database itself (the template is made this way).</summary>
+    internal TrellisFactory(bool seedsItsOwn) => this.seedsItsOwn = seedsItsOwn;
+
     public DatabaseProvider Provider { get; } = TestDatabase.Provider;
     public string DataDirectory { get; } = Path.Combine(Path.GetTempPath(), "trellis-tests", Guid.NewGuid().ToString("N"));
-    public string AuditKeyBase64 { get; } = Convert.ToBase64String(RandomNumberGenerator.GetBytes(32));
+    public string AuditKeyBase64 => DemoTemplate.AuditKeyBase64;
     public string AppConnection { get; private set; } = "";
     /// <summary>The owner's connection: what a person with write access to the database could do.</summary>
     public string OwnerConnection { get; private set; } = "";
     private string? database;
+    private readonly bool seedsItsOwn;
     private readonly Dictionary<string, string> tokens = [];
+
+    /// <summary>The PostgreSQL database's name; null on SQLite.</summary>
+    internal string? DatabaseName => database;
 
     /// <summary>Settings a test class can change (a lower rate limit, a shorter idle time…).</summary>
     protected virtual IDictionary<string, string?> Settings => new Dictionary<string, string?>();
@@ -32,19 +42,32 @@ public class TrellisFactory : WebApplicationFactory<Program>, IAsyncLifetime
     /// <summary>Services a test class can replace (a fake clock…).</summary>
     protected virtual void ConfigureServices(IServiceCollection services) { }
 
+    /// <summary>
+    /// Whether this app starts from a copy of the run's seeded demo database. Not when the class
+    /// replaces services (a fake clock seeds a demo around another day) or sets demo mode itself
+    /// (an empty database): then the app seeds, or not, as it would in production.
+    /// </summary>
+    protected virtual bool StartsFromTemplate =>
+        !seedsItsOwn
+        && GetType().GetMethod(nameof(ConfigureServices), BindingFlags.Instance | BindingFlags.NonPublic)!.DeclaringType == typeof(TrellisFactory)
+        && !Settings.ContainsKey("Trellis:DemoMode");
+
     public async Task InitializeAsync()
     {
         Directory.CreateDirectory(DataDirectory);
         if (Provider == DatabaseProvider.Postgres)
         {
             database = "trellis_t_" + Guid.NewGuid().ToString("N")[..16];
-            await TestDatabase.CreateAsync(database);
+            if (StartsFromTemplate) await DemoTemplate.CreatePostgresCopyAsync(database);
+            else await TestDatabase.CreateAsync(database);
             AppConnection = TestDatabase.ConnectionFor(database, TestDatabase.AppRole);
             OwnerConnection = TestDatabase.ConnectionFor(database, TestDatabase.OwnerRole);
         }
         else
         {
-            AppConnection = OwnerConnection = $"Data Source={Path.Combine(DataDirectory, "trellis.db")}";
+            var file = Path.Combine(DataDirectory, "trellis.db");
+            if (StartsFromTemplate) await DemoTemplate.CopySqliteToAsync(file);
+            AppConnection = OwnerConnection = $"Data Source={file}";
         }
         // Start the app now, so migrations and demo data exist before any test touches the database.
         _ = Services;
@@ -113,10 +136,12 @@ public class TrellisFactory : WebApplicationFactory<Program>, IAsyncLifetime
         return new AsyncServiceScopeWithDb(scope, db);
     }
 
-    public override async ValueTask DisposeAsync()
+    public override ValueTask DisposeAsync() => DisposeAsync(keepDatabase: false);
+
+    internal async ValueTask DisposeAsync(bool keepDatabase)
     {
         await base.DisposeAsync();
-        if (database is not null) await TestDatabase.DropAsync(database);
+        if (database is not null && !keepDatabase) await TestDatabase.DropAsync(database);
         Microsoft.Data.Sqlite.SqliteConnection.ClearAllPools();
         try { Directory.Delete(DataDirectory, recursive: true); } catch (IOException) { }
         GC.SuppressFinalize(this);

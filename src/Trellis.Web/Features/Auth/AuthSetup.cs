@@ -34,6 +34,7 @@ public static class AuthSetup
 
         services.AddScoped<SessionService>();
         services.AddScoped<SignInService>();
+        services.AddHostedService<SignInWarmup>();
 
         services.AddAuthentication(o =>
             {

@@ -18,6 +18,7 @@ public sealed class DemoSeeder(TrellisDbContext db, UserManager<TrellisUser> use
     public const string Password = "Trellis!demo1";
     public const int Seed = 20261130;
     public static string EmailFor(string role) => $"{role.ToLowerInvariant()}@demo.trellis.test";
+    private string passwordHash = "";
 
     private static readonly (string Code, string Description, bool SubstanceUse)[] DiagnosisCatalog =
     [
@@ -38,12 +39,32 @@ public sealed class DemoSeeder(TrellisDbContext db, UserManager<TrellisUser> use
     public async Task<string> SeedAsync(CancellationToken ct = default)
     {
         db.ActAs(AccessScope.System, Actor.System("demo"));
+        // All or nothing, and one commit (one fsync) rather than one per save: a demo half made by
+        // an interrupted start would never be completed, since seeding only runs on an empty database.
+        await using var transaction = await db.Database.BeginTransactionAsync(ct);
+        // Thousands of records stay tracked while the demo is made. Each save still finds every
+        // change (TrellisDbContext scans once per save); reads of the tracked records in between
+        // (DbSet.Local) do not rescan them all.
+        db.ChangeTracker.AutoDetectChangesEnabled = false;
+        try
+        {
+            var summary = await SeedAllAsync(ct);
+            await transaction.CommitAsync(ct);
+            return summary;
+        }
+        finally { db.ChangeTracker.AutoDetectChangesEnabled = true; }
+    }
+
+    private async Task<string> SeedAllAsync(CancellationToken ct)
+    {
         var today = DateOnly.FromDateTime(db.Now.UtcDateTime);
         var faker = new Faker("en") { Random = new Randomizer(Seed) };
         var demo = new DemoContext(db, faker, today);
 
         SeedOrganization(demo);
         await db.SaveChangesAsync(ct);
+        // One hash for every demo account: hashing is deliberately slow, and they share a password.
+        passwordHash = users.PasswordHasher.HashPassword(new TrellisUser(), Password);
         await SeedStaffAsync(demo, ct);
         SeedParticipants(demo);
         await db.SaveChangesAsync(ct);
@@ -113,8 +134,7 @@ public sealed class DemoSeeder(TrellisDbContext db, UserManager<TrellisUser> use
             (Roles.CaseManager, "CHW", [mh], null),
             (Roles.IntakeCoordinator, null, [mh, su], null),
         };
-        // One hash for every demo account: hashing is deliberately slow, and they share a password.
-        var hash = users.PasswordHasher.HashPassword(new TrellisUser(), Password);
+        var hash = passwordHash;
         foreach (var a in accounts)
         {
             var staff = NewStaff(f, demo, a.Credential, a.Programs, a.LicenceMonths);
@@ -304,7 +324,7 @@ public sealed class DemoSeeder(TrellisDbContext db, UserManager<TrellisUser> use
         var user = new TrellisUser
         {
             UserName = p.Email, Email = p.Email, EmailConfirmed = true, DisplayName = p.DisplayName, ParticipantId = p.Id,
-            CreatedAt = db.Now, PasswordHash = users.PasswordHasher.HashPassword(new TrellisUser(), Password),
+            CreatedAt = db.Now, PasswordHash = passwordHash,
         };
         Check(await users.CreateAsync(user));
         Check(await users.AddToRoleAsync(user, Roles.Participant));

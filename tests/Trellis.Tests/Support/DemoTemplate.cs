@@ -1,0 +1,82 @@
+using System.Security.Cryptography;
+using Microsoft.Data.Sqlite;
+using Npgsql;
+using Trellis.Web.Data;
+
+namespace Trellis.Tests.Support;
+
+/// <summary>
+/// The demo clinic migrated and seeded once per test run and provider, which every app then starts
+/// from a copy of: a file copy on SQLite, <c>CREATE DATABASE … TEMPLATE</c> on PostgreSQL. Seeding
+/// per test class was most of the suite's time. The audit chain is keyed, so every copy runs with
+/// the key the template was seeded with (<see cref="AuditKeyBase64"/>).
+/// </summary>
+public static class DemoTemplate
+{
+    /// <summary>The run's audit key: the template's chain was written with it, so its copies verify.</summary>
+    public static string AuditKeyBase64 { get; } = Convert.ToBase64String(RandomNumberGenerator.GetBytes(32));
+
+    private static readonly SemaphoreSlim Gate = new(1, 1);
+    private static string? sqliteFile;
+    private static string? postgresDatabase;
+
+    /// <summary>Puts a copy of the seeded SQLite database at <paramref name="path"/>.</summary>
+    public static async Task CopySqliteToAsync(string path)
+    {
+        var template = await OnceAsync(() => sqliteFile, BuildSqliteAsync, f => sqliteFile = f);
+        File.Copy(template, path);
+    }
+
+    /// <summary>Creates <paramref name="database"/> as a copy of the seeded PostgreSQL database.</summary>
+    public static async Task CreatePostgresCopyAsync(string database)
+    {
+        var template = await OnceAsync(() => postgresDatabase, BuildPostgresAsync, d => postgresDatabase = d);
+        await TestDatabase.ExecuteAsync($"CREATE DATABASE \"{database}\" TEMPLATE \"{template}\" OWNER {TestDatabase.OwnerRole}");
+    }
+
+    private static async Task<string> OnceAsync(Func<string?> built, Func<Task<string>> build, Action<string> keep)
+    {
+        if (built() is { } done) return done;
+        await Gate.WaitAsync();
+        try
+        {
+            if (built() is { } raced) return raced;
+            var made = await build();
+            keep(made);
+            return made;
+        }
+        finally { Gate.Release(); }
+    }
+
+    private static async Task<string> BuildSqliteAsync()
+    {
+        var factory = new TrellisFactory(seedsItsOwn: true);
+        await factory.InitializeAsync();
+        var file = Path.Combine(Path.GetTempPath(), "trellis-tests", "template-" + Guid.NewGuid().ToString("N"), "trellis.db");
+        Directory.CreateDirectory(Path.GetDirectoryName(file)!);
+        // The backup API copies a consistent database with its WAL folded in, whatever connections the app still pools.
+        await using (var source = new SqliteConnection(factory.AppConnection))
+        await using (var target = new SqliteConnection($"Data Source={file};Pooling=False"))
+        {
+            await source.OpenAsync();
+            await target.OpenAsync();
+            source.BackupDatabase(target);
+        }
+        await factory.DisposeAsync();
+        AppDomain.CurrentDomain.ProcessExit += (_, _) => { try { Directory.Delete(Path.GetDirectoryName(file)!, true); } catch (IOException) { } };
+        return file;
+    }
+
+    private static async Task<string> BuildPostgresAsync()
+    {
+        var factory = new TrellisFactory(seedsItsOwn: true);
+        await factory.InitializeAsync();
+        var database = factory.DatabaseName!;
+        await factory.DisposeAsync(keepDatabase: true);
+        // A template must have no one connected while it is copied; nobody may connect to it again.
+        await TestDatabase.ExecuteAsync($"ALTER DATABASE \"{database}\" WITH ALLOW_CONNECTIONS false");
+        await TestDatabase.ExecuteAsync($"SELECT pg_terminate_backend(pid) FROM pg_stat_activity WHERE datname = '{database}' AND pid <> pg_backend_pid()");
+        AppDomain.CurrentDomain.ProcessExit += (_, _) => TestDatabase.DropAsync(database).GetAwaiter().GetResult();
+        return database;
+    }
+}
