@@ -53,6 +53,11 @@ public abstract partial class TrellisDbContext
         // context had ever tracked (seconds per save while seeding the demo). The scan runs even
         // when the caller turned automatic detection off (the demo seeder), so no change is missed.
         ChangeTracker.DetectChanges();
+        if (services.SaveHooks.Count > 0 && ChangeTracker.HasChanges())
+        {
+            foreach (var hook in services.SaveHooks) await hook.BeforeSaveAsync(this, ct);
+            ChangeTracker.DetectChanges();
+        }
         var autoDetect = ChangeTracker.AutoDetectChangesEnabled;
         ChangeTracker.AutoDetectChangesEnabled = false;
         try { return await SaveDetectedChangesAsync(acceptAllChangesOnSuccess, ct); }

@@ -1,0 +1,57 @@
+using System.ComponentModel.DataAnnotations;
+using System.Reflection;
+using System.Text.Json;
+using System.Text.Json.Serialization;
+using System.Text.Json.Serialization.Metadata;
+
+namespace Trellis.Web.Infrastructure;
+
+/// <summary>
+/// Lets an input accept the members of the record's own representation (what GET answered) and ignore
+/// them, so a client may GET a record, change a field and PUT it back. Any other unknown member is still
+/// refused (see <see cref="StrictJson"/>).
+/// </summary>
+[AttributeUsage(AttributeTargets.Class)]
+public sealed class AcceptsRepresentationAttribute(Type representation) : Attribute
+{
+    public Type Representation { get; } = representation;
+}
+
+/// <summary>
+/// Request bodies are read strictly: a member the endpoint does not know is refused (a typo such as
+/// "dne" must not pass as "done not given"), and a [Required] value-type member (true/false, a number)
+/// must be present, since its default would otherwise pass for an answer. Both refusals are a 400
+/// ProblemDetails naming the member, and nothing is changed.
+/// </summary>
+public static class StrictJson
+{
+    public static void Apply(JsonSerializerOptions options)
+    {
+        options.UnmappedMemberHandling = JsonUnmappedMemberHandling.Disallow;
+        var resolver = options.TypeInfoResolver ?? new DefaultJsonTypeInfoResolver();
+        options.TypeInfoResolver = resolver.WithAddedModifier(Modify);
+    }
+
+    private static void Modify(JsonTypeInfo info)
+    {
+        if (info.Kind != JsonTypeInfoKind.Object) return;
+        foreach (var property in info.Properties)
+        {
+            var member = property.AttributeProvider as MemberInfo;
+            var type = property.PropertyType;
+            if (member?.GetCustomAttribute<RequiredAttribute>() is not null && type.IsValueType && Nullable.GetUnderlyingType(type) is null)
+                property.IsRequired = true;
+        }
+        if (info.Type.GetCustomAttribute<AcceptsRepresentationAttribute>() is not { } accepts) return;
+        var known = info.Properties.Select(p => p.Name).ToHashSet(StringComparer.OrdinalIgnoreCase);
+        foreach (var p in accepts.Representation.GetProperties(BindingFlags.Public | BindingFlags.Instance))
+        {
+            var name = info.Options.PropertyNamingPolicy?.ConvertName(p.Name) ?? p.Name;
+            if (!known.Add(name)) continue;
+            // Read and thrown away: a representation-only member (id, version, createdAt…) changes nothing.
+            var ignored = info.CreateJsonPropertyInfo(typeof(JsonElement), name);
+            ignored.Set = static (_, _) => { };
+            info.Properties.Add(ignored);
+        }
+    }
+}
