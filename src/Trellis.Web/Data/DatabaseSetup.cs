@@ -29,8 +29,30 @@ public static class DatabaseSetup
         if (Provider(config) == DatabaseProvider.Postgres)
             throw new InvalidOperationException("Database:Provider is Postgres but ConnectionStrings:Trellis is not set.");
         var dir = DataDirectory(config, env);
-        Directory.CreateDirectory(dir);
-        return $"Data Source={Path.Combine(dir, "trellis.db")}";
+        var file = Path.Combine(dir, "trellis.db");
+        CreatePrivately(dir, file);
+        return $"Data Source={file}";
+    }
+
+    /// <summary>
+    /// The data folder is made 0700 and the database 0600 before SQLite first opens it: health data
+    /// is for the service account alone. SQLite gives -wal and -shm the database file's mode.
+    /// A folder or file that already exists keeps the mode its operator chose.
+    /// </summary>
+    public static void CreatePrivately(string dir, string databaseFile)
+    {
+        if (OperatingSystem.IsWindows()) { Directory.CreateDirectory(dir); return; }
+        if (!Directory.Exists(dir)) Directory.CreateDirectory(dir, UnixFileMode.UserRead | UnixFileMode.UserWrite | UnixFileMode.UserExecute);
+        if (File.Exists(databaseFile)) return;
+        try
+        {
+            // An empty file is an empty SQLite database.
+            using var _ = new FileStream(databaseFile, new FileStreamOptions
+            {
+                Mode = FileMode.CreateNew, Access = FileAccess.Write, UnixCreateMode = UnixFileMode.UserRead | UnixFileMode.UserWrite,
+            });
+        }
+        catch (IOException) when (File.Exists(databaseFile)) { } // created by another process this instant
     }
 
     public static IServiceCollection AddTrellisDatabase(this IServiceCollection services, IConfiguration config, IHostEnvironment env)
