@@ -46,11 +46,17 @@ public static class DatabaseSetup
         if (File.Exists(databaseFile)) return;
         try
         {
-            // An empty file is an empty SQLite database.
-            using var _ = new FileStream(databaseFile, new FileStreamOptions
+            using (new FileStream(databaseFile, new FileStreamOptions
             {
                 Mode = FileMode.CreateNew, Access = FileAccess.Write, UnixCreateMode = UnixFileMode.UserRead | UnixFileMode.UserWrite,
-            });
+            })) { }
+            // Made a real database in WAL mode at once: EF Core opens an existing file read-only to
+            // look at it, and an empty file cannot be switched to WAL on such a connection.
+            using var sqlite = new Microsoft.Data.Sqlite.SqliteConnection($"Data Source={databaseFile};Pooling=False");
+            sqlite.Open();
+            using var wal = sqlite.CreateCommand();
+            wal.CommandText = "PRAGMA journal_mode=WAL;";
+            wal.ExecuteNonQuery();
         }
         catch (IOException) when (File.Exists(databaseFile)) { } // created by another process this instant
     }
