@@ -98,6 +98,22 @@ public static class DatabaseSetup
     }
 
     /// <summary>
+    /// Names a data folder or database that others on the host can read (made by an earlier version
+    /// or by hand), with the command that makes them private; null when they are.
+    /// </summary>
+    public static string? OpenPermissions(IConfiguration config, IHostEnvironment env)
+    {
+        if (OperatingSystem.IsWindows() || Provider(config) != DatabaseProvider.Sqlite) return null;
+        const UnixFileMode others = UnixFileMode.GroupRead | UnixFileMode.GroupWrite | UnixFileMode.GroupExecute
+            | UnixFileMode.OtherRead | UnixFileMode.OtherWrite | UnixFileMode.OtherExecute;
+        var dir = DataDirectory(config, env);
+        var open = new[] { dir, Path.Combine(dir, "trellis.db"), Path.Combine(dir, "trellis.db-wal"), Path.Combine(dir, "trellis.db-shm") }
+            .Where(p => Path.Exists(p) && (File.GetUnixFileMode(p) & others) != 0).ToList();
+        return open.Count == 0 ? null
+            : $"Others on this host can read the health data in {string.Join(", ", open)}. Make them private: chmod 700 {dir} && chmod 600 {Path.Combine(dir, "trellis.db")}*";
+    }
+
+    /// <summary>
     /// Refuses to run on a database that could lose an acknowledged save in a crash.
     /// Returns what was checked, for the health endpoint and the start-up log.
     /// </summary>
