@@ -108,7 +108,7 @@ public static class DatabaseSetup
             | UnixFileMode.OtherRead | UnixFileMode.OtherWrite | UnixFileMode.OtherExecute;
         var dir = DataDirectory(config, env);
         var open = new[] { dir, Path.Combine(dir, "trellis.db"), Path.Combine(dir, "trellis.db-wal"), Path.Combine(dir, "trellis.db-shm") }
-            .Where(p => Path.Exists(p) && (File.GetUnixFileMode(p) & others) != 0).ToList();
+            .Where(p => !OperatingSystem.IsWindows() && Path.Exists(p) && (File.GetUnixFileMode(p) & others) != 0).ToList();
         return open.Count == 0 ? null
             : $"Others on this host can read the health data in {string.Join(", ", open)}. Make them private: chmod 700 {dir} && chmod 600 {Path.Combine(dir, "trellis.db")}*";
     }
