@@ -30,12 +30,16 @@ next_port=$((20000 + RANDOM % 20000))
 
 log() { printf '==> %s\n' "$*" >&2; }
 die() { printf 'ERROR: %s\n' "$*" >&2; exit 1; }
-port() { next_port=$((next_port + 1)); echo "$next_port"; }
+port() { # sets PORT to the next port nothing listens on (other servers share this machine); not in $(…), which would forget it
+  next_port=$((next_port + 1))
+  while (exec 3<>"/dev/tcp/127.0.0.1/$next_port") 2>/dev/null; do next_port=$((next_port + 1)); done
+  PORT=$next_port
+}
 
 cleanup() {
   for p in "${PIDS[@]}"; do kill "$p" 2>/dev/null || true; done
   wait 2>/dev/null || true
-  if [ -n "$PGDIR" ]; then as_pg "'$PGBIN/pg_ctl' -D '$PGDIR/data' stop -m fast" >/dev/null 2>&1 || true; fi
+  if [ -n "$PGDIR" ]; then as_pg "'$PGBIN/pg_ctl' -D '$PGDIR/data' stop -m fast" >/dev/null 2>&1 || true; rm -rf "$PGDIR"; fi
   if [ -n "${KEEP:-}" ]; then mkdir -p "$KEEP"; cp "$WORK"/*.tsv "$WORK"/*.log "$KEEP"/ 2>/dev/null || true; fi
   rm -rf "$WORK"
 }
@@ -95,7 +99,7 @@ ready_app() { # name port: waits for /health while the process lives (seeding th
   tail -20 "$WORK/$1.log"; die "$1 did not start"
 }
 
-CEILING_PORT=$(port)
+port; CEILING_PORT=$PORT
 (cd "$ROOT/bench/Trellis.Ceiling/bin/Release/net10.0" && exec env ASPNETCORE_URLS="http://127.0.0.1:$CEILING_PORT" \
   Ceiling__Database="$WORK/ceiling.db" dotnet Trellis.Ceiling.dll >"$WORK/ceiling.log" 2>&1) &
 PIDS+=($!)
@@ -167,7 +171,12 @@ REQUESTS=(
 )
 AUDITED_READS=("chart|GET|/api/participants/{id}|bearer" "caseload|GET|/api/participants|bearer" "notes|GET|/api/participants/{id}/notes|bearer")
 
-declare -A BASE TOKEN COOKIE PARTICIPANT
+declare -A BASE TOKEN COOKIE PARTICIPANT CPU_PIDS
+
+# CPU seconds the app's processes have used (user + system): divided by the requests served, the
+# cost of a request on this machine whatever else runs on it.
+cpu_ticks() { local t=0 pid; for pid in "$@"; do t=$((t + $(awk '{ print $14 + $15 }' "/proc/$pid/stat"))); done; echo "$t"; }
+TICKS=$(getconf CLK_TCK)
 sign_in() { # variant base
   BASE[$1]=$2
   TOKEN[$1]=$(api_token "$2"); [ -n "${TOKEN[$1]}" ] || die "could not sign in to $2"
@@ -184,9 +193,13 @@ measure() { # database setup request conns key [key…]: ceiling, then each app 
     url="$base${path//\{id\}/${PARTICIPANT[$variant]}}"
     script="$WORK/report.lua"; [ "$method" = POST ] && script="$WORK/post.lua"
     if [ "$credential" = cookie ]; then auth="Cookie: ${COOKIE[$variant]}"; else auth="Authorization: Bearer ${TOKEN[$variant]}"; fi
+    local before after; before=$(cpu_ticks ${CPU_PIDS[$key]})
     read -r rps p50 p99 err <<<"$(run_wrk "$conns" "$script" "$url" "$auth")"
-    local ratio; ratio=$(awk -v a="$rps" -v c="$c_rps" 'BEGIN { printf "%.3f", (c > 0 ? a / c : 0) }')
-    printf '%s\t%s\t%s\t%s\t%s\t%s\t%s\t%s\t%s\t%s\t%s\n' "$database" "$setup" "$variant" "$name" "$conns" "$rps" "$p50" "$p99" "$err" "$c_rps" "$ratio" | tee -a "$RESULTS" >&2
+    after=$(cpu_ticks ${CPU_PIDS[$key]})
+    local ratio cpu
+    ratio=$(awk -v a="$rps" -v c="$c_rps" 'BEGIN { printf "%.3f", (c > 0 ? a / c : 0) }')
+    cpu=$(awk -v t=$((after - before)) -v hz="$TICKS" -v r="$rps" -v d="$DURATION" 'BEGIN { printf "%.2f", (r > 0 ? t / hz * 1000 / (r * d) : 0) }')
+    printf '%s\t%s\t%s\t%s\t%s\t%s\t%s\t%s\t%s\t%s\t%s\t%s\n' "$database" "$setup" "$variant" "$name" "$conns" "$rps" "$p50" "$p99" "$err" "$c_rps" "$ratio" "$cpu" | tee -a "$RESULTS" >&2
   done
 }
 
@@ -212,15 +225,15 @@ run_suite() { # database setup key…
   done
 }
 
-printf 'database\tsetup\tbuild\trequest\tconnections\trequests/s\tp50 ms\tp99 ms\terrors\tceiling/s\tratio\n' >"$RESULTS"
+printf 'database\tsetup\tbuild\trequest\tconnections\trequests/s\tp50 ms\tp99 ms\terrors\tceiling/s\tratio\tapp CPU ms/request\n' >"$RESULTS"
 
 # ---- SQLite --------------------------------------------------------------------------------
 if [[ " $DATABASES " == *" sqlite "* ]]; then
   keys=()
   for v in "${VARIANTS[@]}"; do
-    p=$(port); mkdir -p "$WORK/sqlite-$v"
+    port; p=$PORT; mkdir -p "$WORK/sqlite-$v"
     start_app "sqlite_$v" "$v" "$p" Database__Provider=Sqlite Trellis__DataDirectory="$WORK/sqlite-$v"
-    keys+=("$v@http://127.0.0.1:$p")
+    keys+=("$v@http://127.0.0.1:$p"); CPU_PIDS["$v@http://127.0.0.1:$p"]=$(eval "echo \$PID_sqlite_$v")
   done
   log "SQLite: seeding the demo clinic (${#keys[@]} app(s))"
   for k in "${keys[@]}"; do v=${k%%@*}; ready_app "sqlite_$v" "${k##*:}"; sign_in "$v" "${k#*@}"; done
@@ -233,10 +246,11 @@ fi
 as_pg() { if [ "$(id -u)" -eq 0 ]; then su postgres -s /bin/bash -c "$*"; else bash -c "$*"; fi; }
 if [[ " $DATABASES " == *" postgres "* ]]; then
   PGBIN=$(ls -d /usr/lib/postgresql/*/bin | sort -V | tail -n1)
-  PGDIR="$WORK/pg"; mkdir -p "$PGDIR"; [ "$(id -u)" -eq 0 ] && chown postgres:postgres "$PGDIR"
-  PGPORT=$(port)
+  # Its own folder: the postgres user cannot enter $WORK, which mktemp made private to us.
+  PGDIR=$(mktemp -d /tmp/trellis-load-pg.XXXXXX); [ "$(id -u)" -eq 0 ] && chown postgres:postgres "$PGDIR"
+  port; PGPORT=$PORT
   log "PostgreSQL: throw-away cluster on 127.0.0.1:$PGPORT (fsync and synchronous_commit on)"
-  as_pg "'$PGBIN/initdb' -D '$PGDIR/data' -U postgres -A trust -E UTF8 --locale=C.UTF-8" >"$WORK/initdb.log" 2>&1
+  as_pg "'$PGBIN/initdb' -D '$PGDIR/data' -U postgres -A trust -E UTF8 --locale=C.UTF-8" >"$WORK/initdb.log" 2>&1 || { cat "$WORK/initdb.log"; die "initdb failed"; }
   as_pg "'$PGBIN/pg_ctl' -D '$PGDIR/data' -l '$PGDIR/server.log' -o \"-c listen_addresses=127.0.0.1 -p $PGPORT -k '$PGDIR' -c max_connections=400\" -w start" >/dev/null
   "$PGBIN/psql" -h 127.0.0.1 -p "$PGPORT" -U postgres -qc "CREATE ROLE trellis_owner LOGIN; CREATE ROLE trellis_app LOGIN;"
   keys=(); declare -A PGCONN PGADMIN NODE1
@@ -244,10 +258,10 @@ if [[ " $DATABASES " == *" postgres "* ]]; then
     "$PGBIN/psql" -h 127.0.0.1 -p "$PGPORT" -U postgres -qc "CREATE DATABASE trellis_$v OWNER trellis_owner;"
     PGCONN[$v]="Host=127.0.0.1;Port=$PGPORT;Database=trellis_$v;Username=trellis_app"
     PGADMIN[$v]="Host=127.0.0.1;Port=$PGPORT;Database=trellis_$v;Username=trellis_owner"
-    p=$(port); NODE1[$v]=$p
+    port; p=$PORT; NODE1[$v]=$p
     start_app "pg1_$v" "$v" "$p" Database__Provider=Postgres ConnectionStrings__Trellis="${PGCONN[$v]}" \
       ConnectionStrings__TrellisAdmin="${PGADMIN[$v]}" Trellis__DataDirectory="$WORK/pg-$v"
-    keys+=("$v@http://127.0.0.1:$p")
+    keys+=("$v@http://127.0.0.1:$p"); CPU_PIDS["$v@http://127.0.0.1:$p"]=$(eval "echo \$PID_pg1_$v")
   done
   log "PostgreSQL: seeding the demo clinic (${#keys[@]} app(s))"
   for k in "${keys[@]}"; do v=${k%%@*}; ready_app "pg1_$v" "${k##*:}"; sign_in "$v" "${k#*@}"; done
@@ -259,18 +273,20 @@ if [[ " $DATABASES " == *" postgres "* ]]; then
     # one that balances over both, so the comparison has the proxy on both sides.
     upstreams="" servers=""; one=(); two=()
     for v in "${VARIANTS[@]}"; do
-      p=$(port)
+      port; p=$PORT
       start_app "pg2_$v" "$v" "$p" Database__Provider=Postgres ConnectionStrings__Trellis="${PGCONN[$v]}" \
         ConnectionStrings__TrellisAdmin="${PGADMIN[$v]}" Trellis__DataDirectory="$WORK/pg2-$v"
       ready_app "pg2_$v" "$p"
-      p1=$(port); p2=$(port)
+      port; p1=$PORT; port; p2=$PORT
       upstreams+="upstream one_$v { least_conn; server 127.0.0.1:${NODE1[$v]}; keepalive 64; }
     upstream two_$v { least_conn; server 127.0.0.1:${NODE1[$v]}; server 127.0.0.1:$p; keepalive 64; }
     "
-      servers+="server { listen 127.0.0.1:$p1; location / { proxy_pass http://one_$v; include $WORK/proxy.conf; } }
-    server { listen 127.0.0.1:$p2; location / { proxy_pass http://two_$v; include $WORK/proxy.conf; } }
+      servers+="server { listen 127.0.0.1:$p1; server_name one_$v; location / { proxy_pass http://one_$v; include $WORK/proxy.conf; } }
+    server { listen 127.0.0.1:$p2; server_name two_$v; location / { proxy_pass http://two_$v; include $WORK/proxy.conf; } }
     "
       one+=("$v@http://127.0.0.1:$p1"); two+=("$v@http://127.0.0.1:$p2")
+      CPU_PIDS["$v@http://127.0.0.1:$p1"]=$(eval "echo \$PID_pg1_$v")
+      CPU_PIDS["$v@http://127.0.0.1:$p2"]="$(eval "echo \$PID_pg1_$v \$PID_pg2_$v")"
     done
     mkdir -p "$WORK/nginx"
     cat >"$WORK/proxy.conf" <<'EOF'
@@ -312,6 +328,7 @@ fi
 # ---- report --------------------------------------------------------------------------------
 echo
 echo "Machine: $(nproc) cores, $(awk '/MemTotal/ { printf "%.0f GiB", $2 / 1048576 }' /proc/meminfo), $(sed -n 's/^model name\s*: //p' /proc/cpuinfo | head -1); $(. /etc/os-release && echo "$PRETTY_NAME"); .NET $(dotnet --version); $(wrk -v 2>&1 | head -1 | cut -d' ' -f1-2)"
-echo "wrk ${DURATION}s per measurement; ratio = the app's requests/s over the ceiling's, measured just before it at the same connections."
+echo "wrk ${DURATION}s per measurement; ratio = the app's requests/s over the ceiling's, measured just before it at the same connections;"
+echo "app CPU ms/request = CPU time of the app's process(es) during the measurement over the requests served (PostgreSQL's and nginx's not counted)."
 echo
 column -t -s $'\t' "$RESULTS"
