@@ -117,8 +117,8 @@ api_token() { # base
     | grep -o '"accessToken":"[^"]*"' | cut -d'"' -f4
 }
 
-first_participant() { # base token
-  curl -sf -H "Authorization: Bearer $2" "$1/api/participants?status=Active" | grep -o '"id":"[0-9a-f-]\{36\}"' | head -1 | cut -d'"' -f4
+participant() { # base token n: the clinician's n-th active participant
+  curl -sf -H "Authorization: Bearer $2" "$1/api/participants?status=Active" | grep -o '"id":"[0-9a-f-]\{36\}"' | sed -n "$3p" | cut -d'"' -f4
 }
 
 # Signs in through the sign-in page as a browser would (anti-forgery token, form handler) and
@@ -171,7 +171,7 @@ REQUESTS=(
 )
 AUDITED_READS=("chart|GET|/api/participants/{id}|bearer" "caseload|GET|/api/participants|bearer" "notes|GET|/api/participants/{id}/notes|bearer")
 
-declare -A BASE TOKEN COOKIE PARTICIPANT CPU_PIDS
+declare -A BASE TOKEN COOKIE PARTICIPANT WRITTEN CPU_PIDS
 
 # CPU seconds the app's processes have used (user + system): divided by the requests served, the
 # cost of a request on this machine whatever else runs on it.
@@ -181,17 +181,24 @@ sign_in() { # variant base
   BASE[$1]=$2
   TOKEN[$1]=$(api_token "$2"); [ -n "${TOKEN[$1]}" ] || die "could not sign in to $2"
   COOKIE[$1]=$(page_cookie "$2"); [ -n "${COOKIE[$1]}" ] || die "could not sign in to the pages of $2"
-  PARTICIPANT[$1]=$(first_participant "$2" "${TOKEN[$1]}"); [ -n "${PARTICIPANT[$1]}" ] || die "no participant in $2"
+  PARTICIPANT[$1]=$(participant "$2" "${TOKEN[$1]}" 1); [ -n "${PARTICIPANT[$1]}" ] || die "no participant in $2"
+  # Note saves go to another chart, so the notes list that is read keeps its size through the run.
+  WRITTEN[$1]=$(participant "$2" "${TOKEN[$1]}" 2); [ -n "${WRITTEN[$1]}" ] || die "no second participant in $2"
 }
 
-measure() { # database setup request conns key [key…]: ceiling, then each app in turn
+MEASURED=0
+measure() { # database setup request conns key [key…]: ceiling, then each app in turn (the order alternating)
   local database=$1 setup=$2 spec=$3 conns=$4; shift 4
   IFS='|' read -r name method path credential <<<"$spec"
   read -r c_rps c_p50 c_p99 c_err <<<"$(ceiling "$conns")"
-  for key in "$@"; do
+  local keys=("$@")
+  MEASURED=$((MEASURED + 1))
+  [ $((MEASURED % 2)) -eq 0 ] && [ ${#keys[@]} -eq 2 ] && keys=("${keys[1]}" "${keys[0]}")
+  for key in "${keys[@]}"; do
     local variant=${key%%@*} base=${key#*@} url script auth
     url="$base${path//\{id\}/${PARTICIPANT[$variant]}}"
-    script="$WORK/report.lua"; [ "$method" = POST ] && script="$WORK/post.lua"
+    script="$WORK/report.lua"
+    if [ "$method" = POST ]; then script="$WORK/post.lua"; url="$base${path//\{id\}/${WRITTEN[$variant]}}"; fi
     if [ "$credential" = cookie ]; then auth="Cookie: ${COOKIE[$variant]}"; else auth="Authorization: Bearer ${TOKEN[$variant]}"; fi
     local before after; before=$(cpu_ticks ${CPU_PIDS[$key]})
     read -r rps p50 p99 err <<<"$(run_wrk "$conns" "$script" "$url" "$auth")"
@@ -211,7 +218,7 @@ warm_up() { # key…: JIT and caches, not measured
       IFS='|' read -r name method path credential <<<"$spec"
       [ "$method" = POST ] && continue
       local auth="Authorization: Bearer ${TOKEN[$variant]}"; [ "$credential" = cookie ] && auth="Cookie: ${COOKIE[$variant]}"
-      wrk -t 2 -c 8 -d 2s -H "$auth" "$base${path//\{id\}/${PARTICIPANT[$variant]}}" >/dev/null
+      wrk -t 2 -c 8 -d 4s -H "$auth" "$base${path//\{id\}/${PARTICIPANT[$variant]}}" >/dev/null
     done
   done
   wrk -t 2 -c 8 -d 2s -H "Authorization: Bearer ceiling-token" "$CEILING_URL" >/dev/null
