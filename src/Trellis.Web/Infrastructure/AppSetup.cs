@@ -25,8 +25,7 @@ public static class AppSetup
 
         services.AddHttpContextAccessor();
         services.AddSingleton(TimeProvider.System);
-        services.AddSingleton(sp => AuditKey.Load(config, DatabaseSetup.DataDirectory(config, env),
-            sp.GetRequiredService<ILoggerFactory>().CreateLogger("Trellis.Audit")));
+        services.AddTrellisAudit(config, env);
         services.AddSingleton<ContextServices>();
         services.AddTrellisDatabase(config, env);
         services.AddDataProtection().SetApplicationName("Trellis").PersistKeysToDbContext<TrellisDbContext>();
