@@ -60,8 +60,10 @@ internal sealed class ExceptionToProblem(IProblemDetailsService problems, ILogge
                 "This record was changed after you loaded it. Nothing was saved: load it again, reapply your change and save."),
             _ => (500, "Something went wrong", "The server could not finish this request. Nothing you had saved before was changed. The error was logged."),
         };
-        if (status >= 500) log.LogError(exception, "Unhandled exception on {Method} {Path}", http.Request.Method, http.Request.Path);
-        if (!http.Request.Path.StartsWithSegments("/api") && !http.Request.Path.StartsWithSegments("/fhir") && status >= 500)
+        // By now the request has been re-executed at /error; the path that failed is in the feature.
+        var path = http.Features.Get<IExceptionHandlerPathFeature>()?.Path is { } failed ? new PathString(failed) : http.Request.Path;
+        if (status >= 500) log.LogError(exception, "Unhandled exception on {Method} {Path}", http.Request.Method, path);
+        if (!path.StartsWithSegments("/api") && !path.StartsWithSegments("/fhir") && status >= 500)
             return false; // pages show the error page
         http.Response.StatusCode = status;
         return await problems.TryWriteAsync(new ProblemDetailsContext
