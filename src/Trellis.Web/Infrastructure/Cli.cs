@@ -72,28 +72,20 @@ public static class Cli
             FirstName = Option("--first") ?? "Site", LastName = Option("--last") ?? "Administrator", Email = email,
             Roles = [Roles.Administrator],
         };
-        var validation = new List<System.ComponentModel.DataAnnotations.ValidationResult>();
-        if (!System.ComponentModel.DataAnnotations.Validator.TryValidateObject(input, new(input), validation, true))
-        {
-            Console.Error.WriteLine("error: " + string.Join(" ", validation.Select(v => v.ErrorMessage)));
-            return 2;
-        }
-        var save = scope.ServiceProvider.GetRequiredService<SaveStaff>();
-        var errors = await save.CheckAsync(input, null);
-        if (errors.Count > 0) { Console.Error.WriteLine("error: " + string.Join(" ", errors.SelectMany(e => e.Value))); return 2; }
+        var users = scope.ServiceProvider.GetRequiredService<UserManager<TrellisUser>>();
         var password = Option("--password");
         if (password is not null)
         {
-            var users = scope.ServiceProvider.GetRequiredService<UserManager<TrellisUser>>();
             foreach (var v in users.PasswordValidators)
             {
                 var r = await v.ValidateAsync(users, new TrellisUser(), password);
                 if (!r.Succeeded) { Console.Error.WriteLine("error: " + string.Join(" ", r.Errors.Select(e => e.Description))); return 2; }
             }
         }
-        var (staff, temporary) = await save.CreateAsync(input, password);
-        Console.WriteLine($"Created administrator {staff.Email}.");
-        if (password is null) Console.WriteLine($"One-time password: {temporary}  (change it after signing in: Account → Password)");
+        var (created, refused) = await Trellis.Web.Features.Staff.Actions.CreateStaff.RunAsync(db, users, input, password);
+        if (refused is not null) { Console.Error.WriteLine("error: " + refused.Detail); return 2; }
+        Console.WriteLine($"Created administrator {created!.Staff.Email}.");
+        if (password is null) Console.WriteLine($"One-time password: {created.TemporaryPassword}  (change it after signing in: Account → Password)");
         return 0;
     }
 

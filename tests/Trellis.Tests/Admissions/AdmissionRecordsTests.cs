@@ -74,7 +74,8 @@ public class AdmissionRecordsTests(TrellisFactory app) : IClassFixture<TrellisFa
         Assert.Contains("full", full["errors"]!["TrackId"]![0]!.ToString());
         await Json.ProblemAsync(await intake.PostAsJsonAsync(url, new { trackId = foreign, startOn = start }), 400);
         var team = await Json.ProblemAsync(await intake.PostAsJsonAsync(url, new { trackId = await EveningAsync(), startOn = start, primaryClinicianId = suClinician }), 400);
-        Assert.Contains("PrimaryClinicianId", team["errors"]!.AsObject().Select(e => e.Key));
+        // Keyed by the JSON path, as every refusal is (it was "PrimaryClinicianId" before the one shape).
+        Assert.Contains("primaryClinicianId", team["errors"]!.AsObject().Select(e => e.Key));
         await Json.ProblemAsync(await intake.PostAsJsonAsync(url, new { trackId = await EveningAsync(), startOn = start.AddYears(1) }), 400);
         await Json.ProblemAsync(await intake.PostAsJsonAsync(url, new { startOn = start }), 400);
         await Json.ProblemAsync(await (await app.ApiAsync(Roles.Clinician)).PostAsJsonAsync(url, new { trackId = await EveningAsync(), startOn = start }), 403);

@@ -203,9 +203,10 @@ public class PipelineTests(TrellisFactory app) : IClassFixture<TrellisFactory>
         await Json.ProblemAsync(await clinician.PostAsJsonAsync("/api/admissions/leads", Leads.Body(null)), 403);
         await Json.ProblemAsync(await app.Anonymous().GetAsync("/api/admissions/leads"), 401);
         var page = await app.PagesAsync(Roles.CaseManager);
-        var (denied, _) = await page.GetAsync("/admissions");
-        Assert.Equal(HttpStatusCode.Redirect, denied.StatusCode);
-        Assert.Contains("/account/access-denied", denied.Headers.Location!.OriginalString);
+        var (denied, deniedPage) = await page.GetAsync("/admissions");
+        // A 403 page at the address asked for (issue 13: the redirect went to a page that answered an empty 404).
+        Assert.Equal(HttpStatusCode.Forbidden, denied.StatusCode);
+        Assert.Contains("Not allowed", deniedPage.QuerySelector("h1")!.TextContent);
     }
 
     [Fact]

@@ -67,8 +67,8 @@ public static class Registration
                 LegalFirstName = first, LegalLastName = last, DateOfBirth = dob, Email = c.Email, Phone = c.Phone,
                 Status = ParticipantStatus.Screening, ProgramId = programId,
             };
-            var check = await SaveParticipant.CheckAsync(db, details, null, ct);
-            if (check.Count > 0) return new(null, check);
+            if (await SaveParticipant.CheckAsync(db, details, null, ct) is { } refused)
+                return new(null, refused.Errors?.ToDictionary(e => e.Key, e => e.Value) ?? new() { [""] = [refused.Detail] });
             participant = await SaveParticipant.CreateAsync(db, details, ct);
         }
 

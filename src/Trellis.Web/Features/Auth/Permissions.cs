@@ -41,6 +41,8 @@ public static class Permissions
     public const string CarryCaseload = nameof(CarryCaseload);
     /// <summary>Watch hours delivered against the weekly minimum.</summary>
     public const string WatchHours = nameof(WatchHours);
+    /// <summary>See staff licences that expired or expire soon (a home card).</summary>
+    public const string WatchLicences = nameof(WatchLicences);
 
     // Clinical record (issue 5). Intake coordinators do not read clinical content (least privilege);
     // administrators may read it for compliance review but never write it.
@@ -100,6 +102,7 @@ public static class Permissions
         [WatchRiskFlags] = [R.ProgramDirector, R.Clinician, R.Prescriber],
         [CarryCaseload] = [R.Clinician, R.Prescriber, R.CaseManager],
         [WatchHours] = [R.ProgramDirector, R.CaseManager],
+        [WatchLicences] = [R.Administrator, R.ProgramDirector],
         [ReadClinical] = Clinical,
         [ReadOwnPlans] = [.. Clinical, R.Participant],
         [WriteNotes] = [R.ProgramDirector, R.Clinician, R.Prescriber, R.CaseManager],

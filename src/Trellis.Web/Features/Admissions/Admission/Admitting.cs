@@ -89,7 +89,8 @@ public static class Admitting
         details.PrimaryClinicianId = input.PrimaryClinicianId;
         details.CaseManagerId = input.CaseManagerId;
         details.PrescriberId = input.PrescriberId;
-        foreach (var (k, v) in await SaveParticipant.CheckAsync(db, details, participant.Id, ct)) errors[k] = v;
+        if (await SaveParticipant.CheckAsync(db, details, participant.Id, ct) is { Errors: { } found })
+            foreach (var (k, v) in found) errors[k] = v;
 
         if (!await db.LevelOfCareChanges.AnyAsync(l => l.ParticipantId == participant.Id && l.EffectiveOn >= today.AddDays(-60), ct))
             warnings.Add("No level-of-care decision has been recorded in the last 60 days. A clinician should record one (Level of care tab).");
