@@ -24,12 +24,7 @@ public sealed class AppointmentInput : IValidatableObject
     {
         if (!BookAppointment.Kinds.Contains(ServiceType))
             yield return new("Appointments are individual therapy, medication management, case management or family sessions; groups come from the track's schedule.", [nameof(ServiceType)]);
-        if (StartTime is { } s && EndTime is { } e && e <= s)
-            yield return new($"The appointment ends at {e:H\\:mm}, which is not after it starts at {s:H\\:mm}.", [nameof(EndTime)]);
-        if (TelehealthUrl is { Length: > 0 } url && !QueryText.IsHttpsUrl(url))
-            yield return new("The video link must be a full https:// address.", [nameof(TelehealthUrl)]);
-        if (RoomId is null && string.IsNullOrWhiteSpace(TelehealthUrl))
-            yield return new("Choose a room or give a video link.", [nameof(RoomId)]);
+        foreach (var r in EventRules.Check("appointment", StartTime, EndTime, RoomId, TelehealthUrl, "")) yield return r;
     }
 
     public static AppointmentInput From(Appointment a, TimeZoneInfo zone) => new()

@@ -16,12 +16,7 @@ public sealed class SessionChangeInput : IValidatableObject
 
     public IEnumerable<ValidationResult> Validate(ValidationContext context)
     {
-        if (StartTime is { } s && EndTime is { } e && e <= s)
-            yield return new($"The session ends at {e:H\\:mm}, which is not after it starts at {s:H\\:mm}.", [nameof(EndTime)]);
-        if (TelehealthUrl is { Length: > 0 } url && !QueryText.IsHttpsUrl(url))
-            yield return new("The video link must be a full https:// address.", [nameof(TelehealthUrl)]);
-        if (RoomId is null && string.IsNullOrWhiteSpace(TelehealthUrl))
-            yield return new("Choose a room or give a video link: participants need to know where to go.", [nameof(RoomId)]);
+        foreach (var r in EventRules.Check("session", StartTime, EndTime, RoomId, TelehealthUrl, ": participants need to know where to go")) yield return r;
         if (FacilitatorIds.Count == 0) yield return new("Choose at least one facilitator.", [nameof(FacilitatorIds)]);
     }
 
