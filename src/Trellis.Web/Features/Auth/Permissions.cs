@@ -76,6 +76,8 @@ public static class Permissions
     /// <summary>Those who run groups and see people: they take attendance.</summary>
     public const string TakeAttendance = nameof(TakeAttendance);
     public const string BookAppointments = nameof(BookAppointments);
+    /// <summary>Change attendance after the program's lock days (with a reason).</summary>
+    public const string ChangeLockedAttendance = nameof(ChangeLockedAttendance);
 
     private static readonly string[] Staff = [R.Administrator, R.ProgramDirector, R.Clinician, R.Prescriber, R.CaseManager, R.IntakeCoordinator];
     private static readonly string[] Clinical = [R.Administrator, R.ProgramDirector, R.Clinician, R.Prescriber, R.CaseManager];
@@ -123,6 +125,7 @@ public static class Permissions
         [EditSessions] = [R.Administrator, R.ProgramDirector, R.Clinician],
         [TakeAttendance] = [R.ProgramDirector, R.Clinician, R.Prescriber, R.CaseManager],
         [BookAppointments] = Staff,
+        [ChangeLockedAttendance] = [R.ProgramDirector],
     }.ToFrozenDictionary();
 
     /// <summary>The roles that hold a permission.</summary>
