@@ -40,7 +40,7 @@ public static class NoteFormats
         // With the structured choices (GroupPartChoices) one sentence is required; the rest is there when there is more to say.
         new(NoteFormat.GroupPart, "Group note: individual part", NoteKind.Group,
         [
-            new("participation", "What they said or did", "One sentence of your own about this person in this group: what they shared, did or worked on."),
+            new("participation", "What they said or did", "One sentence of your own: what they shared, did or worked on."),
             new("response", "Response, in more detail", "How they responded to the group's interventions and to others.", Required: false),
             new("progress", "Progress toward their goals", "What this session showed about their own treatment plan goals.", Required: false),
             Plan with { Required = false },
