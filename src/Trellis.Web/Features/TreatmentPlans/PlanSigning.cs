@@ -26,6 +26,9 @@ public sealed class PlanSignatureInput
     /// <summary>Instead of a signature, staff may record that the participant declined to sign, and why.</summary>
     [MaxLength(1000)]
     public string? DeclinedReason { get; set; }
+
+    /// <summary>For the clinician's signature: confirms the plan was written for this participant although it resembles one for another (see <see cref="ClonedPlanCheck"/>).</summary>
+    public bool AcknowledgeSimilarText { get; set; }
 }
 
 /// <summary>Signing plan versions: clinician, supervisor (for supervised clinicians) and participant.</summary>
@@ -46,6 +49,7 @@ public static class PlanSigning
             case PlanSigner.Clinician:
                 if (signer is null) return Refusal.Forbidden("Only a clinician signs as the clinician.");
                 if (plan.ClinicianSigned) return AlreadySigned($"the clinician, {plan.ClinicianName}", plan.ClinicianSignedAt);
+                if (await ClonedPlanCheck.WarnAsync(db, plan, signer, input.AcknowledgeSimilarText, ct) is { } cloned) return cloned;
                 plan.ClinicianStaffId = signer.Id;
                 plan.ClinicianName = ClinicalStaff.SignatureName(signer);
                 plan.ClinicianSignedAt = now;

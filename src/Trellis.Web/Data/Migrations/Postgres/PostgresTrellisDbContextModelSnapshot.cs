@@ -1525,6 +1525,10 @@ namespace Trellis.Web.Data.Migrations.Postgres
                     b.Property<Guid?>("GroupNoteId")
                         .HasColumnType("uuid");
 
+                    b.Property<string>("InterventionResponse")
+                        .HasMaxLength(40)
+                        .HasColumnType("character varying(40)");
+
                     b.Property<bool>("IsDeleted")
                         .HasColumnType("boolean");
 
@@ -1545,6 +1549,14 @@ namespace Trellis.Web.Data.Migrations.Postgres
 
                     b.Property<Guid>("ParticipantId")
                         .HasColumnType("uuid");
+
+                    b.Property<string>("ParticipationLevel")
+                        .HasMaxLength(40)
+                        .HasColumnType("character varying(40)");
+
+                    b.Property<string>("Presentation")
+                        .HasMaxLength(40)
+                        .HasColumnType("character varying(40)");
 
                     b.Property<string>("Sections")
                         .IsRequired()
@@ -3666,6 +3678,10 @@ namespace Trellis.Web.Data.Migrations.Postgres
 
                     b.Property<DateTimeOffset?>("ParticipantSignedAt")
                         .HasColumnType("timestamp with time zone");
+
+                    b.Property<string>("SimilarityWarning")
+                        .HasMaxLength(2000)
+                        .HasColumnType("character varying(2000)");
 
                     b.Property<string>("SupervisorName")
                         .HasMaxLength(200)

@@ -1513,6 +1513,10 @@ namespace Trellis.Web.Data.Migrations.Sqlite
                     b.Property<Guid?>("GroupNoteId")
                         .HasColumnType("TEXT");
 
+                    b.Property<string>("InterventionResponse")
+                        .HasMaxLength(40)
+                        .HasColumnType("TEXT");
+
                     b.Property<bool>("IsDeleted")
                         .HasColumnType("INTEGER");
 
@@ -1532,6 +1536,14 @@ namespace Trellis.Web.Data.Migrations.Sqlite
                         .HasColumnType("INTEGER");
 
                     b.Property<Guid>("ParticipantId")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("ParticipationLevel")
+                        .HasMaxLength(40)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Presentation")
+                        .HasMaxLength(40)
                         .HasColumnType("TEXT");
 
                     b.Property<string>("Sections")
@@ -3654,6 +3666,10 @@ namespace Trellis.Web.Data.Migrations.Sqlite
 
                     b.Property<long?>("ParticipantSignedAt")
                         .HasColumnType("INTEGER");
+
+                    b.Property<string>("SimilarityWarning")
+                        .HasMaxLength(2000)
+                        .HasColumnType("TEXT");
 
                     b.Property<string>("SupervisorName")
                         .HasMaxLength(200)

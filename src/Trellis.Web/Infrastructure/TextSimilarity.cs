@@ -1,11 +1,13 @@
 using System.Globalization;
 using System.Text;
 
-namespace Trellis.Web.Features.Notes;
+namespace Trellis.Web.Infrastructure;
 
 /// <summary>
-/// How alike two pieces of note text are, to catch cloned documentation: the same individual part
-/// pasted for several attendees, or a participant's earlier note carried forward.
+/// How alike two pieces of clinical text are, to catch cloned documentation: the same individual part
+/// pasted for several attendees, a participant's earlier note carried forward, a note or a treatment
+/// plan copied from one chart to another with the name swapped. Pure text: used by the notes'
+/// and the treatment plans' checks alike.
 ///
 /// The measure is the Jaccard similarity of word 3-shingles (every run of three consecutive words),
 /// after normalising: lower case, punctuation dropped, the participants' names and third-person
