@@ -51,7 +51,16 @@ internal sealed class DemoSeed(DemoContext demo)
         return at > Now ? Now.AddMinutes(-5) : at;
     }
 
-    public Caller As(StaffMember s) => new(s.Id, s.FullName);
+    /// <summary>
+    /// Work done in a staff member's name, as the clinic's history has it: records carry them as the
+    /// author, while the audit trail still says the demo wrote it.
+    /// </summary>
+    public async Task<T> AsAsync<T>(StaffMember s, Func<Task<T>> work)
+    {
+        Db.ActAs(CurrentUser.OnBehalfOf("demo", s.Id, s.FullName));
+        try { return await work(); }
+        finally { Db.ActAs(CurrentUser.System("demo")); }
+    }
 
     /// <summary>Participants in the middle of intake, besides the foundation's: enough for every stage of the board.</summary>
     public List<Participant> AddCandidates()
@@ -176,15 +185,15 @@ internal sealed class DemoSeed(DemoContext demo)
         var fresh = NewCase("Marisol", "Quintero-Vale", mh, Now.AddHours(-3), InquirySource.WebForm);
         fresh.LookingFor = "I work days at a bakery and my anxiety has been really bad since spring. Weekly therapy isn't enough. Evenings would be best.";
         fresh.BestTimeToReach = "Weekdays after 5 pm";
-        fresh.SelfCheckSummary = "Suggested level of care: Intensive outpatient (ASAM 2.1) (rules: step-up).\nThoughts of ending their life right now: no.\nPHQ-9: 13/27 (moderate).\nGAD-7: 16/21 (severe).\nHours a week they could set aside: 9 to 12; times: evenings; has fixed commitments.";
+        fresh.SelfCheckSummary = "Suggested level of care: Intensive outpatient (ASAM 2.1) (because: symptoms beyond weekly therapy).\nThoughts of ending their life right now: no.\nPHQ-9: 13/27 (moderate).\nGAD-7: 16/21 (severe).\nHours a week they could set aside: 9 to 12; times: evenings; has fixed commitments.";
         fresh.SelfCheckSuggestedLevel = LevelOfCare.IntensiveOutpatient;
         var urgent = NewCase("Jonah", null, mh, Now.AddHours(-1), InquirySource.WebForm);
         urgent.LookingFor = "Not sure what I need. Things have been dark for a while.";
         urgent.PreferredContact = ContactMethod.Text;
         urgent.MessageMayNameClinic = false;
         urgent.SafetyConcern = true;
-        urgent.SelfCheckSummary = "Suggested level of care: Intensive outpatient (ASAM 2.1) (rules: moderate-risk, step-up).\nThoughts of ending their life right now: no.\nPHQ-9: 19/27 (moderately severe) — flags: suicide_risk.";
-        urgent.SelfCheckSuggestedLevel = LevelOfCare.IntensiveOutpatient;
+        urgent.SelfCheckSummary = "Suggested level of care: Partial hospitalization (ASAM 2.5) (because: self-reported suicide risk or severe symptoms, not yet assessed; moderate or not yet assessed suicide risk; symptoms beyond weekly therapy).\nThoughts of ending their life right now: no.\nPHQ-9: 19/27 (moderately severe) — item 9 (thoughts of being better off dead or of self-harm) above 0.";
+        urgent.SelfCheckSuggestedLevel = LevelOfCare.PartialHospitalization;
         var unsure = NewCase("Dee", "Hollister", null, Now.AddDays(-3).AddHours(-2), InquirySource.WebForm);
         unsure.LookingFor = "Asking for my brother, drinking every day since he lost his job. Is this the right place?";
         unsure.PreferredContact = ContactMethod.Email;
