@@ -8,8 +8,11 @@ using Trellis.Web.Features.Risk;
 
 namespace Trellis.Web.Features.Admissions.Decisions;
 
-/// <summary>What the clinician tells the decision support beyond what the chart holds.</summary>
-public sealed class SuggestionInput
+/// <summary>
+/// What the clinician tells the decision support beyond what the chart holds. A decision and a request
+/// for one carry it too, so the suggestion kept with them is the one the person saw.
+/// </summary>
+public class SuggestionInput
 {
     [Range(0, 60, ErrorMessage = "Hours needed must be between 0 and 60 a week."), Display(Name = "Hours a week needed")]
     public decimal? WeeklyHoursNeeded { get; set; }
@@ -23,7 +26,7 @@ public sealed class SuggestionInput
 }
 
 /// <summary>The clinician's decision: the level, from when, and why in their own words.</summary>
-public sealed class DecisionInput : IValidatableObject
+public sealed class DecisionInput : SuggestionInput, IValidatableObject
 {
     [Required(ErrorMessage = "Choose the level of care decided."), Display(Name = "Level of care")]
     public LevelOfCare? ToLevel { get; set; }
@@ -33,14 +36,6 @@ public sealed class DecisionInput : IValidatableObject
 
     [Required(ErrorMessage = "Write the rationale: what you weighed and why this level."), MaxLength(3000, ErrorMessage = "Keep the rationale to 3,000 characters.")]
     public string? Rationale { get; set; }
-
-    // What the decision support was given, so the suggestion kept with the decision is the one the clinician saw.
-    [Range(0, 60, ErrorMessage = "Hours needed must be between 0 and 60 a week.")]
-    public decimal? WeeklyHoursNeeded { get; set; }
-    public LevelOfCare? CurrentLevel { get; set; }
-    public bool WithdrawalRisk { get; set; }
-
-    public SuggestionInput ToSuggestionInput() => new() { WeeklyHoursNeeded = WeeklyHoursNeeded, CurrentLevel = CurrentLevel, WithdrawalRisk = WithdrawalRisk };
 
     public IEnumerable<ValidationResult> Validate(ValidationContext context)
     {

@@ -2,7 +2,6 @@ using System.ComponentModel.DataAnnotations;
 using Microsoft.EntityFrameworkCore;
 using Trellis.Web.Data;
 using Trellis.Web.Features.Auth;
-using Trellis.Web.Features.Organization;
 using Trellis.Web.Features.Tasks;
 
 namespace Trellis.Web.Features.Admissions.Decisions;
@@ -28,8 +27,8 @@ public static class LevelOfCareRequests
             .OrderByDescending(t => t.CreatedAt).FirstOrDefaultAsync(ct);
 }
 
-/// <summary>Asking a clinician for the decision: whom, anything they should know, and what the chart does not hold.</summary>
-public sealed class DecisionRequestInput
+/// <summary>Asking a clinician for the decision: whom, anything they should know, and (inherited) what the chart does not hold.</summary>
+public sealed class DecisionRequestInput : SuggestionInput
 {
     [Required(ErrorMessage = "Choose the clinician who should decide.")]
     [Display(Name = "Clinician")]
@@ -37,11 +36,4 @@ public sealed class DecisionRequestInput
 
     [MaxLength(1000, ErrorMessage = "Keep the note to 1,000 characters.")]
     public string? Note { get; set; }
-
-    [Range(0, 60, ErrorMessage = "Hours needed must be between 0 and 60 a week.")]
-    public decimal? WeeklyHoursNeeded { get; set; }
-    public LevelOfCare? CurrentLevel { get; set; }
-    public bool WithdrawalRisk { get; set; }
-
-    public SuggestionInput ToSuggestionInput() => new() { WeeklyHoursNeeded = WeeklyHoursNeeded, CurrentLevel = CurrentLevel, WithdrawalRisk = WithdrawalRisk };
 }

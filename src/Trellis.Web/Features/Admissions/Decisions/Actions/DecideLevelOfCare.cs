@@ -18,7 +18,7 @@ public static class DecideLevelOfCare
         if (!await LevelOfCareSettings.MayRecordAsync(db, participant.ProgramId, ct))
             return Refusal.Forbidden($"A level-of-care decision is a clinician's in {participant.Program?.Name}: ask a clinician for it on the Level of care tab.");
         if (Validation.Check(input, clock: db.Clock) is { } invalid) return invalid;
-        var inputs = await LevelOfCareDecisions.FromChartAsync(db, participant, input.ToSuggestionInput(), ct);
+        var inputs = await LevelOfCareDecisions.FromChartAsync(db, participant, input, ct);
         var change = await LevelOfCareDecisions.RecordAsync(db, participant, input, LevelOfCareRules.Suggest(inputs), ct);
         await CareTasks.CompleteOpenAsync(db, participantId, CareTaskKinds.LevelOfCareDecision,
             $"Decision recorded by {db.Me.DisplayName}: {LevelText.Of(change.ToLevel)} from {change.EffectiveOn:MMM d, yyyy}.", ct);

@@ -26,7 +26,7 @@ public static class RequestLevelOfCareDecision
             return Refusal.Conflict("Already requested",
                 $"A decision was already requested on {open.CreatedAt:MMM d} and is still open (due {open.DueOn:MMM d}). Change its owner on the task instead of asking again.");
 
-        var inputs = await LevelOfCareDecisions.FromChartAsync(db, participant, input.ToSuggestionInput(), ct);
+        var inputs = await LevelOfCareDecisions.FromChartAsync(db, participant, input, ct);
         var suggested = LevelOfCareDecisions.SuggestedText(LevelOfCareRules.Suggest(inputs));
         var note = Pipeline.Clean(input.Note);
         var detail = $"Asked by {db.Me.DisplayName}. {suggested} Screens: {LevelOfCareRules.ScreenText(inputs)}."
