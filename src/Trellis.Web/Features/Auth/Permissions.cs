@@ -30,6 +30,8 @@ public static class Permissions
     public const string AdmissionRecords = nameof(AdmissionRecords);
     /// <summary>Decide a level of care: a clinical decision, so clinical roles only.</summary>
     public const string DecideLevelOfCare = nameof(DecideLevelOfCare);
+    /// <summary>Record a level-of-care decision where the program allows intake to (LevelOfCareSettings); clinical roles always may.</summary>
+    public const string DecideLevelOfCareWhereAllowed = nameof(DecideLevelOfCareWhereAllowed);
     public const string ManageAuthorizations = nameof(ManageAuthorizations);
     /// <summary>Give a screening instrument in the chart.</summary>
     public const string GiveInstruments = nameof(GiveInstruments);
@@ -98,6 +100,7 @@ public static class Permissions
         [ManageAdmissions] = [R.Administrator, R.ProgramDirector, R.IntakeCoordinator],
         [AdmissionRecords] = [R.Administrator, R.ProgramDirector, R.IntakeCoordinator, R.Clinician, R.CaseManager],
         [DecideLevelOfCare] = [R.ProgramDirector, R.Clinician, R.Prescriber],
+        [DecideLevelOfCareWhereAllowed] = [R.IntakeCoordinator],
         [ManageAuthorizations] = [R.Administrator, R.ProgramDirector, R.IntakeCoordinator, R.CaseManager],
         [GiveInstruments] = [R.ProgramDirector, R.Clinician, R.Prescriber, R.CaseManager, R.IntakeCoordinator],
         [ClearRiskFlags] = [R.Clinician],

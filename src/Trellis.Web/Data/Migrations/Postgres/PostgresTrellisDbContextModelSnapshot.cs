@@ -587,6 +587,42 @@ namespace Trellis.Web.Data.Migrations.Postgres
                     b.ToTable("InsuranceAuthorizations", (string)null);
                 });
 
+            modelBuilder.Entity("Trellis.Web.Features.Admissions.Decisions.LevelOfCareSettings", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("uuid");
+
+                    b.Property<DateTimeOffset>("CreatedAt")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<string>("CreatedBy")
+                        .HasColumnType("text");
+
+                    b.Property<bool>("IntakeMayRecordDecision")
+                        .HasColumnType("boolean");
+
+                    b.Property<Guid>("ProgramId")
+                        .HasColumnType("uuid");
+
+                    b.Property<DateTimeOffset>("UpdatedAt")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<string>("UpdatedBy")
+                        .HasColumnType("text");
+
+                    b.Property<long>("Version")
+                        .IsConcurrencyToken()
+                        .HasColumnType("bigint");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("ProgramId")
+                        .IsUnique();
+
+                    b.ToTable("LevelOfCareSettings", (string)null);
+                });
+
             modelBuilder.Entity("Trellis.Web.Features.Audit.AuditEntry", b =>
                 {
                     b.Property<long>("Sequence")
@@ -3882,6 +3918,17 @@ namespace Trellis.Web.Data.Migrations.Postgres
                         .IsRequired();
 
                     b.Navigation("Participant");
+                });
+
+            modelBuilder.Entity("Trellis.Web.Features.Admissions.Decisions.LevelOfCareSettings", b =>
+                {
+                    b.HasOne("Trellis.Web.Features.Organization.TreatmentProgram", "Program")
+                        .WithMany()
+                        .HasForeignKey("ProgramId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+
+                    b.Navigation("Program");
                 });
 
             modelBuilder.Entity("Trellis.Web.Features.Auth.UserSession", b =>

@@ -575,6 +575,42 @@ namespace Trellis.Web.Data.Migrations.Sqlite
                     b.ToTable("InsuranceAuthorizations", (string)null);
                 });
 
+            modelBuilder.Entity("Trellis.Web.Features.Admissions.Decisions.LevelOfCareSettings", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("TEXT");
+
+                    b.Property<long>("CreatedAt")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("CreatedBy")
+                        .HasColumnType("TEXT");
+
+                    b.Property<bool>("IntakeMayRecordDecision")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<Guid>("ProgramId")
+                        .HasColumnType("TEXT");
+
+                    b.Property<long>("UpdatedAt")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("UpdatedBy")
+                        .HasColumnType("TEXT");
+
+                    b.Property<long>("Version")
+                        .IsConcurrencyToken()
+                        .HasColumnType("INTEGER");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("ProgramId")
+                        .IsUnique();
+
+                    b.ToTable("LevelOfCareSettings", (string)null);
+                });
+
             modelBuilder.Entity("Trellis.Web.Features.Audit.AuditEntry", b =>
                 {
                     b.Property<long>("Sequence")
@@ -3870,6 +3906,17 @@ namespace Trellis.Web.Data.Migrations.Sqlite
                         .IsRequired();
 
                     b.Navigation("Participant");
+                });
+
+            modelBuilder.Entity("Trellis.Web.Features.Admissions.Decisions.LevelOfCareSettings", b =>
+                {
+                    b.HasOne("Trellis.Web.Features.Organization.TreatmentProgram", "Program")
+                        .WithMany()
+                        .HasForeignKey("ProgramId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+
+                    b.Navigation("Program");
                 });
 
             modelBuilder.Entity("Trellis.Web.Features.Auth.UserSession", b =>
