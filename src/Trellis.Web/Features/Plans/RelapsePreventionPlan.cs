@@ -76,19 +76,6 @@ public sealed class RelapsePlanContent
     }
 }
 
-public sealed class RelapsePlanInput
-{
-    [Required(ErrorMessage = "Send the plan's content.")]
-    public RelapsePlanContent? Content { get; set; }
-
-    public bool Complete { get; set; }
-
-    public bool WrittenWithParticipant { get; set; }
-
-    [MaxLength(1000), Display(Name = "What changed")]
-    public string? ChangeSummary { get; set; }
-}
-
 internal sealed class RelapsePreventionPlanConfiguration : IEntityTypeConfiguration<RelapsePreventionPlan>
 {
     public void Configure(EntityTypeBuilder<RelapsePreventionPlan> b)

@@ -62,20 +62,6 @@ public static class CrisisLines
     public const string Emergency = "In an emergency call 911 or go to the nearest emergency department.";
 }
 
-public sealed class SafetyPlanInput
-{
-    [Required(ErrorMessage = "Send the plan's content.")]
-    public SafetyPlanContent? Content { get; set; }
-
-    /// <summary>Save as complete (every section filled in, written with the participant); otherwise a draft.</summary>
-    public bool Complete { get; set; }
-
-    public bool WrittenWithParticipant { get; set; }
-
-    [MaxLength(1000), Display(Name = "What changed")]
-    public string? ChangeSummary { get; set; }
-}
-
 internal sealed class SafetyPlanConfiguration : IEntityTypeConfiguration<SafetyPlan>
 {
     public void Configure(EntityTypeBuilder<SafetyPlan> b)

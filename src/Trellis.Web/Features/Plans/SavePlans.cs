@@ -1,53 +1,58 @@
 using System.Reflection;
 using Microsoft.EntityFrameworkCore;
 using Trellis.Web.Data;
-using Trellis.Web.Features.Clinical;
-using Trellis.Web.Features.Participants;
-using Trellis.Web.Features.Staff;
-using Trellis.Web.Features.Tasks;
 
 namespace Trellis.Web.Features.Plans;
 
-/// <summary>Checking and saving safety and relapse prevention plan versions.</summary>
+/// <summary>The checks both kinds of plan share when a version is saved (SaveSafetyPlan, SaveRelapsePlan).</summary>
 public static class SavePlans
 {
     public const int MaxEntryLength = 500;
 
-    public static async Task<Dictionary<string, string[]>> CheckAsync(TrellisDbContext db, object input, object? content, bool complete, bool withParticipant,
+    /// <summary>
+    /// Every rule at once, as one refusal: the annotations, entries short enough to read in a hard moment,
+    /// coping skills still in the library, and, for a complete plan, every section filled in with the participant.
+    /// </summary>
+    public static async Task<Refusal?> CheckAsync(TrellisDbContext db, object input, object? content, bool complete, bool withParticipant,
         Func<Dictionary<string, string[]>> missing, CancellationToken ct = default)
     {
         var errors = Validation.ToDictionary(Validation.Validate(input));
-        if (content is null) return errors;
-        foreach (var (path, message) in LongEntries(content)) errors[path] = [message];
-        var skillIds = SkillIds(content).ToList();
-        if (skillIds.Count > 0)
+        if (content is not null)
         {
-            var known = await db.Set<CopingSkill>().Where(s => skillIds.Contains(s.Id) && s.IsActive).Select(s => s.Id).ToListAsync(ct);
-            if (skillIds.Any(id => !known.Contains(id))) errors["content.skillId"] = ["A coping skill chosen is not in the library (or was retired)."];
+            foreach (var (path, message) in LongEntries(content)) errors[path] = [message];
+            var skillIds = SkillIds(content).ToList();
+            if (skillIds.Count > 0)
+            {
+                var known = await db.Set<CopingSkill>().Where(s => skillIds.Contains(s.Id) && s.IsActive).Select(s => s.Id).ToListAsync(ct);
+                if (skillIds.Any(id => !known.Contains(id))) errors["content.skillId"] = ["A coping skill chosen is not in the library (or was retired)."];
+            }
+            if (complete)
+            {
+                foreach (var (k, v) in missing()) errors.TryAdd("content." + k, v);
+                if (!withParticipant)
+                    errors["writtenWithParticipant"] = ["A plan is complete only when it was written with the participant: confirm they took part."];
+            }
         }
-        if (complete)
-        {
-            foreach (var (k, v) in missing()) errors.TryAdd("content." + k, v);
-            if (!withParticipant)
-                errors["writtenWithParticipant"] = ["A plan is complete only when it was written with the participant: confirm they took part."];
-        }
-        return errors;
+        return errors.Count > 0 ? Refusal.Invalid(errors) : null;
     }
 
-    public static async Task<SafetyPlan> AddSafetyPlanAsync(TrellisDbContext db, Participant participant, SafetyPlanInput input, StaffMember author, CancellationToken ct = default)
+    /// <summary>The first version needs no version to be based on; every later one names the latest.</summary>
+    public static Refusal? CheckVersion(int? latest, ETags.Expected expected) => latest is { } n ? expected.Check(n) : null;
+
+    /// <summary>Saves the new version; two saves at once compute the same number and the unique index refuses the second.</summary>
+    public static async Task<Refusal?> SaveAsync(TrellisDbContext db, int? latest, CancellationToken ct)
     {
-        var plan = await PlanVersions.AddAsync(db, new SafetyPlan { Content = input.Content! }, participant.Id, input.Complete,
-            input.WrittenWithParticipant, input.ChangeSummary, author, ct);
-        // The task a suicide-risk flag raised is done when, and only when, the plan is complete.
-        if (plan.IsComplete)
-            await CareTasks.CompleteOpenAsync(db, participant.Id, CareTaskKinds.CompleteSafetyPlan,
-                $"Safety plan version {plan.Number} completed with {participant.FirstName} by {plan.WrittenByName}.", ct);
-        return plan;
+        try
+        {
+            await db.SaveChangesAsync(ct);
+            return null;
+        }
+        catch (DbUpdateException)
+        {
+            db.ChangeTracker.Clear();
+            return Refusal.Stale(latest ?? 0);
+        }
     }
-
-    public static Task<RelapsePreventionPlan> AddRelapsePlanAsync(TrellisDbContext db, Participant participant, RelapsePlanInput input, StaffMember author, CancellationToken ct = default) =>
-        PlanVersions.AddAsync(db, new RelapsePreventionPlan { Content = input.Content! }, participant.Id, input.Complete,
-            input.WrittenWithParticipant, input.ChangeSummary, author, ct);
 
     /// <summary>Each entry of a list of text is at most <see cref="MaxEntryLength"/> characters.</summary>
     private static IEnumerable<(string Path, string Message)> LongEntries(object content)
