@@ -26,6 +26,23 @@ public static class SaveDischarge
         _ => Refusal.Conflict("Not admitted", $"{p.DisplayName} has not been admitted ({Infrastructure.EnumText.Label(p.Status).ToLowerInvariant()}); only a participant in care is discharged."),
     };
 
+    /// <summary>
+    /// What finalising and keeping a draft both ask first: the chart in scope, a participant in care, a writer
+    /// the Discharge permission allows; then the form's spare rows dropped and the goals of the plan in effect.
+    /// </summary>
+    public static async Task<Result<(Participant Participant, StaffMember By, List<PlanGoal> Goals)>> StartAsync(TrellisDbContext db, Guid participantId,
+        DischargeInput input, CancellationToken ct)
+    {
+        if (await Charts.FindAsync(db, participantId, ct) is not { } participant) return Refusal.NotFound("participant");
+        if (CannotDischarge(participant) is { } refused) return refused;
+        if (await ClinicalStaff.AllowedAsync(db, Auth.Permissions.Discharge, ct) is not { } by)
+            return Refusal.Forbidden("Participants are discharged by their clinicians, case managers and program directors.");
+        Normalize(input);
+        (Participant, StaffMember, List<PlanGoal>) start =
+            (participant, by, (await TreatmentPlanQueries.OverviewAsync(db, participant, participant.Today(db.Now), ct)).InEffect?.Goals.ToList() ?? []);
+        return start;
+    }
+
     /// <summary>Every rule for a final discharge, at once, each at its field.</summary>
     public static Refusal? Check(Participant p, DischargeInput input, IReadOnlyList<PlanGoal> goals, DateOnly today)
     {

@@ -30,7 +30,7 @@ public sealed class TriggerPlan
 /// triggers each with a coping strategy, high-risk situations, early / middle / late warning signs,
 /// support contacts and their roles, people and places to avoid, meetings, and what to do after a lapse.
 /// </summary>
-public sealed class RelapsePlanContent
+public sealed class RelapsePlanContent : IPlanContent
 {
     [MaxLength(15)] public List<TriggerPlan> Triggers { get; set; } = [];
     [MaxLength(15)] public List<string> HighRiskSituations { get; set; } = [];

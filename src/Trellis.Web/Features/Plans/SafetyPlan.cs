@@ -16,7 +16,7 @@ public sealed class SafetyPlan : VersionedPlan
 /// coping strategies, people and places for distraction, people to ask for help, professionals and
 /// crisis lines (988 is always on the plan), making the environment safe, reasons for living.
 /// </summary>
-public sealed class SafetyPlanContent
+public sealed class SafetyPlanContent : IPlanContent
 {
     [MaxLength(15)] public List<string> WarningSigns { get; set; } = [];
     [MaxLength(15)] public List<CopingItem> CopingStrategies { get; set; } = [];

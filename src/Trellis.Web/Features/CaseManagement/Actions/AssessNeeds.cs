@@ -13,7 +13,7 @@ public static class AssessNeeds
     public static async Task<Result<NeedsAssessment>> RunAsync(TrellisDbContext db, Guid participantId, NeedsAssessmentInput input, CancellationToken ct = default)
     {
         if (await Charts.FindAsync(db, participantId, ct) is not { } participant) return Refusal.NotFound("participant");
-        if (!db.Me.May(Permissions.CaseManagement) || await ClinicalStaff.CurrentAsync(db, ct) is not { } by)
+        if (await ClinicalStaff.AllowedAsync(db, Permissions.CaseManagement, ct) is not { } by)
             return Refusal.Forbidden("Needs are assessed by case managers, clinicians and program directors.");
         var errors = Validation.ToDictionary(Validation.Validate(input));
         if (input.AssessedOn > participant.Today(db.Now)) errors["assessedOn"] = ["The assessment date is in the future."];

@@ -15,7 +15,7 @@ public static class MakeReferral
     public static async Task<Result<Referral>> RunAsync(TrellisDbContext db, Guid participantId, ReferralInput input, CancellationToken ct = default)
     {
         if (await Charts.FindAsync(db, participantId, ct) is not { } participant) return Refusal.NotFound("participant");
-        if (!db.Me.May(Permissions.CaseManagement) || await ClinicalStaff.CurrentAsync(db, ct) is not { } by)
+        if (await ClinicalStaff.AllowedAsync(db, Permissions.CaseManagement, ct) is not { } by)
             return Refusal.Forbidden("Referrals are made by case managers, clinicians and program directors.");
         var errors = Validation.ToDictionary(Validation.Validate(input));
         if (input.ReferredOn > participant.Today(db.Now)) errors["referredOn"] = ["The referral date is in the future."];

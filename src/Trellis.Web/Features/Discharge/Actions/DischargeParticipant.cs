@@ -1,7 +1,4 @@
 using Microsoft.EntityFrameworkCore;
-using Trellis.Web.Features.Auth;
-using Trellis.Web.Features.Clinical;
-using Trellis.Web.Features.TreatmentPlans;
 
 namespace Trellis.Web.Features.Discharge.Actions;
 
@@ -16,14 +13,10 @@ public static class DischargeParticipant
 {
     public static async Task<Result<ParticipantDischarge>> RunAsync(TrellisDbContext db, Guid participantId, DischargeInput input, CancellationToken ct = default)
     {
-        if (await Charts.FindAsync(db, participantId, ct) is not { } participant) return Refusal.NotFound("participant");
-        if (SaveDischarge.CannotDischarge(participant) is { } refused) return refused;
-        if (!db.Me.May(Permissions.Discharge) || await ClinicalStaff.CurrentAsync(db, ct) is not { } by)
-            return Refusal.Forbidden("Participants are discharged by their clinicians, case managers and program directors.");
-        SaveDischarge.Normalize(input);
-        var today = participant.Today(db.Now);
-        var goals = (await TreatmentPlanQueries.OverviewAsync(db, participant, today, ct)).InEffect?.Goals.ToList() ?? [];
-        if (SaveDischarge.Check(participant, input, goals, today) is { } invalid) return invalid;
+        var (start, refused) = await SaveDischarge.StartAsync(db, participantId, input, ct);
+        if (refused is not null) return refused;
+        var (participant, by, goals) = start;
+        if (SaveDischarge.Check(participant, input, goals, participant.Today(db.Now)) is { } invalid) return invalid;
         var draft = await SaveDischarge.CurrentAsync(db, participantId, tracking: true, ct);
         var result = await SaveDischarge.FinalizeAsync(db, participantId, draft, input, goals, by, ct);
         if (!result.Succeeded)

@@ -1,6 +1,4 @@
-using Trellis.Web.Features.Auth;
 using Trellis.Web.Features.Clinical;
-using Trellis.Web.Features.TreatmentPlans;
 
 namespace Trellis.Web.Features.Discharge.Actions;
 
@@ -12,16 +10,13 @@ public static class SaveDischargeDraft
 {
     public static async Task<Result<ParticipantDischarge>> RunAsync(TrellisDbContext db, Guid participantId, DischargeInput input, CancellationToken ct = default)
     {
-        if (await Charts.FindAsync(db, participantId, ct) is not { } participant) return Refusal.NotFound("participant");
-        if (SaveDischarge.CannotDischarge(participant) is { } refused) return refused;
-        if (!db.Me.May(Permissions.Discharge) || await ClinicalStaff.CurrentAsync(db, ct) is not { } by)
-            return Refusal.Forbidden("Participants are discharged by their clinicians, case managers and program directors.");
-        SaveDischarge.Normalize(input);
+        var (start, refused) = await SaveDischarge.StartAsync(db, participantId, input, ct);
+        if (refused is not null) return refused;
+        var (_, by, goals) = start;
         var errors = new Dictionary<string, string[]>();
         if (input.DischargedOn is null) errors["dischargedOn"] = ["Enter at least the discharge date and reason to save a draft."];
         if (input.Reason is null) errors["reason"] = ["Enter at least the discharge date and reason to save a draft."];
         if (errors.Count > 0) return Refusal.Invalid(errors);
-        var goals = (await TreatmentPlanQueries.OverviewAsync(db, participant, participant.Today(db.Now), ct)).InEffect?.Goals.ToList() ?? [];
         var d = await SaveDischarge.CurrentAsync(db, participantId, tracking: true, ct);
         if (d is null)
         {

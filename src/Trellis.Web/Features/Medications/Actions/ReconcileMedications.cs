@@ -13,7 +13,7 @@ public static class ReconcileMedications
     public static async Task<Result<MedicationReconciliation>> RunAsync(TrellisDbContext db, Guid participantId, ReconciliationInput input, CancellationToken ct = default)
     {
         if (await Charts.FindAsync(db, participantId, ct) is not { } participant) return Refusal.NotFound("participant");
-        if (!db.Me.May(Permissions.ManageMedications) || await ClinicalStaff.CurrentAsync(db, ct) is not { } by)
+        if (await ClinicalStaff.AllowedAsync(db, Permissions.ManageMedications, ct) is not { } by)
             return Refusal.Forbidden("Medications are reconciled by prescribers, clinicians and program directors.");
         var result = await Reconcile.ApplyAsync(db, participant, input, by, participant.Today(db.Now), ct);
         if (result.Succeeded) await db.SaveChangesAsync(ct);

@@ -49,7 +49,7 @@ public static class ReviewPlan
     public static async Task<Result<PlanReview>> RunAsync(TrellisDbContext db, Guid participantId, PlanReviewInput input, CancellationToken ct = default)
     {
         if (await Charts.FindAsync(db, participantId, ct) is not { } participant) return Refusal.NotFound("participant");
-        if (!db.Me.May(Permissions.WriteTreatmentPlans) || await ClinicalStaff.CurrentAsync(db, ct) is not { } reviewer)
+        if (await ClinicalStaff.AllowedAsync(db, Permissions.WriteTreatmentPlans, ct) is not { } reviewer)
             return Refusal.Forbidden("Plans are reviewed by the participant's clinicians and program directors.");
         if (participant.Status == ParticipantStatus.Discharged)
             return Refusal.Conflict($"{participant.DisplayName} was discharged; the plan is closed and summarised in the discharge.");

@@ -30,7 +30,7 @@ public static class WritePlanVersion
         CancellationToken ct = default)
     {
         if (await Charts.FindAsync(db, participantId, ct) is not { } participant) return Refusal.NotFound("participant");
-        if (!db.Me.May(Permissions.WriteTreatmentPlans) || await ClinicalStaff.CurrentAsync(db, ct) is not { } author)
+        if (await ClinicalStaff.AllowedAsync(db, Permissions.WriteTreatmentPlans, ct) is not { } author)
             return Refusal.Forbidden("Treatment plans are written by the participant's clinicians and program directors.");
         if (participant.Status == ParticipantStatus.Discharged)
             return Refusal.Conflict($"{participant.DisplayName} was discharged on {participant.DischargedOn:MMM d, yyyy}; the treatment plan is closed.");
