@@ -1346,6 +1346,10 @@ namespace Trellis.Web.Data.Migrations.Sqlite
                         .ValueGeneratedOnAdd()
                         .HasColumnType("TEXT");
 
+                    b.Property<string>("Acknowledgments")
+                        .IsRequired()
+                        .HasColumnType("TEXT");
+
                     b.Property<long>("CreatedAt")
                         .HasColumnType("INTEGER");
 
@@ -1355,6 +1359,10 @@ namespace Trellis.Web.Data.Migrations.Sqlite
                     b.Property<string>("Dose")
                         .IsRequired()
                         .HasMaxLength(100)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("DrugCode")
+                        .HasMaxLength(60)
                         .HasColumnType("TEXT");
 
                     b.Property<bool>("EnteredInError")

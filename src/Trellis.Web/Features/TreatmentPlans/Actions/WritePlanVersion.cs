@@ -1,14 +1,13 @@
 using System.ComponentModel.DataAnnotations;
 using Microsoft.EntityFrameworkCore;
-using Trellis.Web.Data;
+using Trellis.Web.Features.Auth;
 using Trellis.Web.Features.Clinical;
 using Trellis.Web.Features.Participants;
 using Trellis.Web.Features.Staff;
-using Trellis.Web.Features.Tasks;
 
-namespace Trellis.Web.Features.TreatmentPlans;
+namespace Trellis.Web.Features.TreatmentPlans.Actions;
 
-/// <summary>Body of PUT /api/participants/{id}/treatment-plan: the whole plan as the next version.</summary>
+/// <summary>Body of PUT /api/participants/{id}/treatment-plan and the plan page's form: the whole plan as the next version.</summary>
 public sealed class TreatmentPlanInput
 {
     [Required(ErrorMessage = "Send the plan's content: problems, goals, objectives and interventions.")]
@@ -19,9 +18,37 @@ public sealed class TreatmentPlanInput
     public string? ChangeSummary { get; set; }
 }
 
-/// <summary>Writing a new plan version and checking it against the chart.</summary>
-public static class SaveTreatmentPlan
+/// <summary>
+/// Write the next version of a participant's treatment plan: no version is ever edited. The first plan
+/// needs no version to be based on; every later one names the version it changes (the API's If-Match,
+/// the page's hidden number), so nobody overwrites a version they have not seen. Goals keep their ids
+/// across versions, so notes and reviews stay linked. Called by the plan page and PUT /api/participants/{id}/treatment-plan.
+/// </summary>
+public static class WritePlanVersion
 {
+    public static async Task<Result<TreatmentPlan>> RunAsync(TrellisDbContext db, Guid participantId, TreatmentPlanInput input, ETags.Expected expected,
+        CancellationToken ct = default)
+    {
+        if (await Charts.FindAsync(db, participantId, ct) is not { } participant) return Refusal.NotFound("participant");
+        if (await ClinicalStaff.AllowedAsync(db, Permissions.WriteTreatmentPlans, ct) is not { } author)
+            return Refusal.Forbidden("Treatment plans are written by the participant's clinicians and program directors.");
+        if (participant.Status == ParticipantStatus.Discharged)
+            return Refusal.Conflict($"{participant.DisplayName} was discharged on {participant.DischargedOn:MMM d, yyyy}; the treatment plan is closed.");
+        var latest = await TreatmentPlanQueries.LatestAsync(db, participantId, ct);
+        if (latest is not null && expected.Check(latest.Number) is { } stale) return stale;
+        if (input.Content is not null) Normalize(input.Content);
+        if (await CheckAsync(db, participant, input, latest is null, ct) is { Count: > 0 } errors) return Refusal.Invalid(Validation.ToDictionary(errors));
+        var plan = await AddVersionAsync(db, participant, input, author, ct);
+        // Two people saving at once compute the same next number; the unique index refuses the second.
+        try { await db.SaveChangesAsync(ct); }
+        catch (DbUpdateException)
+        {
+            db.ChangeTracker.Clear();
+            return Refusal.Stale(latest?.Number ?? 0);
+        }
+        return plan;
+    }
+
     /// <summary>Trims text and drops rows left entirely empty (the spare rows of the page form).</summary>
     public static void Normalize(PlanContent c)
     {
@@ -52,44 +79,43 @@ public static class SaveTreatmentPlan
         c.Problems.RemoveAll(p => p.Statement is null && p.Goals.Count == 0 && p.DiagnosisCodes.Count == 0);
     }
 
-    /// <summary>Every rule, with field paths under <paramref name="prefix"/>: the annotations, and what only the chart can tell.</summary>
-    public static async Task<List<FieldError>> CheckAsync(TrellisDbContext db, Participant participant, TreatmentPlanInput input, bool isFirst, string prefix = "", CancellationToken ct = default)
+    /// <summary>Every rule at once: the annotations, and what only the chart can tell (its diagnoses, its program's staff).</summary>
+    private static async Task<List<FieldError>> CheckAsync(TrellisDbContext db, Participant participant, TreatmentPlanInput input, bool isFirst, CancellationToken ct)
     {
-        var errors = Validation.Validate(input, prefix);
+        var errors = Validation.Validate(input);
         var content = input.Content;
         if (content is null) return errors;
-        string P(string path) => prefix.Length == 0 ? path : $"{prefix}.{path}";
         if (content.Problems.Count == 0)
-            errors.Add(new(content, nameof(PlanContent.Problems), P("content.problems"), "Add at least one problem, with a goal in the participant's own words."));
+            errors.Add(new(content, nameof(PlanContent.Problems), "content.problems", "Add at least one problem, with a goal in the participant's own words."));
         if (!isFirst && string.IsNullOrWhiteSpace(input.ChangeSummary))
-            errors.Add(new(input, nameof(TreatmentPlanInput.ChangeSummary), P("changeSummary"), "Say what changed in this version and why."));
+            errors.Add(new(input, nameof(TreatmentPlanInput.ChangeSummary), "changeSummary", "Say what changed in this version and why."));
         var codes = participant.Diagnoses.Select(d => d.Code).ToHashSet(StringComparer.OrdinalIgnoreCase);
         var team = (await ClinicalStaff.OfProgramAsync(db, participant.ProgramId, ct)).Select(s => s.Id).ToHashSet();
         for (var pi = 0; pi < content.Problems.Count; pi++)
         {
             var problem = content.Problems[pi];
             if (problem.Goals.Count == 0)
-                errors.Add(new(problem, nameof(PlanProblem.Goals), P($"content.problems[{pi}].goals"), "Add at least one goal for this problem."));
+                errors.Add(new(problem, nameof(PlanProblem.Goals), $"content.problems[{pi}].goals", "Add at least one goal for this problem."));
             foreach (var code in problem.DiagnosisCodes.Where(c => !codes.Contains(c)))
-                errors.Add(new(problem, nameof(PlanProblem.DiagnosisCodes), P($"content.problems[{pi}].diagnosisCodes"),
+                errors.Add(new(problem, nameof(PlanProblem.DiagnosisCodes), $"content.problems[{pi}].diagnosisCodes",
                     $"{code} is not one of {participant.FirstName}'s diagnoses; add it to the chart first or choose another."));
             for (var gi = 0; gi < problem.Goals.Count; gi++)
                 for (var ii = 0; ii < problem.Goals[gi].Interventions.Count; ii++)
                 {
                     var intervention = problem.Goals[gi].Interventions[ii];
                     if (intervention.ResponsibleStaffId is { } sid && !team.Contains(sid))
-                        errors.Add(new(intervention, nameof(PlanIntervention.ResponsibleStaffId), P($"content.problems[{pi}].goals[{gi}].interventions[{ii}].responsibleStaffId"),
+                        errors.Add(new(intervention, nameof(PlanIntervention.ResponsibleStaffId), $"content.problems[{pi}].goals[{gi}].interventions[{ii}].responsibleStaffId",
                             $"Choose a staff member of {participant.Program?.Name ?? "the participant's program"}."));
                 }
         }
         var goalIds = content.Problems.SelectMany(p => p.Goals).Where(g => g.Id != Guid.Empty).Select(g => g.Id).ToList();
         if (goalIds.Count != goalIds.Distinct().Count())
-            errors.Add(new(content, nameof(PlanContent.Problems), P("content.problems"), "Two goals carry the same id; each goal keeps its own."));
+            errors.Add(new(content, nameof(PlanContent.Problems), "content.problems", "Two goals carry the same id; each goal keeps its own."));
         return errors;
     }
 
     /// <summary>Adds the next version. Items without an id get one; goals keep theirs so notes stay linked across versions.</summary>
-    public static async Task<TreatmentPlan> AddVersionAsync(TrellisDbContext db, Participant participant, TreatmentPlanInput input, StaffMember author, CancellationToken ct = default)
+    private static async Task<TreatmentPlan> AddVersionAsync(TrellisDbContext db, Participant participant, TreatmentPlanInput input, StaffMember author, CancellationToken ct)
     {
         var content = input.Content!;
         var names = await ClinicalStaff.NamesAsync(db, content.Problems.SelectMany(p => p.Goals).SelectMany(g => g.Interventions).Select(i => i.ResponsibleStaffId), ct);
