@@ -5,7 +5,7 @@ namespace Trellis.Web.Infrastructure;
 /// <summary>
 /// "Saved.", "Signed and locked." and the like, shown once on the page a successful form post leads
 /// to. The message travels in a short-lived cookie protected by the app's data-protection keys (shared
-/// by every node), so it cannot be set from a link the way a "?done=…" query could: a crafted URL
+/// by every node), so it cannot be set from a link the way a "done" query parameter could: a crafted URL
 /// cannot make the app claim something was saved.
 /// </summary>
 public sealed class StatusMessage(IHttpContextAccessor http, IDataProtectionProvider protection)

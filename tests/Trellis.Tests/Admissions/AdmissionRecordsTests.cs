@@ -3,6 +3,7 @@ using System.Net.Http.Json;
 using Microsoft.EntityFrameworkCore;
 using Trellis.Tests.Support;
 using Trellis.Web.Features.Auth;
+using Trellis.Web.Features.Demo;
 using Trellis.Web.Features.Participants;
 
 namespace Trellis.Tests.Admissions;
@@ -166,6 +167,6 @@ public class AdmissionRecordsTests(TrellisFactory app) : IClassFixture<TrellisFa
         ["kind"] = "part2", ["patientName"] = p.LegalName, ["disclosingParty"] = "Substance Use IOP",
         ["information"] = "Dates of service, diagnoses and attendance; no counseling notes.", ["recipient"] = "Cascade Health Plan",
         ["purpose"] = "Payment for treatment.", ["expiresOnEvent"] = "One year after treatment ends", ["rightToRevokeExplained"] = true,
-        ["redisclosureNoticeGiven"] = redisclosure, ["signedBy"] = p.LegalName, ["signedOn"] = DateOnly.FromDateTime(DateTime.UtcNow),
+        ["redisclosureNoticeGiven"] = redisclosure, ["signedBy"] = p.LegalName, ["signedOn"] = ProgramClock.Today(DateTimeOffset.UtcNow, DemoSeeder.ClinicZone),
     };
 }

@@ -130,7 +130,7 @@ public static class SaveDischarge
         Copy(d, input, goals);
         var points = await db.InstrumentAdministrations.AsNoTracking().Where(a => a.ParticipantId == participantId && a.Total != null)
             .Select(a => new { a.InstrumentCode, a.Total, a.AdministeredAt }).ToListAsync(ct);
-        d.Scores = DischargeScores.Compare(points.Select(p => new ScorePoint(p.InstrumentCode, p.Total!.Value, DateOnly.FromDateTime(p.AdministeredAt.UtcDateTime))),
+        d.Scores = DischargeScores.Compare(points.Select(p => new ScorePoint(p.InstrumentCode, p.Total!.Value, ProgramClock.Today(p.AdministeredAt, participant.Program?.TimeZoneId))),
             participant.AdmittedOn ?? on, on);
         d.MedicationReconciliationId = rec!.Id;
         d.IsFinal = true;

@@ -54,15 +54,16 @@ public static class TreatmentPlanQueries
         {
             var attended = await SessionsAttendedAsync(db, participant.Id, admitted, ct);
             first = PlanSchedule.FirstPlan(attended, rules.FirstPlanWithinSessions, versions.Any(v => v.IsComplete));
-            review = PlanSchedule.Review(CompletedOn(inEffect), lastReview?.ReviewedOn, rules.ReviewIntervalDays, today);
+            review = PlanSchedule.Review(CompletedOn(inEffect, participant.Program?.TimeZoneId), lastReview?.ReviewedOn, rules.ReviewIntervalDays, today);
         }
         return new(versions.FirstOrDefault(), inEffect, lastReview, first, review, rules);
     }
 
     public static bool IsInCare(Participant p) => p.Status is ParticipantStatus.Admitted or ParticipantStatus.Active or ParticipantStatus.OnHold;
 
-    public static DateOnly? CompletedOn(TreatmentPlan? plan) =>
-        plan?.CompletedAt is { } at ? DateOnly.FromDateTime(at.UtcDateTime) : null;
+    /// <summary>The day, on the program's clock, the version took effect (its last signature).</summary>
+    public static DateOnly? CompletedOn(TreatmentPlan? plan, string? timeZoneId) =>
+        plan?.CompletedAt is { } at ? ProgramClock.Today(at, timeZoneId) : null;
 
     /// <summary>The goals a note can link to: those of the latest version.</summary>
     public static async Task<List<GoalRef>> CurrentGoalsAsync(TrellisDbContext db, Guid participantId, CancellationToken ct = default)
@@ -105,7 +106,7 @@ public static class TreatmentPlanQueries
     {
         var people = await db.Participants.AsNoTracking()
             .Where(p => p.AdmittedOn != null && (p.Status == ParticipantStatus.Admitted || p.Status == ParticipantStatus.Active || p.Status == ParticipantStatus.OnHold))
-            .Select(p => new { p.Id, p.LegalFirstName, p.LegalLastName, p.PreferredName, p.ProgramId, Program = p.Program!.Name, p.AdmittedOn, p.PrimaryClinicianId })
+            .Select(p => new { p.Id, p.LegalFirstName, p.LegalLastName, p.PreferredName, p.ProgramId, Program = p.Program!.Name, Zone = p.Program.TimeZoneId, p.AdmittedOn, p.PrimaryClinicianId })
             .ToListAsync(ct);
         var ids = people.Select(p => p.Id).ToList();
         var plans = await db.Set<TreatmentPlan>().AsNoTracking().Where(t => ids.Contains(t.ParticipantId))
@@ -128,7 +129,7 @@ public static class TreatmentPlanQueries
                 .FirstOrDefault();
             var attended = attendance.Count(a => a.ParticipantId == p.Id && a.Day >= p.AdmittedOn);
             var first = PlanSchedule.FirstPlan(attended, rule.FirstPlanWithinSessions, completed is not null);
-            var review = PlanSchedule.Review(completed is { } c ? DateOnly.FromDateTime(c.UtcDateTime) : null,
+            var review = PlanSchedule.Review(completed is { } c ? ProgramClock.Today(c, p.Zone) : null,
                 reviews.FirstOrDefault(r => r.Key == p.Id)?.Last, rule.ReviewIntervalDays, today);
             rows.Add(new(p.Id, Participant.NameOf(p.PreferredName, p.LegalFirstName, p.LegalLastName), p.Program, p.PrimaryClinicianId, first, review));
         }

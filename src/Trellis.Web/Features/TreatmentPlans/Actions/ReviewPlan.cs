@@ -58,10 +58,10 @@ public static class ReviewPlan
         if (overview.InEffect is not { } plan)
             return Refusal.Conflict("No plan in effect", "There is no signed plan to review yet: a plan is reviewed once the clinician and participant have signed it.");
         var goals = plan.Goals.ToList();
-        if (Check(input, plan, goals, today) is { Count: > 0 } errors) return Refusal.Invalid(Validation.ToDictionary(errors));
+        if (Check(input, plan, goals, today, participant.Program?.TimeZoneId) is { Count: > 0 } errors) return Refusal.Invalid(Validation.ToDictionary(errors));
 
         var reviewedOn = input.ReviewedOn!.Value;
-        var effective = TreatmentPlanQueries.CompletedOn(plan);
+        var effective = TreatmentPlanQueries.CompletedOn(plan, participant.Program?.TimeZoneId);
         var since = overview.LastReview?.ReviewedOn is { } last && last > (effective ?? DateOnly.MinValue) ? last : effective ?? participant.AdmittedOn ?? reviewedOn;
         // What the notes show was worked on since the previous review, frozen into the review as it stood.
         var activity = await TreatmentPlanQueries.GoalActivityAsync(db, participant.Id, since, reviewedOn, ct);
@@ -91,13 +91,13 @@ public static class ReviewPlan
         return review;
     }
 
-    private static List<FieldError> Check(PlanReviewInput input, TreatmentPlan plan, List<PlanGoal> goals, DateOnly today)
+    private static List<FieldError> Check(PlanReviewInput input, TreatmentPlan plan, List<PlanGoal> goals, DateOnly today, string? timeZoneId)
     {
         var errors = Validation.Validate(input);
         if (input.ReviewedOn is { } on)
         {
             if (on > today) errors.Add(new(input, nameof(input.ReviewedOn), "reviewedOn", "The review date is in the future."));
-            else if (TreatmentPlanQueries.CompletedOn(plan) is { } effective && on < effective)
+            else if (TreatmentPlanQueries.CompletedOn(plan, timeZoneId) is { } effective && on < effective)
                 errors.Add(new(input, nameof(input.ReviewedOn), "reviewedOn", $"The plan in effect was signed on {effective:MMM d, yyyy}; a review of it comes after."));
         }
         for (var i = 0; i < input.Goals.Count; i++)
