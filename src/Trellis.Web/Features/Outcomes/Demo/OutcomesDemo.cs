@@ -48,12 +48,15 @@ public sealed class OutcomesDemo : IDemoData
         var caseManager = demo.StaffOf(program, Auth.Roles.CaseManager).FirstOrDefault();
         var p = new Participant
         {
-            Mrn = "TH" + (program == demo.MentalHealth ? 100000 : 200000 + i) + i, LegalFirstName = f.Name.FirstName(), LegalLastName = f.Name.LastName(),
+            Mrn = $"TH{(program == demo.MentalHealth ? 1 : 2)}{i:D5}", LegalFirstName = f.Name.FirstName(), LegalLastName = f.Name.LastName(),
             DateOfBirth = DateOnly.FromDateTime(f.Date.Between(new DateTime(1965, 1, 1), new DateTime(2003, 12, 31))),
             Status = ParticipantStatus.Discharged, ProgramId = program.Id, TrackId = track.Id, AdmittedOn = admitted, DischargedOn = discharged,
             PrimaryClinicianId = clinician.Id, CaseManagerId = caseManager?.Id,
         };
         p.Enrollments.Add(new Enrollment { ParticipantId = p.Id, ProgramId = program.Id, TrackId = track.Id, StartedOn = admitted, EndedOn = discharged, EndReason = "discharged" });
+        var (dx, text) = program == demo.SubstanceUse ? f.PickRandom(("F10.20", "Alcohol dependence, uncomplicated"), ("F12.20", "Cannabis dependence, uncomplicated"))
+            : f.PickRandom(("F33.1", "Major depressive disorder, recurrent, moderate"), ("F41.1", "Generalized anxiety disorder"));
+        p.Diagnoses.Add(new Diagnosis { ParticipantId = p.Id, Code = dx, Description = text, IsPrimary = true, DiagnosedOn = admitted });
         p.LevelOfCareHistory.Add(new LevelOfCareChange { ParticipantId = p.Id, EffectiveOn = admitted, FromLevel = LevelOfCare.Outpatient, ToLevel = LevelOfCare.IntensiveOutpatient, Rationale = "Needs at least 9 hours a week of structured treatment." });
         db.Participants.Add(p);
         // Most improve; some do not; a few get worse, as in real programs.
