@@ -1,0 +1,45 @@
+using System.ComponentModel.DataAnnotations;
+using Microsoft.EntityFrameworkCore;
+using Trellis.Web.Features.Auth;
+
+namespace Trellis.Web.Features.Outcomes.Actions;
+
+public sealed class MeasurementScheduleInput : IValidatableObject
+{
+    public List<MeasureRule> Rules { get; set; } = [];
+
+    public IEnumerable<ValidationResult> Validate(ValidationContext context)
+    {
+        var seen = new HashSet<string>(StringComparer.OrdinalIgnoreCase);
+        for (var i = 0; i < Rules.Count; i++)
+            if (Rules[i].Instrument is { } code && !seen.Add(code.Trim()))
+                yield return new ValidationResult($"{code} is listed twice; give each instrument one line.", [$"Rules[{i}].Instrument"]);
+    }
+}
+
+/// <summary>
+/// Set a program's measurement schedule: program directors of the program and administrators (another program
+/// answers 404). A program without a schedule may be given one without a version; later changes name the version.
+/// The schedule page and PUT /api/programs/{id}/measurement-schedule call it.
+/// </summary>
+public static class SetMeasurementSchedule
+{
+    public static async Task<Result<MeasurementSchedule>> RunAsync(TrellisDbContext db, Guid programId, MeasurementScheduleInput input, ETags.Expected expected, CancellationToken ct = default)
+    {
+        if (!db.Me.May(Permissions.ManagePrograms)) return Refusal.Forbidden("A program's measurement schedule is set by its program directors and administrators.");
+        if (!db.Scope.Covers(programId) || !await db.Programs.AnyAsync(p => p.Id == programId, ct)) return Refusal.NotFound("program");
+        var row = await db.Set<MeasurementSchedule>().FirstOrDefaultAsync(r => r.ProgramId == programId, ct);
+        var current = row?.Version ?? 0;
+        if ((row is not null || expected.Version is not null || expected.Malformed) && expected.Check(current) is { } stale) return stale;
+        if (Validation.Check(input) is { } invalid) return invalid;
+        if (row is null) db.Set<MeasurementSchedule>().Add(row = new MeasurementSchedule { ProgramId = programId });
+        row.Rules = input.Rules.Select(r => new MeasureRule { Instrument = r.Instrument!.Trim().ToLowerInvariant(), AtAdmission = r.AtAdmission, EveryDays = r.EveryDays, AtDischarge = r.AtDischarge }).ToList();
+        try
+        {
+            if (await Concurrency.SaveIfUnchangedAsync(db, row, current, ct: ct)) return row;
+        }
+        catch (DbUpdateException) { }
+        db.ChangeTracker.Clear();
+        return Refusal.Stale((await MeasurementSchedule.ForProgramAsync(db, programId, ct))?.Version ?? 0);
+    }
+}
