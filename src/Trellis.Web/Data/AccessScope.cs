@@ -21,10 +21,19 @@ public sealed record AccessScope(bool All, Guid[] ProgramIds, Guid? ParticipantI
     public bool Covers(Guid? programId) => programId is { } id ? Covers(id) : All;
 
     /// <summary>Programs whose facts (schedule, tracks, closures) the caller reads: their care team's, or a participant's own.</summary>
-    public Guid[] ReadablePrograms => ParticipantProgramId is { } own && !ProgramIds.Contains(own) ? [.. ProgramIds, own] : ProgramIds;
+    /// <remarks>The programs of charts opened under emergency access count too: their schedule and tracks are how the chart reads.</remarks>
+    public Guid[] ReadablePrograms => readable ??= [.. ProgramIds.Concat(EmergencyPrograms).Append(ParticipantProgramId ?? Guid.Empty).Where(id => id != Guid.Empty).Distinct()];
+    private Guid[]? readable;
 
     /// <summary>Staff who work in at least one program (or an administrator): they also see the clinic-wide records.</summary>
     public bool SeesClinicWide => All || ProgramIds.Length > 0;
+
+    /// <summary>
+    /// Charts outside the care team opened for a limited time under emergency access ("break the glass",
+    /// Features/EmergencyAccess): the filters let their records be read, nothing else of their program.
+    /// </summary>
+    public Guid[] EmergencyCharts { get; init; } = [];
+    public Guid[] EmergencyPrograms { get; init; } = [];
 }
 
 public static class TrellisClaims
@@ -34,6 +43,9 @@ public static class TrellisClaims
     public const string Staff = "trellis:staff";
     public const string Participant = "trellis:participant";
     public const string ParticipantProgram = "trellis:participant-program";
+    /// <summary>A chart the staff member holds emergency access to, until the grant ends (rebuilt on every request).</summary>
+    public const string EmergencyChart = "trellis:emergency-chart";
+    public const string EmergencyProgram = "trellis:emergency-program";
     public const string DisplayName = "trellis:name";
 }
 

@@ -27,9 +27,9 @@ public sealed class CurrentUser
         ParticipantId = GuidClaim(principal, TrellisClaims.Participant);
         ParticipantProgramId = GuidClaim(principal, TrellisClaims.ParticipantProgram);
         SessionId = GuidClaim(principal, TrellisClaims.Session);
-        ProgramIds = principal.FindAll(TrellisClaims.Program)
-            .Select(c => Guid.TryParse(c.Value, out var id) ? id : Guid.Empty)
-            .Where(id => id != Guid.Empty).Distinct().ToArray();
+        ProgramIds = GuidClaims(principal, TrellisClaims.Program);
+        EmergencyCharts = GuidClaims(principal, TrellisClaims.EmergencyChart);
+        EmergencyPrograms = GuidClaims(principal, TrellisClaims.EmergencyProgram);
     }
 
     private CurrentUser(string systemWhat, string displayName, Guid? staffId)
@@ -57,6 +57,9 @@ public sealed class CurrentUser
     public Guid? SessionId { get; }
     /// <summary>The programs a staff member is assigned to (their care team's programs).</summary>
     public Guid[] ProgramIds { get; } = [];
+    /// <summary>Charts outside the care team this staff member holds emergency access to now.</summary>
+    public Guid[] EmergencyCharts { get; } = [];
+    public Guid[] EmergencyPrograms { get; } = [];
     public string? ClientAddress { get; }
     public IReadOnlyCollection<string> Roles => roles;
 
@@ -67,7 +70,7 @@ public sealed class CurrentUser
 
     public AccessScope Scope => scope ??= IsSystem || roles.Contains(Features.Auth.Roles.Administrator)
         ? AccessScope.System
-        : IsSignedIn ? new AccessScope(false, ProgramIds, ParticipantId, ParticipantProgramId) : AccessScope.None;
+        : IsSignedIn ? new AccessScope(false, ProgramIds, ParticipantId, ParticipantProgramId) { EmergencyCharts = EmergencyCharts, EmergencyPrograms = EmergencyPrograms } : AccessScope.None;
     private AccessScope? scope;
 
     public Actor Actor => actor ??= IsSystem
@@ -90,6 +93,9 @@ public sealed class CurrentUser
     /// behalf): sees everything, and records carry that person as their author.
     /// </summary>
     public static CurrentUser OnBehalfOf(string what, Guid staffId, string displayName) => new(what, displayName, staffId);
+
+    private static Guid[] GuidClaims(ClaimsPrincipal p, string type) => p.FindAll(type)
+        .Select(c => Guid.TryParse(c.Value, out var id) ? id : Guid.Empty).Where(id => id != Guid.Empty).Distinct().ToArray();
 
     private static Guid? GuidClaim(ClaimsPrincipal p, string type) => Guid.TryParse(p.FindFirstValue(type), out var id) ? id : null;
 }

@@ -6,3 +6,9 @@ namespace Trellis.Web.Components.Layout;
 /// <c>services.AddSingleton(new NavItem(…))</c>; entries with a <see cref="Group"/> go under "More".
 /// </summary>
 public sealed record NavItem(string Href, string Label, string Permission, int Order, string Group = "");
+
+/// <summary>
+/// A notice a feature shows at the top of every page while it applies (for example an emergency access in
+/// progress). The component decides for itself whether it has anything to say.
+/// </summary>
+public sealed record PageBanner(Type Component, int Order);

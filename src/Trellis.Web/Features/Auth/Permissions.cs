@@ -81,6 +81,12 @@ public static class Permissions
     /// <summary>Change attendance after the program's lock days (with a reason).</summary>
     public const string ChangeLockedAttendance = nameof(ChangeLockedAttendance);
 
+    // Emergency access ("break the glass", ONC 170.315(d)(6)).
+    public const string BreakTheGlass = nameof(BreakTheGlass);
+    public const string ReviewEmergencyAccess = nameof(ReviewEmergencyAccess);
+    public const string RestrictCharts = nameof(RestrictCharts);
+    public const string SeeEmergencyAccess = nameof(SeeEmergencyAccess);
+
     private static readonly string[] Staff = [R.Administrator, R.ProgramDirector, R.Clinician, R.Prescriber, R.CaseManager, R.IntakeCoordinator];
     private static readonly string[] Clinical = [R.Administrator, R.ProgramDirector, R.Clinician, R.Prescriber, R.CaseManager];
 
@@ -129,6 +135,10 @@ public static class Permissions
         [TakeAttendance] = [R.ProgramDirector, R.Clinician, R.Prescriber, R.CaseManager],
         [BookAppointments] = Staff,
         [ChangeLockedAttendance] = [R.ProgramDirector],
+        [BreakTheGlass] = [R.ProgramDirector, R.Clinician, R.Prescriber],
+        [ReviewEmergencyAccess] = [R.Administrator, R.ProgramDirector],
+        [RestrictCharts] = [R.Administrator, R.ProgramDirector],
+        [SeeEmergencyAccess] = [R.Administrator, R.ProgramDirector, R.Clinician, R.Prescriber],
     }.ToFrozenDictionary();
 
     /// <summary>The roles that hold a permission.</summary>

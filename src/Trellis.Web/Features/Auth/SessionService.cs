@@ -9,7 +9,7 @@ using Trellis.Web.Data;
 namespace Trellis.Web.Features.Auth;
 
 /// <summary>Starts, checks and ends server-side sessions; builds the principal a request runs as.</summary>
-public sealed class SessionService(TrellisDbContext db, UserManager<TrellisUser> users, IOptions<SecurityOptions> options)
+public sealed class SessionService(TrellisDbContext db, UserManager<TrellisUser> users, IOptions<SecurityOptions> options, IEnumerable<IPrincipalClaims> contributors)
 {
     private SecurityOptions Options => options.Value;
 
@@ -103,6 +103,7 @@ public sealed class SessionService(TrellisDbContext db, UserManager<TrellisUser>
             var programs = await db.StaffProgramAssignments.Where(a => a.StaffMemberId == s).Select(a => a.ProgramId).ToListAsync();
             claims.AddRange(programs.Select(id => new Claim(TrellisClaims.Program, id.ToString())));
         }
+        foreach (var contributor in contributors) await contributor.AddAsync(db, user, claims);
         return new ClaimsPrincipal(new ClaimsIdentity(claims, scheme, ClaimTypes.Name, ClaimTypes.Role));
     }
 
@@ -128,4 +129,13 @@ public sealed class SessionService(TrellisDbContext db, UserManager<TrellisUser>
     }
 
     private static string Base64Url(byte[] bytes) => Convert.ToBase64String(bytes).TrimEnd('=').Replace('+', '-').Replace('/', '_');
+}
+
+/// <summary>
+/// A feature's part of the principal rebuilt on every request (for example the charts a staff member holds
+/// emergency access to), so that what the scope is built from stays in one place: the session check.
+/// </summary>
+public interface IPrincipalClaims
+{
+    Task AddAsync(TrellisDbContext db, TrellisUser user, List<Claim> claims);
 }
