@@ -76,7 +76,7 @@ public static class DatabaseSetup
          .AddInterceptors(SqlitePragmas.Instance);
 
     public static void ConfigurePostgres(DbContextOptionsBuilder o, string connection) =>
-        o.UseNpgsql(connection);
+        o.UseNpgsql(connection, n => n.ExecutionStrategy(d => new RetryStrategy(d)));
 
     /// <summary>
     /// Creates a context for start-up work with the owner's connection when one is configured

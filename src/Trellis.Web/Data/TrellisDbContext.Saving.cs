@@ -1,6 +1,7 @@
 using System.Reflection;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore.ChangeTracking;
+using Microsoft.EntityFrameworkCore.Storage;
 using Trellis.Web.Features.Audit;
 
 namespace Trellis.Web.Data;
@@ -90,42 +91,71 @@ public abstract partial class TrellisDbContext
     /// Saves the tracked changes and their entries in one transaction, so a change is never saved
     /// without its entry. The chain is extended by one writer at a time across every app node: in
     /// this process the writer's gate orders them, across processes the database's lock.
+    /// A transient failure (PostgreSQL restarting) runs the whole transaction again, through the
+    /// execution strategy (<see cref="RetryStrategy"/>); before that, it checks whether the failed
+    /// attempt committed after all (its first entry is on the chain), so nothing is written twice.
     /// </summary>
     private async Task<int> SaveWithAuditAsync(List<AuditEntry> entries, bool acceptAllChangesOnSuccess, CancellationToken ct)
     {
-        var ownTransaction = Database.CurrentTransaction is null;
-        // Inside a caller's transaction the chain stays locked until the caller commits, which this
-        // method cannot see, so the in-process gate is not taken there; the database lock suffices.
-        var gate = ownTransaction ? services.AuditWriter?.Gate : null;
-        if (gate is not null) await gate.WaitAsync(ct);
-        try
+        if (Database.CurrentTransaction is not null)
         {
-            await using var transaction = ownTransaction ? await Database.BeginTransactionAsync(ct) : null;
+            // Inside a caller's transaction the chain stays locked until the caller commits, which this
+            // method cannot see, so the in-process gate is not taken there; the database lock suffices.
+            var inCaller = await WriteChainedAsync(entries, transaction: null, ct);
+            Settle(entries, acceptAllChangesOnSuccess);
+            return inCaller;
+        }
+        var written = await Database.CreateExecutionStrategy().ExecuteAsync(entries, async (_, batch, token) =>
+        {
+            var gate = services.AuditWriter?.Gate;
+            if (gate is not null) await gate.WaitAsync(token);
             try
             {
-                await LockAuditChainAsync(ct);
-                var last = await AuditEntries.AsNoTracking().OrderByDescending(e => e.Sequence)
-                    .Select(e => new { e.Sequence, e.Hash }).FirstOrDefaultAsync(ct);
-                AuditChain.Link(services.AuditKey, entries, last?.Sequence ?? 0, last?.Hash ?? AuditChain.Genesis);
-                AuditEntries.AddRange(entries);
-                var written = await base.SaveChangesAsync(acceptAllChangesOnSuccess, ct);
-                if (transaction is not null) await transaction.CommitAsync(ct);
-                // Written entries never change again (triggers refuse it): tracking them would only
-                // make every later save of this context scan them.
-                if (acceptAllChangesOnSuccess)
-                    foreach (var e in entries) Entry(e).State = EntityState.Detached;
-                return written;
+                await using var transaction = await Database.BeginTransactionAsync(token);
+                return await WriteChainedAsync(batch, transaction, token);
             }
-            catch
-            {
-                foreach (var e in entries) Entry(e).State = EntityState.Detached;
-                throw;
-            }
-        }
-        finally
+            finally { gate?.Release(); }
+        }, async (_, batch, token) =>
         {
-            gate?.Release();
+            var first = batch[0];
+            var committed = await AuditEntries.AsNoTracking().AnyAsync(e => e.Sequence == first.Sequence && e.Hash == first.Hash, token);
+            return new ExecutionResult<int>(committed, batch.Count);
+        }, ct);
+        Settle(entries, acceptAllChangesOnSuccess);
+        return written;
+    }
+
+    /// <summary>
+    /// One attempt: links the entries onto the head of the chain and saves them with the changes. The
+    /// changes are accepted only once the whole save is known to be durable (<see cref="Settle"/>), so
+    /// an attempt that fails leaves them pending for the next one.
+    /// </summary>
+    private async Task<int> WriteChainedAsync(List<AuditEntry> entries, IDbContextTransaction? transaction, CancellationToken ct)
+    {
+        try
+        {
+            await LockAuditChainAsync(ct);
+            var last = await AuditEntries.AsNoTracking().OrderByDescending(e => e.Sequence)
+                .Select(e => new { e.Sequence, e.Hash }).FirstOrDefaultAsync(ct);
+            AuditChain.Link(services.AuditKey, entries, last?.Sequence ?? 0, last?.Hash ?? AuditChain.Genesis);
+            AuditEntries.AddRange(entries);
+            var written = await base.SaveChangesAsync(acceptAllChangesOnSuccess: false, ct);
+            if (transaction is not null) await transaction.CommitAsync(ct);
+            return written;
         }
+        catch
+        {
+            foreach (var e in entries) Entry(e).State = EntityState.Detached;
+            throw;
+        }
+    }
+
+    // Written entries never change again (triggers refuse it): tracking them would only make every
+    // later save of this context scan them.
+    private void Settle(List<AuditEntry> entries, bool acceptAllChangesOnSuccess)
+    {
+        foreach (var e in entries) Entry(e).State = EntityState.Detached;
+        if (acceptAllChangesOnSuccess) ChangeTracker.AcceptAllChanges();
     }
 
     /// <summary>

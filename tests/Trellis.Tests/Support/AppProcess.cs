@@ -21,7 +21,7 @@ public sealed class AppProcess : IAsyncDisposable
     private readonly string? pgDatabase;
     private Process? server;
 
-    public DatabaseProvider Provider { get; } = TestDatabase.Provider;
+    public DatabaseProvider Provider { get; }
     /// <summary>Not created here: the app makes it (and its permissions).</summary>
     public string DataDirectory => Path.Combine(root, "data");
     /// <summary>Stands in for the service account's ~/.config (XDG_CONFIG_HOME).</summary>
@@ -32,9 +32,11 @@ public sealed class AppProcess : IAsyncDisposable
     /// <summary>Extra environment for every run; a null value removes a default (e.g. Audit__Key).</summary>
     public Dictionary<string, string?> Settings { get; } = [];
 
-    private AppProcess(string? pgDatabase)
+    private AppProcess(string? pgDatabase, byte[]? key)
     {
         this.pgDatabase = pgDatabase;
+        Provider = TestDatabase.Provider;
+        if (key is not null) Key = key;
         Directory.CreateDirectory(ConfigDirectory);
         if (pgDatabase is not null)
         {
@@ -44,7 +46,21 @@ public sealed class AppProcess : IAsyncDisposable
         else AppConnection = OwnerConnection = $"Data Source={Path.Combine(DataDirectory, "trellis.db")}";
     }
 
-    public static async Task<AppProcess> CreateAsync()
+    private AppProcess(string appConnection, string ownerConnection, byte[] key)
+    {
+        Provider = DatabaseProvider.Postgres;
+        Directory.CreateDirectory(ConfigDirectory);
+        (AppConnection, OwnerConnection, Key) = (appConnection, ownerConnection, key);
+    }
+
+    /// <summary>
+    /// The app on a PostgreSQL database the test made itself (its own cluster, or a restored copy),
+    /// with the given audit key (several nodes on one database share it). The database is the test's to drop.
+    /// </summary>
+    public static AppProcess OnPostgres(string appConnection, string ownerConnection, byte[] key) => new(appConnection, ownerConnection, key);
+
+    /// <summary>On the run's database; <paramref name="key"/> is the audit key when the data came with one (a fixture).</summary>
+    public static async Task<AppProcess> CreateAsync(byte[]? key = null)
     {
         string? database = null;
         if (TestDatabase.Provider == DatabaseProvider.Postgres)
@@ -52,7 +68,7 @@ public sealed class AppProcess : IAsyncDisposable
             database = "trellis_p_" + Guid.NewGuid().ToString("N")[..14];
             await TestDatabase.CreateAsync(database);
         }
-        return new AppProcess(database);
+        return new AppProcess(database, key);
     }
 
     private ProcessStartInfo StartInfo(IEnumerable<string> args, int? port)
@@ -103,6 +119,7 @@ public sealed class AppProcess : IAsyncDisposable
         listener.Start();
         var port = ((IPEndPoint)listener.LocalEndpoint).Port;
         listener.Stop();
+        Url = $"http://127.0.0.1:{port}";
         server = Process.Start(StartInfo([], port))!;
         var log = new ConcurrentQueue<string>();
         server.OutputDataReceived += (_, e) => { if (e.Data is not null) log.Enqueue(e.Data); };
@@ -118,6 +135,9 @@ public sealed class AppProcess : IAsyncDisposable
         }
         throw new InvalidOperationException("The app did not start:\n" + string.Join("\n", log));
     }
+
+    /// <summary>Where the running server listens (set by <see cref="StartAsync"/>).</summary>
+    public string? Url { get; private set; }
 
     /// <summary>Unix permissions of a file or folder (these tests run on Linux, as the app's servers do).</summary>
     public static UnixFileMode ModeOf(string path) =>
