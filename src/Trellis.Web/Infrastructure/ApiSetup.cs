@@ -56,9 +56,8 @@ internal sealed class ExceptionToProblem(IProblemDetailsService problems, ILogge
         if (Outages.IsDatabaseOutage(exception))
         {
             log.LogWarning(exception, "Database unavailable on {Method} {Path}", http.Request.Method, FailedPath(http));
-            http.Items[Outages.ItemKey] = true;
             http.Response.Headers.RetryAfter = Outages.RetryAfterSeconds.ToString(System.Globalization.CultureInfo.InvariantCulture);
-            if (!IsApi(http)) { http.Response.StatusCode = 503; return false; } // the error page says it calmly
+            if (!IsApi(http)) { await Outages.WritePageAsync(http); return true; }
             http.Response.StatusCode = 503;
             return await problems.TryWriteAsync(new ProblemDetailsContext
             {

@@ -33,6 +33,8 @@ public static class Kept
     /// <summary>Every acknowledged chart is in the database with its Create entry.</summary>
     public static async Task AssertWrittenAsync(AppProcess app, IReadOnlyCollection<Guid> written)
     {
+        // The test's own pooled connections may predate a server restart (the outage test): start afresh.
+        Npgsql.NpgsqlConnection.ClearAllPools();
         await using var db = app.Context();
         var ids = written.ToList();
         var found = await db.Participants.IgnoreQueryFilters().Where(p => ids.Contains(p.Id)).Select(p => p.Id).ToListAsync();
