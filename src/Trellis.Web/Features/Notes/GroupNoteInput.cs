@@ -3,6 +3,7 @@ using System.ComponentModel.DataAnnotations;
 namespace Trellis.Web.Features.Notes;
 
 /// <summary>Body of PUT /api/group-sessions/{id}/note: the group's part once, and an individual part per attendee.</summary>
+[AcceptsRepresentation(typeof(GroupNoteDto))]
 public sealed class GroupNoteInput
 {
     [Required(ErrorMessage = "Give the group's topic."), MaxLength(200), Display(Name = "Topic")]

@@ -3,6 +3,7 @@ using System.ComponentModel.DataAnnotations;
 namespace Trellis.Web.Features.Participants;
 
 /// <summary>What a person fills in to create or edit a participant: used by the API and the page alike.</summary>
+[AcceptsRepresentation(typeof(ParticipantDto))]
 public sealed class ParticipantInput : IValidatableObject
 {
     [MaxLength(20), RegularExpression(@"^[A-Za-z0-9-]+$", ErrorMessage = "The MRN may contain only letters, digits and hyphens.")]
