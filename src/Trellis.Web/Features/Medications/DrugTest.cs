@@ -91,6 +91,7 @@ public sealed class DrugTestInput : IValidatableObject
     }
 }
 
+[AcceptsRepresentation(typeof(SubstanceResultDto))]
 public sealed class SubstanceResultInput : IValidatableObject
 {
     [Required(ErrorMessage = "Name the substance (its code).")]

@@ -21,6 +21,7 @@ public sealed class GroupNoteInput
 /// One attendee's part. A draft may leave anything out; signing needs the three choices, a plan goal
 /// addressed (when their plan has goals) and the one sentence in sections.participation.
 /// </summary>
+[AcceptsRepresentation(typeof(GroupPartDto))]
 public sealed class GroupPartInput : IValidatableObject
 {
     [Required(ErrorMessage = "Say whose part this is (participantId).")]

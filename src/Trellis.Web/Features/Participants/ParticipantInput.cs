@@ -113,6 +113,7 @@ public sealed class ParticipantInput : IValidatableObject
     };
 }
 
+[AcceptsRepresentation(typeof(DiagnosisDto))]
 public sealed class DiagnosisInput : IValidatableObject
 {
     [Required(ErrorMessage = "Enter the ICD-10 code."), MaxLength(8)]
