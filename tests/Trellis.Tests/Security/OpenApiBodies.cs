@@ -53,9 +53,11 @@ public sealed class OpenApiBodies(JsonNode document, IReadOnlyList<Guid> ids)
                 return boundary ? Gen.Elements<JsonNode?>(JsonValue.Create(Guid.Empty), JsonValue.Create(Guid.NewGuid()), JsonValue.Create("not-a-guid"))
                     : Gen.Elements(ids.Select(i => (JsonNode?)JsonValue.Create(i)).Append(JsonValue.Create(Guid.NewGuid())).ToArray());
             case "string" when format == "date":
-                return Gen.Choose(-40000, 40000).Select(d => (JsonNode?)JsonValue.Create(DateOnly.FromDateTime(DateTime.Today).AddDays(boundary ? d * 50 % 2900000 : d % 400).ToString("yyyy-MM-dd")));
+                return boundary ? Gen.Elements("0001-01-01", "9999-12-31", "1900-01-01", "2100-01-01", "2024-02-29", "2025-02-29").Select(d => (JsonNode?)JsonValue.Create(d))
+                    : Gen.Choose(-400, 400).Select(d => (JsonNode?)JsonValue.Create(DateOnly.FromDateTime(DateTime.Today).AddDays(d).ToString("yyyy-MM-dd")));
             case "string" when format == "date-time":
-                return Gen.Choose(-4000, 4000).Select(d => (JsonNode?)JsonValue.Create(DateTimeOffset.UtcNow.AddHours(boundary ? d * 800 : d).ToString("O")));
+                return boundary ? Gen.Elements("0001-01-01T00:00:00Z", "9999-12-31T23:59:59+14:00", "2025-13-01T00:00:00Z").Select(d => (JsonNode?)JsonValue.Create(d))
+                    : Gen.Choose(-4000, 4000).Select(d => (JsonNode?)JsonValue.Create(DateTimeOffset.UtcNow.AddHours(d).ToString("O")));
             case "string" when format == "time":
                 return Gen.Choose(0, 1439).Select(m => (JsonNode?)JsonValue.Create(new TimeOnly(m / 60, m % 60).ToString("HH:mm:ss")));
             case "string":
