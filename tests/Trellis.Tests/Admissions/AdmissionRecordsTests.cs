@@ -166,6 +166,8 @@ public class AdmissionRecordsTests(TrellisFactory app) : IClassFixture<TrellisFa
         ["kind"] = "part2", ["patientName"] = p.LegalName, ["disclosingParty"] = "Substance Use IOP",
         ["information"] = "Dates of service, diagnoses and attendance; no counseling notes.", ["recipient"] = "Cascade Health Plan",
         ["purpose"] = "Payment for treatment.", ["expiresOnEvent"] = "One year after treatment ends", ["rightToRevokeExplained"] = true,
-        ["redisclosureNoticeGiven"] = redisclosure, ["signedBy"] = p.LegalName, ["signedOn"] = DateOnly.FromDateTime(DateTime.UtcNow),
+        ["redisclosureNoticeGiven"] = redisclosure, ["signedBy"] = p.LegalName,
+        // Yesterday in UTC is never after today in a program's zone; a consent signed "tomorrow" would not be active yet.
+        ["signedOn"] = DateOnly.FromDateTime(DateTime.UtcNow.AddDays(-1)),
     };
 }
