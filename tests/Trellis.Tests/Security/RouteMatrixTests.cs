@@ -87,9 +87,10 @@ public class RouteMatrixTests(TrellisFactory app, ITestOutputHelper output) : IC
                     requests++;
                     HttpResponseMessage response;
                     try { response = await SendAsync(client, route.Method, url); }
-                    catch (TaskCanceledException)
+                    catch (Exception e) when (e is TaskCanceledException or HttpRequestException)
                     {
-                        failures.Add($"no answer within the client's timeout: {route.Method} {url} as {principal ?? "anonymous"}");
+                        // A hung or broken response is as much a failure as a 5xx, and the URL is what a reader needs.
+                        failures.Add($"no complete answer ({e.GetType().Name}: {e.InnerException?.InnerException?.Message ?? e.Message}): {route.Method} {url} as {principal ?? "anonymous"}");
                         continue;
                     }
                     var status = (int)response.StatusCode;
