@@ -15,6 +15,7 @@ public static class ApiSetup
         {
             o.SerializerOptions.Converters.Add(new JsonStringEnumConverter(JsonNamingPolicy.SnakeCaseLower));
             o.SerializerOptions.DefaultIgnoreCondition = JsonIgnoreCondition.Never;
+            StrictJson.Apply(o.SerializerOptions);
         });
         // Bad requests raise BadHttpRequestException so they reach the handler below and answer
         // a ProblemDetails that says what was wrong, instead of an empty 400.
@@ -43,7 +44,6 @@ public static class ApiSetup
                 ctx.ProblemDetails.Detail = $"{ctx.HttpContext.Request.Method} is not supported here.";
         });
         services.AddExceptionHandler<ExceptionToProblem>();
-        services.AddValidation();
         return services;
     }
 }
@@ -70,8 +70,10 @@ internal sealed class ExceptionToProblem(IProblemDetailsService problems, ILogge
                 },
             });
         }
+        var member = exception is BadHttpRequestException { InnerException: JsonException j } ? StrictJson.Explain(j) : null;
         var (status, title, detail) = exception switch
         {
+            _ when member is not null => (400, "Invalid", member.Value.Message),
             BadHttpRequestException bad => (bad.StatusCode, bad.StatusCode == 415 ? "Unsupported content type" : "Bad request", Explain(bad)),
             DbUpdateConcurrencyException => (412, "Changed by someone else",
                 "This record was changed after you loaded it. Nothing was saved: load it again, reapply your change and save."),
@@ -81,12 +83,11 @@ internal sealed class ExceptionToProblem(IProblemDetailsService problems, ILogge
         if (!IsApi(http) && status >= 500)
             return false; // pages show the error page
         http.Response.StatusCode = status;
-        return await problems.TryWriteAsync(new ProblemDetailsContext
-        {
-            HttpContext = http,
-            Exception = exception,
-            ProblemDetails = { Status = status, Title = title, Detail = detail },
-        });
+        var problem = member is { } m
+            ? new HttpValidationProblemDetails(new Dictionary<string, string[]> { [m.Path] = [m.Message] })
+            : new Microsoft.AspNetCore.Mvc.ProblemDetails();
+        (problem.Status, problem.Title, problem.Detail) = (status, title, detail);
+        return await problems.TryWriteAsync(new ProblemDetailsContext { HttpContext = http, Exception = exception, ProblemDetails = problem });
     }
 
     // By now a page request has been re-executed at /error; the path that failed is in the feature.

@@ -33,7 +33,7 @@ public static class AppSetup
         services.AddTrellisAuth(config, env);
         services.AddTrellisApi();
         services.AddTrellisRateLimits(config);
-        services.AddOpenApi(o => o.AddDocumentTransformer<BearerSecurityTransformer>());
+        services.AddOpenApi(o => o.AddDocumentTransformer<BearerSecurityTransformer>().AddSchemaTransformer<HonestRequiredTransformer>());
         services.AddHealthChecks().AddCheck<DatabaseHealthCheck>("database");
 
         services.AddRazorComponents();

@@ -32,6 +32,32 @@ public static class StrictJson
         options.TypeInfoResolver = resolver.WithAddedModifier(Modify);
     }
 
+    /// <summary>
+    /// The member a strict read refused, and a sentence that names it; null for any other JSON problem.
+    /// The serializer's own message names .NET types, which mean nothing to a client.
+    /// </summary>
+    public static (string Path, string Message)? Explain(JsonException json)
+    {
+        var text = json.Message;
+        var path = string.IsNullOrEmpty(json.Path) || json.Path == "$" ? "" : json.Path.TrimStart('$', '.');
+        if (System.Text.RegularExpressions.Regex.Match(text, "^The JSON property '([^']*)' could not be mapped") is { Success: true } unknown)
+        {
+            var name = Short(unknown.Groups[1].Value);
+            var at = path.Length == 0 ? name : path.EndsWith(name, StringComparison.Ordinal) ? path : $"{path}.{name}";
+            return (at, $"'{at}' is not a member this endpoint accepts. Remove it, or check its spelling against the API reference (/api/reference).");
+        }
+        if (System.Text.RegularExpressions.Regex.Match(text, "missing required properties including: (.*)\\.?$") is { Success: true } missing)
+        {
+            var names = missing.Groups[1].Value.Replace("'", "").TrimEnd('.');
+            var first = names.Split(',')[0].Trim();
+            var at = path.Length == 0 ? first : $"{path}.{first}";
+            return (at, $"'{names}' is required here: send {(names.Contains(',') ? "each of them" : "it")} explicitly (a missing value is not taken as false or 0).");
+        }
+        return null;
+    }
+
+    private static string Short(string name) => name.Length <= 60 ? name : name[..60] + "…";
+
     private static void Modify(JsonTypeInfo info)
     {
         if (info.Kind != JsonTypeInfoKind.Object) return;

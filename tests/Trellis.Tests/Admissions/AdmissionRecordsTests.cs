@@ -96,7 +96,7 @@ public class AdmissionRecordsTests(TrellisFactory app) : IClassFixture<TrellisFa
         var checklist = (await Json.ReadAsync(await api.GetAsync($"/api/participants/{p.Id}/orientation"))).AsArray();
         Assert.Contains(checklist, i => (string?)i!["item"] == "part2_consent");
         await Json.ProblemAsync(await api.PutAsJsonAsync($"/api/participants/{p.Id}/orientation/part2_consent", new { done = true }), 400);
-        var ticked = (await Json.ReadAsync(await api.PutAsJsonAsync($"/api/participants/{p.Id}/orientation/program_rules", new { done = true, note = "Read together" }))).AsArray();
+        var ticked = (await Json.ReadAsync(await api.PutJsonAsync($"/api/participants/{p.Id}/orientation/program_rules", new { done = true, note = "Read together" }, "\"0\""))).AsArray();
         Assert.True((bool)ticked.Single(i => (string?)i!["item"] == "program_rules")!["done"]!);
         await Json.ProblemAsync(await api.PutAsJsonAsync($"/api/participants/{p.Id}/orientation/nap_time", new { done = true }), 400);
 

@@ -56,4 +56,9 @@ public class OneShapeTests
     public void Claims_are_read_only_by_the_current_user() =>
         NoneMatch(@"FindFirst(Value)?\(\s*(TrellisClaims|ClaimTypes)\.", Sources(".cs", ".razor"),
             "Ask CurrentUser (db.Me, Me) who is calling.", "Data/CurrentUser.cs", "Features/Auth/");
+
+    [Fact]
+    public void Validation_has_one_path() =>
+        NoneMatch(@"\bAddValidation\(|\.DisableValidation\(", Sources(".cs"),
+            "Validate in the action with Validation.Check(input): the framework's minimal-API validation would be a second path that pages never take.");
 }

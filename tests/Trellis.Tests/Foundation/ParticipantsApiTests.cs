@@ -125,7 +125,8 @@ public class ParticipantsApiTests(TrellisFactory app) : IClassFixture<TrellisFac
     [Fact]
     public async Task Mrn_is_unique_and_track_must_belong_to_the_program()
     {
-        var api = await app.ApiAsync(Roles.IntakeCoordinator);
+        // Only an administrator may choose an MRN (anyone else gets one answer: ExistenceOracleTests).
+        var api = await app.ApiAsync(Roles.Administrator);
         var existing = await Demo.ParticipantInAsync(app, Demo.SubstanceUse);
         var program = await Demo.ProgramIdAsync(app, Demo.MentalHealth);
         var body = Demo.NewParticipant(program);

@@ -14,8 +14,7 @@ public static class LeadsApi
 {
     public static RouteGroupBuilder MapLeadsApi(this RouteGroupBuilder api)
     {
-        // Every change validates in its action (Actions/), so the framework's validation is off here.
-        var group = api.MapGroup("/admissions").WithTags("Admissions").DisableValidation();
+        var group = api.MapGroup("/admissions").WithTags("Admissions");
         group.MapGet("/leads", List).RequireAuthorization(Permissions.ViewAdmissions)
             .WithSummary("Leads in the pipeline within your programs, oldest in their stage first, with filters by stage, program, owner and name.");
         group.MapGet("/leads/{id:guid}", Get).RequireAuthorization(Permissions.ViewAdmissions)

@@ -7,6 +7,7 @@ namespace Trellis.Web.Features.Admissions;
 /// An inquiry: what a person sends from the public "talk to someone" form, or what intake types in
 /// after a phone call or a referral. The same rules either way.
 /// </summary>
+[AcceptsRepresentation(typeof(LeadDto))]
 public sealed class InquiryInput : IValidatableObject
 {
     public const string PhonePattern = @"^[0-9+()\-. ]{7,40}$";

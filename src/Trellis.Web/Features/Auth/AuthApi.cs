@@ -26,7 +26,7 @@ public static class AuthApi
     public static RouteGroupBuilder MapAuthApi(this RouteGroupBuilder api)
     {
         // The body is validated in the handler, with the sign-in page's messages.
-        var group = api.MapGroup("/auth").WithTags("Sign-in").DisableValidation();
+        var group = api.MapGroup("/auth").WithTags("Sign-in");
         group.MapPost("/login", Login).AllowAnonymous().RequireRateLimiting(RateLimits.SignIn)
             .WithSummary("Exchange email, password and (when enabled) a two-factor code for an access token.");
         group.MapPost("/logout", Logout).RequireAuthorization()

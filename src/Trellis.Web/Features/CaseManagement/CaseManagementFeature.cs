@@ -13,5 +13,5 @@ public sealed class CaseManagementFeature : IFeature
         services.AddSingleton(new NavItem("/resources", "Community resources", Permissions.Anyone, 160, "Resources"));
     }
 
-    public static void MapApi(RouteGroupBuilder api) => api.MapGroup(string.Empty).DisableValidation().MapCaseManagementApi();
+    public static void MapApi(RouteGroupBuilder api) => api.MapGroup(string.Empty).MapCaseManagementApi();
 }

@@ -26,6 +26,7 @@ public sealed class CommunityResource : Entity
 }
 
 /// <summary>Body of POST /api/community-resources and PUT /api/community-resources/{id}, and the resource page's form.</summary>
+[AcceptsRepresentation(typeof(CommunityResourceDto))]
 public sealed class CommunityResourceInput
 {
     [Required(ErrorMessage = "Name the resource."), MaxLength(200)]

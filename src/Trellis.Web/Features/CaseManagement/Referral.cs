@@ -73,6 +73,7 @@ public sealed class ReferralInput : IValidatableObject
 }
 
 /// <summary>Body of PUT /api/referrals/{id}, and the referral page's outcome form.</summary>
+[AcceptsRepresentation(typeof(ReferralDto))]
 public sealed class ReferralOutcomeInput : IValidatableObject
 {
     [Required(ErrorMessage = "Choose the referral's status.")]

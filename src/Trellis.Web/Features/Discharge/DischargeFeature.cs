@@ -9,5 +9,5 @@ public sealed class DischargeFeature : IFeature
     public static void Register(IServiceCollection services, IConfiguration config) =>
         services.AddSingleton(new ChartTab("discharge", "Discharge", Permissions.ReadClinical, 80));
 
-    public static void MapApi(RouteGroupBuilder api) => api.MapGroup(string.Empty).DisableValidation().MapDischargeApi();
+    public static void MapApi(RouteGroupBuilder api) => api.MapGroup(string.Empty).MapDischargeApi();
 }

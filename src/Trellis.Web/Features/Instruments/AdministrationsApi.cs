@@ -25,8 +25,7 @@ public static class AdministrationsApi
 {
     public static RouteGroupBuilder MapAdministrationsApi(this RouteGroupBuilder api)
     {
-        // Giving one validates in its action (Actions/), so the framework's validation is off here.
-        var group = api.MapGroup("/participants/{id:guid}/instruments").WithTags("Instruments").DisableValidation();
+        var group = api.MapGroup("/participants/{id:guid}/instruments").WithTags("Instruments");
         group.MapGet("/", List).RequireAuthorization(Permissions.AnyStaff)
             .WithSummary("Instruments given to the participant, newest first; filter with ?instrument=phq-9.");
         group.MapGet("/{administrationId:guid}", Get).RequireAuthorization(Permissions.AnyStaff)

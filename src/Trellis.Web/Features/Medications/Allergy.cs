@@ -24,6 +24,7 @@ public sealed class Allergy : Entity, IParticipantOwned
 }
 
 /// <summary>Body of POST /api/participants/{id}/allergies and PUT /api/allergies/{id}, and the allergy page's form.</summary>
+[AcceptsRepresentation(typeof(AllergyDto))]
 public sealed class AllergyInput : IValidatableObject
 {
     [Required(ErrorMessage = "Enter what they are allergic to."), MaxLength(200)]

@@ -53,6 +53,7 @@ public sealed class SubstanceResult
 }
 
 /// <summary>Body of POST /api/participants/{id}/drug-tests and PUT /api/drug-tests/{id}, and the drug test page's form.</summary>
+[AcceptsRepresentation(typeof(DrugTestDto))]
 public sealed class DrugTestInput : IValidatableObject
 {
     [Required(ErrorMessage = "Enter the collection date."), Display(Name = "Collected on")]
@@ -90,6 +91,7 @@ public sealed class DrugTestInput : IValidatableObject
     }
 }
 
+[AcceptsRepresentation(typeof(SubstanceResultDto))]
 public sealed class SubstanceResultInput : IValidatableObject
 {
     [Required(ErrorMessage = "Name the substance (its code).")]

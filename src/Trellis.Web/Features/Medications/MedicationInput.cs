@@ -4,6 +4,7 @@ using Trellis.Web.Features.Medications.Catalog;
 namespace Trellis.Web.Features.Medications;
 
 /// <summary>Body of POST /api/participants/{id}/medications and PUT /api/medications/{id}, and the medication page's form.</summary>
+[AcceptsRepresentation(typeof(MedicationDto))]
 public sealed class MedicationInput : IValidatableObject
 {
     [Required(ErrorMessage = "Enter the medication's name."), MaxLength(200)]

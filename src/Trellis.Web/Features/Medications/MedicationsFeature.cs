@@ -14,7 +14,7 @@ public sealed class MedicationsFeature : IFeature
 
     public static void MapApi(RouteGroupBuilder api)
     {
-        var group = api.MapGroup(string.Empty).DisableValidation();
+        var group = api.MapGroup(string.Empty);
         group.MapMedicationsApi();
         group.MapDrugTestsApi();
     }

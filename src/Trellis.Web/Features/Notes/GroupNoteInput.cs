@@ -3,6 +3,7 @@ using System.ComponentModel.DataAnnotations;
 namespace Trellis.Web.Features.Notes;
 
 /// <summary>Body of PUT /api/group-sessions/{id}/note: the group's part once, and an individual part per attendee.</summary>
+[AcceptsRepresentation(typeof(GroupNoteDto))]
 public sealed class GroupNoteInput
 {
     [Required(ErrorMessage = "Give the group's topic."), MaxLength(200), Display(Name = "Topic")]
@@ -20,6 +21,7 @@ public sealed class GroupNoteInput
 /// One attendee's part. A draft may leave anything out; signing needs the three choices, a plan goal
 /// addressed (when their plan has goals) and the one sentence in sections.participation.
 /// </summary>
+[AcceptsRepresentation(typeof(GroupPartDto))]
 public sealed class GroupPartInput : IValidatableObject
 {
     [Required(ErrorMessage = "Say whose part this is (participantId).")]

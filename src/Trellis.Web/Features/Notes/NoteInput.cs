@@ -3,6 +3,7 @@ using System.ComponentModel.DataAnnotations;
 namespace Trellis.Web.Features.Notes;
 
 /// <summary>Body of POST /api/participants/{id}/notes and PUT /api/notes/{id} (drafts only).</summary>
+[AcceptsRepresentation(typeof(NoteDto))]
 public sealed class NoteInput : IValidatableObject
 {
     /// <summary>individual, medication_management or case_management (group parts are written on the group note).</summary>

@@ -3,6 +3,7 @@ using System.ComponentModel.DataAnnotations;
 namespace Trellis.Web.Features.Participants;
 
 /// <summary>What a person fills in to create or edit a participant: used by the API and the page alike.</summary>
+[AcceptsRepresentation(typeof(ParticipantDto))]
 public sealed class ParticipantInput : IValidatableObject
 {
     [MaxLength(20), RegularExpression(@"^[A-Za-z0-9-]+$", ErrorMessage = "The MRN may contain only letters, digits and hyphens.")]
@@ -112,6 +113,7 @@ public sealed class ParticipantInput : IValidatableObject
     };
 }
 
+[AcceptsRepresentation(typeof(DiagnosisDto))]
 public sealed class DiagnosisInput : IValidatableObject
 {
     [Required(ErrorMessage = "Enter the ICD-10 code."), MaxLength(8)]

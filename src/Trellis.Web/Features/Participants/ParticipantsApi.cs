@@ -10,7 +10,7 @@ public static class ParticipantsApi
     public static RouteGroupBuilder MapParticipantsApi(this RouteGroupBuilder api)
     {
         // Bodies are validated in the actions, so the order of answers is the same from every door.
-        var group = api.MapGroup("/participants").WithTags("Participants").DisableValidation();
+        var group = api.MapGroup("/participants").WithTags("Participants");
         group.MapGet("/", List).RequireAuthorization(Permissions.Anyone)
             .WithSummary("Participants within your care team, with search by name, preferred name or MRN, program and status filters, and paging.");
         group.MapGet("/{id:guid}", Get).RequireAuthorization(Permissions.Anyone)

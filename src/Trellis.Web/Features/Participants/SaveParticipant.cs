@@ -35,12 +35,22 @@ public static class SaveParticipant
         if (!string.IsNullOrWhiteSpace(input.Mrn) && !errors.ContainsKey("mrn"))
         {
             var mrn = input.Mrn.Trim().ToUpperInvariant();
-            // Deleted and out-of-scope charts count too: an MRN is never reused.
-            if (await db.Participants.IgnoreQueryFilters().AnyAsync(p => p.Mrn == mrn && p.Id != existingId, ct))
+            var own = existingId is { } id ? await db.Participants.Where(p => p.Id == id).Select(p => p.Mrn).FirstOrDefaultAsync(ct) : null;
+            // MRNs are clinic-wide, so only a caller who sees the whole clinic may choose one. Anyone else gets
+            // one answer, without a lookup, whether the MRN is free, in their scope or outside it: no message,
+            // status or timing tells them a chart they cannot open exists (docs/security.md, "Existence oracles").
+            if (mrn == own) { }
+            else if (!db.Scope.Covers((Guid?)null))
+                Add("mrn", MrnIsAssigned);
+            // Deleted charts count too: an MRN is never reused.
+            else if (await db.Participants.IgnoreQueryFilters().AnyAsync(p => p.Mrn == mrn && p.Id != existingId, ct))
                 Add("mrn", $"MRN {mrn} already belongs to another participant.");
         }
         return errors.Count > 0 ? Refusal.Invalid(errors) : null;
     }
+
+    public const string MrnIsAssigned =
+        "MRNs are assigned by Trellis: leave MRN empty (or keep this chart's own). Only an administrator can set one, for example when moving a chart from an earlier system.";
 
     /// <summary>A care-team member must be active, hold the role and be assigned to the participant's program.</summary>
     private static async Task CheckCareTeamAsync(TrellisDbContext db, TreatmentProgram program, Guid? staffId, string role, string field,

@@ -20,6 +20,7 @@ public sealed class CopingSkill : Entity
 }
 
 /// <summary>Body of POST /api/coping-skills and PUT /api/coping-skills/{id}, and the skill page's form.</summary>
+[AcceptsRepresentation(typeof(CopingSkillDto))]
 public sealed class CopingSkillInput
 {
     [Required(ErrorMessage = "Name the skill."), MaxLength(100)]

@@ -16,7 +16,7 @@ public sealed class PlansFeature : IFeature
 
     public static void MapApi(RouteGroupBuilder api)
     {
-        var group = api.MapGroup(string.Empty).DisableValidation();
+        var group = api.MapGroup(string.Empty);
         group.MapPlansApi();
         group.MapCopingSkillsApi();
     }

@@ -28,8 +28,7 @@ public static class RiskApi
 {
     public static RouteGroupBuilder MapRiskApi(this RouteGroupBuilder api)
     {
-        // Clearing validates in its action (Actions/), so the framework's validation is off here.
-        var group = api.MapGroup("").WithTags("Risk flags").DisableValidation();
+        var group = api.MapGroup("").WithTags("Risk flags");
         group.MapGet("/participants/{id:guid}/risk-flags", ForParticipant).RequireAuthorization(Permissions.AnyStaff)
             .WithSummary("A participant's risk flags, open ones first.");
         group.MapGet("/risk-flags", Open).RequireAuthorization(Permissions.AnyStaff)

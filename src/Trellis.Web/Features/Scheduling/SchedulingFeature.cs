@@ -23,10 +23,10 @@ public sealed class SchedulingFeature : IFeature
         services.AddHostedService<SessionGenerationService>();
     }
 
-    /// <summary>Every endpoint validates its body in its action (Actions/), so the framework's validation is off for the group.</summary>
+    /// <summary>Every endpoint validates its body in its action (Actions/): the one validation path.</summary>
     public static void MapApi(RouteGroupBuilder api)
     {
-        var group = api.MapGroup(string.Empty).DisableValidation();
+        var group = api.MapGroup(string.Empty);
         group.MapSessionsApi();
         group.MapAttendanceApi();
         group.MapAppointmentsApi();

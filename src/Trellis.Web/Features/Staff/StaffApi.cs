@@ -18,7 +18,7 @@ public static class StaffApi
     public static RouteGroupBuilder MapStaffApi(this RouteGroupBuilder api)
     {
         // Bodies are validated in the actions, so the order of answers is the same from every door.
-        var group = api.MapGroup("/staff").WithTags("Staff").DisableValidation();
+        var group = api.MapGroup("/staff").WithTags("Staff");
         group.MapGet("/", List).RequireAuthorization(Permissions.AnyStaff)
             .WithSummary("Every staff member, with roles, programs and licence status.");
         group.MapGet("/{id:guid}", Get).RequireAuthorization(Permissions.AnyStaff);

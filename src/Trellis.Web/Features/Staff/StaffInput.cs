@@ -3,6 +3,7 @@ using Trellis.Web.Features.Auth;
 
 namespace Trellis.Web.Features.Staff;
 
+[AcceptsRepresentation(typeof(StaffDto))]
 public class StaffInput : IValidatableObject
 {
     [Required(ErrorMessage = "Enter the first name."), MaxLength(100), Display(Name = "First name")]

@@ -17,6 +17,7 @@ public sealed class TaskInput
 }
 
 /// <summary>Body of PUT /api/tasks/{id} (and the task page's "record the outcome" form): the task's owner, due date and status as they should now be.</summary>
+[AcceptsRepresentation(typeof(TaskDto))]
 public sealed class TaskChangeInput
 {
     [Required(ErrorMessage = "Give the due date.")] public DateOnly? DueOn { get; set; }

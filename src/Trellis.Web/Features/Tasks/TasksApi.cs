@@ -25,7 +25,7 @@ public static class TasksApi
     public static RouteGroupBuilder MapTasksApi(this RouteGroupBuilder root)
     {
         // Bodies are validated in the actions (TaskEditing's rules), so every error names its JSON field.
-        var api = root.MapGroup(string.Empty).WithTags("Tasks").DisableValidation()
+        var api = root.MapGroup(string.Empty).WithTags("Tasks")
             .RequireAuthorization(Permissions.AnyStaff);
         api.MapGet("/tasks", List)
             .WithSummary("Tasks in your programs: status open (default), done (done or cancelled) or all; mine=true for those assigned to you or waiting for your role. Open ones soonest due first, at most 500.");

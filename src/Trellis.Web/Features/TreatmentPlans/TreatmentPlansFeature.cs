@@ -17,5 +17,5 @@ public sealed class TreatmentPlansFeature : IFeature
     }
 
     // Clinical bodies are validated in the handlers, after the record's lock is checked.
-    public static void MapApi(RouteGroupBuilder api) => api.MapGroup(string.Empty).DisableValidation().MapTreatmentPlansApi();
+    public static void MapApi(RouteGroupBuilder api) => api.MapGroup(string.Empty).MapTreatmentPlansApi();
 }

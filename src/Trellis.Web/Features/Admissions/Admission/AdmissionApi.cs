@@ -21,7 +21,8 @@ public sealed record TrackFitDto(Guid TrackId, string Name, string Schedule, dec
 
 public sealed record AdmissionResult(Guid ParticipantId, ParticipantStatus Status, Guid? TrackId, DateOnly? AdmittedOn, IReadOnlyList<string> Warnings);
 
-public sealed record ChecklistItemDto(OrientationItem Item, string Label, bool Done, DateOnly? DoneOn, string? DoneBy, string? Note);
+/// <param name="Version">The item's version, sent back as If-Match to change it: 0 before it was ever ticked, null for an item only a consent satisfies.</param>
+public sealed record ChecklistItemDto(OrientationItem Item, string Label, bool Done, DateOnly? DoneOn, string? DoneBy, string? Note, long? Version);
 
 public sealed record ConsentDto(Guid Id, ConsentKind Kind, string PatientName, string DisclosingParty, string Information, string Recipient,
     string Purpose, DateOnly? ExpiresOn, string? ExpiresOnEvent, bool RightToRevokeExplained, bool RedisclosureNoticeGiven, string SignedBy,
@@ -36,8 +37,7 @@ public static class AdmissionApi
 {
     public static RouteGroupBuilder MapAdmissionApi(this RouteGroupBuilder api)
     {
-        // Every change validates in its action (Actions/), so the framework's validation is off here.
-        var group = api.MapGroup("/participants/{id:guid}").WithTags("Admission").DisableValidation();
+        var group = api.MapGroup("/participants/{id:guid}").WithTags("Admission");
         group.MapGet("/obligations", Obligations).RequireAuthorization(Permissions.AnyStaff)
             .WithSummary("The participant's weekly obligations (work shifts, childcare, fixed commitments).");
         group.MapPost("/obligations", AddObligation).RequireAuthorization(Permissions.AdmissionRecords)
@@ -51,7 +51,7 @@ public static class AdmissionApi
         group.MapGet("/orientation", Checklist).RequireAuthorization(Permissions.AnyStaff)
             .WithSummary("The orientation checklist of the participant's program, with what is done.");
         group.MapPut("/orientation/{item}", SetChecklistItem).RequireAuthorization(Permissions.AdmissionRecords)
-            .WithSummary("Tick or untick a checklist item (program_rules, schedule, consent_to_treatment, privacy_notice, releases_of_information).");
+            .WithSummary("Tick or untick a checklist item (program_rules, schedule, consent_to_treatment, privacy_notice, releases_of_information). If-Match: the item's version from GET …/orientation (\"0\" before it was ever ticked); 428 without, 412 when stale.");
         group.MapGet("/consents", Consents).RequireAuthorization(Permissions.AnyStaff)
             .WithSummary("Consents to disclose: 42 CFR Part 2 consents and releases of information, revoked ones included.");
         group.MapPost("/consents", AddConsent).RequireAuthorization(Permissions.AdmissionRecords)
@@ -101,15 +101,16 @@ public static class AdmissionApi
         if (participant is null) return Problems.NotFound("participant");
         var lines = await OrientationRecords.ChecklistAsync(db, id, participant.Program!, ct);
         await db.AuditReadAsync(nameof(OrientationStep), id, id, ct);
-        return TypedResults.Ok(lines.Select(l => new ChecklistItemDto(l.Item, Orientation.Label(l.Item), l.Done, l.DoneOn, l.DoneBy, l.Note)).ToList());
+        return TypedResults.Ok(lines.Select(l => new ChecklistItemDto(l.Item, Orientation.Label(l.Item), l.Done, l.DoneOn, l.DoneBy, l.Note,
+            Orientation.IsTickable(l.Item) ? l.Version ?? 0 : null)).ToList());
     }
 
     public static async Task<Results<Ok<List<ChecklistItemDto>>, ProblemHttpResult>> SetChecklistItem(Guid id, string item,
-        ChecklistUpdate update, TrellisDbContext db, CancellationToken ct)
+        ChecklistUpdate update, TrellisDbContext db, HttpContext http, CancellationToken ct)
     {
         if (!EnumText.TryParse<OrientationItem>(item, out var parsed))
             return Refusal.Invalid("item", $"'{(item.Length > 40 ? item[..40] : item)}' is not a checklist item; use one of {EnumText.Allowed<OrientationItem>()}.").ToProblem();
-        if ((await Actions.SetChecklistItem.RunAsync(db, id, parsed, update, ct)).Refusal is { } refused) return refused.ToProblem();
+        if ((await Actions.SetChecklistItem.RunAsync(db, id, parsed, update, ETags.From(http), ct)).Refusal is { } refused) return refused.ToProblem();
         return await Checklist(id, db, ct) is { Result: Ok<List<ChecklistItemDto>> ok } ? ok : Problems.NotFound("participant");
     }
 

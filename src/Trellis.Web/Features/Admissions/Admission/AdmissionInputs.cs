@@ -138,6 +138,8 @@ public sealed class ConsentInput : IValidatableObject
 /// <summary>Ticking or unticking an orientation checklist item, with an optional note ("none wanted").</summary>
 public sealed class ChecklistUpdate
 {
+    // Required: an absent "done" must not pass for false and untick a completed item.
+    [Required(ErrorMessage = "Say whether the item is done (true or false).")]
     public bool Done { get; set; }
 
     [MaxLength(500, ErrorMessage = "Keep the note to 500 characters.")]

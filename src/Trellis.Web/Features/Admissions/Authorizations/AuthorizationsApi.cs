@@ -14,8 +14,7 @@ public static class AuthorizationsApi
 {
     public static RouteGroupBuilder MapAuthorizationsApi(this RouteGroupBuilder api)
     {
-        // Every change validates in its action (Actions/), so the framework's validation is off here.
-        var group = api.MapGroup("").WithTags("Authorizations").DisableValidation();
+        var group = api.MapGroup("").WithTags("Authorizations");
         group.MapGet("/participants/{id:guid}/authorizations", ForParticipant).RequireAuthorization(Permissions.AnyStaff)
             .WithSummary("A participant's authorizations, newest first.");
         group.MapPost("/participants/{id:guid}/authorizations", Create).RequireAuthorization(Permissions.ManageAuthorizations)

@@ -32,8 +32,7 @@ public static class LevelOfCareApi
 {
     public static RouteGroupBuilder MapLevelOfCareApi(this RouteGroupBuilder api)
     {
-        // Every change validates in its action (Actions/), so the framework's validation is off here.
-        var group = api.MapGroup("").WithTags("Level of care").DisableValidation();
+        var group = api.MapGroup("").WithTags("Level of care");
         group.MapPost("/level-of-care/suggest", Suggest).RequireAuthorization(Permissions.AnyStaff)
             .WithSummary("Suggest a level of care from hours needed, risk, current level and screen results, with every rule it checked. Stores nothing.");
         group.MapGet("/participants/{id:guid}/level-of-care", ForParticipant).RequireAuthorization(Permissions.AnyStaff)

@@ -32,6 +32,7 @@ public sealed class LevelOfCareSettings : Entity, IProgramOwned
 }
 
 /// <summary>A program's level-of-care settings as a director or administrator changes them.</summary>
+[AcceptsRepresentation(typeof(LevelOfCareSettingsDto))]
 public sealed class LevelOfCareSettingsInput
 {
     /// <summary>Intake coordinators record the decision themselves; off, they ask a clinician for it.</summary>

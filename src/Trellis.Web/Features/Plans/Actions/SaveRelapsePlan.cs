@@ -3,6 +3,7 @@ using Trellis.Web.Features.Auth;
 namespace Trellis.Web.Features.Plans.Actions;
 
 /// <summary>Body of PUT /api/participants/{id}/relapse-prevention-plan, and the relapse prevention plan page's form.</summary>
+[AcceptsRepresentation(typeof(Trellis.Web.Features.Plans.RelapsePlanDto))]
 public sealed class RelapsePlanInput : PlanInput<RelapsePlanContent>;
 
 /// <summary>

@@ -4,6 +4,7 @@ using Trellis.Web.Features.Tasks;
 namespace Trellis.Web.Features.Plans.Actions;
 
 /// <summary>Body of PUT /api/participants/{id}/safety-plan, and the safety plan page's form.</summary>
+[AcceptsRepresentation(typeof(Trellis.Web.Features.Plans.SafetyPlanDto))]
 public sealed class SafetyPlanInput : PlanInput<SafetyPlanContent>;
 
 /// <summary>

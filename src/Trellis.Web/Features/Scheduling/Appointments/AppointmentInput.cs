@@ -6,6 +6,7 @@ using Trellis.Web.Features.Scheduling.Actions;
 namespace Trellis.Web.Features.Scheduling;
 
 /// <summary>An appointment to book or change: the page's form and the API's body.</summary>
+[AcceptsRepresentation(typeof(AppointmentDto))]
 public sealed class AppointmentInput : IValidatableObject
 {
     [Required(ErrorMessage = "Choose the participant.")] public Guid? ParticipantId { get; set; }

@@ -21,6 +21,7 @@ public sealed class AttendanceInput : IValidatableObject
 }
 
 /// <summary>One participant's line of a roster.</summary>
+[AcceptsRepresentation(typeof(AttendanceLineDto))]
 public sealed class AttendanceLineInput : IValidatableObject
 {
     public Guid ParticipantId { get; set; }

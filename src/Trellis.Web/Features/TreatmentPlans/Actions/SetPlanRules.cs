@@ -4,6 +4,7 @@ using Trellis.Web.Features.Auth;
 
 namespace Trellis.Web.Features.TreatmentPlans.Actions;
 
+[AcceptsRepresentation(typeof(Trellis.Web.Features.TreatmentPlans.TreatmentPlanRulesDto))]
 public sealed class TreatmentPlanRulesInput
 {
     [Range(1, 20, ErrorMessage = "Between 1 and 20 sessions.")]

@@ -8,6 +8,7 @@ using Trellis.Web.Features.Staff;
 namespace Trellis.Web.Features.TreatmentPlans.Actions;
 
 /// <summary>Body of PUT /api/participants/{id}/treatment-plan and the plan page's form: the whole plan as the next version.</summary>
+[AcceptsRepresentation(typeof(Trellis.Web.Features.TreatmentPlans.TreatmentPlanDto))]
 public sealed class TreatmentPlanInput
 {
     [Required(ErrorMessage = "Send the plan's content: problems, goals, objectives and interventions.")]

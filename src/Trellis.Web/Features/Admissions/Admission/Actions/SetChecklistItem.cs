@@ -1,3 +1,4 @@
+using Microsoft.EntityFrameworkCore;
 using Trellis.Web.Features.Auth;
 
 namespace Trellis.Web.Features.Admissions.Admission.Actions;
@@ -5,18 +6,21 @@ namespace Trellis.Web.Features.Admissions.Admission.Actions;
 /// <summary>
 /// Tick or untick an item of the orientation checklist, with who and when. A Part 2 consent is never
 /// ticked by hand: a valid consent record satisfies it. Called by the admission tab and
-/// PUT /api/participants/{id}/orientation/{item}.
+/// PUT /api/participants/{id}/orientation/{item}. Each item carries its own version ("0" before it was
+/// ever ticked), so a blind or stale tick is refused like any other update.
 /// </summary>
 public static class SetChecklistItem
 {
     public static async Task<Result<OrientationStep>> RunAsync(TrellisDbContext db, Guid participantId, OrientationItem item, ChecklistUpdate input,
-        CancellationToken ct = default)
+        ETags.Expected expected, CancellationToken ct = default)
     {
         if (await Admitting.FindChartAsync(db, participantId, ct) is not { } participant) return Refusal.NotFound("participant");
         if (!db.Me.May(Permissions.AdmissionRecords)) return AdmissionRules.NotAllowed;
         if (Validation.Check(input, clock: db.Clock) is { } invalid) return invalid;
         var (step, refused) = await OrientationRecords.SetAsync(db, participant, item, input.Done, input.Note, ct);
         if (refused is not null) return refused;
+        var entry = db.Entry(step!);
+        if (expected.Check(entry.State == EntityState.Added ? 0 : entry.Property(e => e.Version).OriginalValue) is { } stale) return stale;
         await db.SaveChangesAsync(ct);
         return step!;
     }
