@@ -21,7 +21,7 @@ public static class EmergencyAccessApi
 {
     public static void Map(RouteGroupBuilder api)
     {
-        var group = api.MapGroup("").WithTags("Emergency access").DisableValidation();
+        var group = api.MapGroup("").WithTags("Emergency access");
         group.MapPost("/emergency-access", Open).RequireAuthorization(Permissions.BreakTheGlass)
             .WithSummary("Open a chart outside your care team for an hour, giving a reason (and for a 42 CFR Part 2 chart the §2.51 facts). The program's directors are told at once.");
         group.MapGet("/emergency-access", List).RequireAuthorization(Permissions.AnyStaff)

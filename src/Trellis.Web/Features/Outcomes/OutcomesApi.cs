@@ -22,11 +22,11 @@ public static class OutcomesApi
 {
     public static void MapOutcomesApi(this RouteGroupBuilder api)
     {
-        var chart = api.MapGroup("/participants/{id:guid}").WithTags("Outcomes").RequireAuthorization(Permissions.ReadClinical).DisableValidation();
+        var chart = api.MapGroup("/participants/{id:guid}").WithTags("Outcomes").RequireAuthorization(Permissions.ReadClinical);
         chart.MapGet("/outcomes", Outcomes).WithSummary("One entry per instrument given at least twice since the admission baseline: baseline, latest, change and what it means (reliable change, response, remission, caseness, recovery).");
         chart.MapGet("/measures/due", Due).WithSummary("Measures due now under the program's schedule: [{ instrument, dueOn, overdue }].");
 
-        var schedule = api.MapGroup("/programs/{id:guid}/measurement-schedule").WithTags("Outcomes").RequireAuthorization(Permissions.AnyStaff).DisableValidation();
+        var schedule = api.MapGroup("/programs/{id:guid}/measurement-schedule").WithTags("Outcomes").RequireAuthorization(Permissions.AnyStaff);
         schedule.MapGet("/", GetSchedule).WithSummary("The program's measurement schedule (empty when it has none). ETag: its version, \"0\" when none.");
         schedule.MapPut("/", PutSchedule).RequireAuthorization(Permissions.ManagePrograms)
             .WithSummary("Set the schedule: rules [{ instrument, atAdmission, everyDays (7–180), atDischarge }]. If-Match once the program has one; 412 when stale.");

@@ -15,7 +15,7 @@ public static class ReportsApi
 {
     public static void MapReportsApi(this RouteGroupBuilder api)
     {
-        var g = api.MapGroup("/reports").WithTags("Reports").RequireAuthorization(Permissions.ReadClinical).DisableValidation();
+        var g = api.MapGroup("/reports").WithTags("Reports").RequireAuthorization(Permissions.ReadClinical);
         g.MapGet("/", Index).WithSummary("The report tables: key, title, what they count.");
         g.MapGet("/{key}", Table).WithSummary("One table for from=yyyy-MM-dd&to=yyyy-MM-dd (inclusive; default the last 90 days), programId, trackId; format=csv for CSV. Cells counting 1–10 read \"<11\".");
     }

@@ -20,7 +20,7 @@ public static class FollowUpsApi
     {
         api.MapGet("/participants/{id:guid}/follow-ups", List).WithTags("Outcomes").RequireAuthorization(Permissions.ReadClinical)
             .WithSummary("The participant's 30/60/90-day contacts after discharge and their outcomes.");
-        api.MapPut("/follow-ups/{id:guid}", Put).WithTags("Outcomes").RequireAuthorization(Permissions.CaseManagement).DisableValidation()
+        api.MapPut("/follow-ups/{id:guid}", Put).WithTags("Outcomes").RequireAuthorization(Permissions.CaseManagement)
             .WithSummary("Record a contact: contactedOn, reached, inTreatmentElsewhere, useOrRelapse, readmitted, instrumentCode + score. If-Match required; completes its task.");
     }
 
