@@ -108,13 +108,13 @@ public class BillingApiTests(TrellisFactory app) : IClassFixture<TrellisFactory>
         var paidBefore = await s.Context.Set<Claim>().SumAsync(c => (double)c.Paid);
         const string bad = "ISA*00*          *00*          *ZZ*PAYER          *ZZ*CLINIC         *261118*1200*^*00501*000000042*0*P*:~" +
             "GS*HP*PAYER*CLINIC*20261118*1200*42*X*005010X221A1~ST*835*0001*005010X221A1~BPR*I*100.00*C*ACH*CCP***********20261118~TRN*1*EFT1*1999~" +
-            "N1*PR*SOME PAYER~N1*PE*CLINIC*XX*1234567893~LX*1~CLP*TC00000001*1*abc*100*0*12*X*11*1~SE*10*0001~GE*1*42~IEA*1*000000042~";
+            "N1*PR*SOME PAYER~N1*PE*CLINIC*XX*1234567893~LX*1~CLP*TC00000001*1*abc*100*0*12*X*11*1~SE*8*0001~GE*1*42~IEA*1*000000042~";
         var problem = await Json.ProblemAsync(await Post(api, bad), 400);
         Assert.Equal("CLP", (string)problem["segment"]!);
         Assert.Equal("CLP03", (string)problem["element"]!);
         Assert.Contains("not a number", (string)problem["detail"]!);
 
-        var miscounted = bad.Replace("CLP*TC00000001*1*abc", "CLP*TC00000001*1*100").Replace("SE*10*", "SE*9*");
+        var miscounted = bad.Replace("CLP*TC00000001*1*abc", "CLP*TC00000001*1*100").Replace("SE*8*", "SE*9*");
         var count = await Json.ProblemAsync(await Post(api, miscounted), 400);
         Assert.Equal("SE01", (string)count["element"]!);
 

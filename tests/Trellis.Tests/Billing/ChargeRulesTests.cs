@@ -1,3 +1,4 @@
+using Trellis.Web.Features.Admissions.Admission;
 using Trellis.Web.Features.Billing.Charges;
 using Trellis.Web.Features.Billing.FeeSchedules;
 using Trellis.Web.Features.Billing.Payers;
@@ -142,5 +143,19 @@ public class ChargeRulesTests
             var charge = new Charge { Holds = [new(code, "x")], ReleasedAt = DateTimeOffset.UnixEpoch };
             Assert.True(charge.Blocked, code);
         }
+    }
+
+    [Fact]
+    public void A_part2_consent_covers_only_the_payer_it_names_or_the_persons_own_plan_while_in_force()
+    {
+        DisclosureConsent Consent(string recipient, string purpose = "Payment for my treatment.", DateOnly? revoked = null) =>
+            new() { Kind = ConsentKind.Part2, Recipient = recipient, Purpose = purpose, SignedOn = Day.AddDays(-10), ExpiresOn = Day.AddYears(1), RevokedOn = revoked };
+        var medicare = Medicare();
+        Assert.True(ChargeFacts.Part2Allows(Consent("Medicare"), medicare, Day));
+        Assert.True(ChargeFacts.Part2Allows(Consent("My health plan"), medicare, Day));
+        Assert.False(ChargeFacts.Part2Allows(Consent("Cascade Health Plan"), medicare, Day));
+        Assert.False(ChargeFacts.Part2Allows(Consent("Medicare", purpose: "Coordination of care."), medicare, Day));
+        Assert.False(ChargeFacts.Part2Allows(Consent("Medicare", revoked: Day.AddDays(-1)), medicare, Day));
+        Assert.False(ChargeFacts.Part2Allows(Consent("Medicare"), medicare, Day.AddDays(-11)));
     }
 }

@@ -27,7 +27,9 @@ public static class ReleaseCharge
             return Refusal.Conflict("Not held", $"This charge is {EnumText.Label(charge.Status).ToLowerInvariant()}; only a held charge is released.");
         var fixedElsewhere = charge.Holds.Where(h => !HoldReasons.Releasable(h.Code)).ToList();
         if (fixedElsewhere.Count > 0)
-            return Refusal.Conflict("Cannot be released", "These holds are fixed where they arise, not released: " + string.Join(" ", fixedElsewhere.Select(h => h.Text)));
+            return Refusal.Conflict("Cannot be released",
+                $"Held for: {string.Join(", ", fixedElsewhere.Select(h => HoldReasons.Label(h.Code).ToLowerInvariant()).Distinct())}. These are fixed where they arise (sign the note, record the coverage or consent, renew the licence), not released. "
+                + string.Join(" ", fixedElsewhere.Select(h => h.Text)));
         if (Validation.Check(input) is { } invalid) return invalid;
         if (expected.Check(charge.Version) is { } stale) return stale;
         charge.ReleasedAt = db.Now;

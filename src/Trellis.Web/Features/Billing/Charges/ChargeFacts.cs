@@ -101,12 +101,16 @@ public static class ChargeFacts
 
     /// <summary>
     /// A Part 2 consent allows disclosure to this payer for payment when it is in force on the day, its
-    /// purpose includes payment, and it names the payer or designates the participant's health plan.
+    /// purpose includes payment, and it names the payer or designates the participant's own plan in general
+    /// ("my health plan", "my insurer"). A consent naming one plan never covers another (42 CFR 2.31(a)(4)).
     /// </summary>
     public static bool Part2Allows(DisclosureConsent c, Payer payer, DateOnly day) =>
         c.Kind == ConsentKind.Part2 && c.IsActiveOn(day) && c.Purpose.Contains("payment", StringComparison.OrdinalIgnoreCase)
-        && (c.Recipient.Contains(payer.Name, StringComparison.OrdinalIgnoreCase) || c.Recipient.Contains("health plan", StringComparison.OrdinalIgnoreCase)
-            || c.Recipient.Contains("insur", StringComparison.OrdinalIgnoreCase));
+        && (c.Recipient.Contains(payer.Name, StringComparison.OrdinalIgnoreCase) || NamesOwnPlan(c.Recipient.Trim()));
+
+    private static bool NamesOwnPlan(string recipient) =>
+        recipient.StartsWith("my ", StringComparison.OrdinalIgnoreCase)
+        && (recipient.Contains("plan", StringComparison.OrdinalIgnoreCase) || recipient.Contains("insur", StringComparison.OrdinalIgnoreCase) || recipient.Contains("payer", StringComparison.OrdinalIgnoreCase));
 
     private sealed record Attended(Guid AttendanceId, Guid ParticipantId, DateOnly Date, Guid? SessionId, Guid? AppointmentId, ServiceType Type, string Title,
         int Minutes, bool Video, Guid? StaffId, Guid? NoteId, NoteState Note);

@@ -37,7 +37,7 @@ public static class Era835
         var total = bpr.Amount(2, "The total paid");
         var trn = Find(segments, "TRN") ?? throw new X12Exception(bpr.Position + 1, "TRN", null, "The reassociation trace number (TRN) segment is missing.");
         var trace = trn.Required(2, "The check or EFT trace number");
-        var paidOn = bpr[16].Length > 0 ? bpr.Date(16, "The payment date") : DateOnly.FromDateTime(DateTime.UtcNow);
+        var paidOn = bpr.Date(16, "The payment date (check issue or EFT effective date)");
         var payer = segments.FirstOrDefault(s => s.Id == "N1" && s[1] == "PR")?.Required(2, "The payer's name") ?? throw new X12Exception(trn.Position, "N1", "N101", "The payer identification (N1*PR) is missing.");
 
         var claims = new List<ClaimPayment>();
