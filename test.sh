@@ -51,6 +51,19 @@ export TRELLIS_TEST_POSTGRES="Host=127.0.0.1;Port=$PGPORT;Username=postgres;Data
 log "Building"
 dotnet build Trellis.slnx -c Release -nologo -v q >"$OUT/build.log" 2>&1 || { tail -40 "$OUT/build.log"; fail "build failed"; }
 
+# ---- known vulnerable packages -------------------------------------------------------------
+# Counted as one test: it fails when any package (direct or transitive) has a published advisory.
+# The check is only as good as the feed's vulnerability data (see docs/security.md).
+log "Vulnerable packages"
+dotnet list Trellis.slnx package --vulnerable --include-transitive >"$OUT/vulnerable.log" 2>&1
+if grep -q "has the following vulnerable packages" "$OUT/vulnerable.log"; then
+  cat "$OUT/vulnerable.log"; echo "VULNERABLE" >"$OUT/vulnerable.failed"
+elif ! grep -q "no vulnerable packages" "$OUT/vulnerable.log"; then
+  tail -20 "$OUT/vulnerable.log"; echo "CHECK FAILED" >"$OUT/vulnerable.failed"
+else
+  echo "none known"; touch "$OUT/vulnerable.passed"
+fi
+
 # ---- runs ----------------------------------------------------------------------------------
 # The SQLite and PostgreSQL runs go at once: each is its own process on its own databases (every
 # test class copies the run's seeded demo database), and together they keep both cores busy while
@@ -84,6 +97,8 @@ for trx in "$OUT"/*.trx; do
   f=$(grep -o '<Counters [^>]*' "$trx" | grep -o ' failed="[0-9]*"' | grep -o '[0-9]*')
   passed=$((passed + ${p:-0})); failed=$((failed + ${f:-0}))
 done
+[ -f "$OUT/vulnerable.passed" ] && passed=$((passed + 1))
+[ -f "$OUT/vulnerable.failed" ] && { echo "Known vulnerable packages, or the check could not run: $OUT/vulnerable.log"; failed=$((failed + 1)); }
 for m in "$OUT"/*.missing; do [ -f "$m" ] && { echo "A test run produced no results: $(basename "$m" .missing)"; failed=$((failed + 1)); }; done
 echo
 echo "$passed passed, $failed failed"

@@ -29,8 +29,36 @@ public static class DatabaseSetup
         if (Provider(config) == DatabaseProvider.Postgres)
             throw new InvalidOperationException("Database:Provider is Postgres but ConnectionStrings:Trellis is not set.");
         var dir = DataDirectory(config, env);
-        Directory.CreateDirectory(dir);
-        return $"Data Source={Path.Combine(dir, "trellis.db")}";
+        var file = Path.Combine(dir, "trellis.db");
+        CreatePrivately(dir, file);
+        return $"Data Source={file}";
+    }
+
+    /// <summary>
+    /// The data folder is made 0700 and the database 0600 before SQLite first opens it: health data
+    /// is for the service account alone. SQLite gives -wal and -shm the database file's mode.
+    /// A folder or file that already exists keeps the mode its operator chose.
+    /// </summary>
+    public static void CreatePrivately(string dir, string databaseFile)
+    {
+        if (OperatingSystem.IsWindows()) { Directory.CreateDirectory(dir); return; }
+        if (!Directory.Exists(dir)) Directory.CreateDirectory(dir, UnixFileMode.UserRead | UnixFileMode.UserWrite | UnixFileMode.UserExecute);
+        if (File.Exists(databaseFile)) return;
+        try
+        {
+            using (new FileStream(databaseFile, new FileStreamOptions
+            {
+                Mode = FileMode.CreateNew, Access = FileAccess.Write, UnixCreateMode = UnixFileMode.UserRead | UnixFileMode.UserWrite,
+            })) { }
+            // Made a real database in WAL mode at once: EF Core opens an existing file read-only to
+            // look at it, and an empty file cannot be switched to WAL on such a connection.
+            using var sqlite = new Microsoft.Data.Sqlite.SqliteConnection($"Data Source={databaseFile};Pooling=False");
+            sqlite.Open();
+            using var wal = sqlite.CreateCommand();
+            wal.CommandText = "PRAGMA journal_mode=WAL;";
+            wal.ExecuteNonQuery();
+        }
+        catch (IOException) when (File.Exists(databaseFile)) { } // created by another process this instant
     }
 
     public static IServiceCollection AddTrellisDatabase(this IServiceCollection services, IConfiguration config, IHostEnvironment env)
@@ -68,6 +96,22 @@ public static class DatabaseSetup
             return new PostgresTrellisDbContext(b.Options, services);
         }
         return new SqliteTrellisDbContext(sp.GetRequiredService<DbContextOptions<SqliteTrellisDbContext>>(), services);
+    }
+
+    /// <summary>
+    /// Names a data folder or database that others on the host can read (made by an earlier version
+    /// or by hand), with the command that makes them private; null when they are.
+    /// </summary>
+    public static string? OpenPermissions(IConfiguration config, IHostEnvironment env)
+    {
+        if (OperatingSystem.IsWindows() || Provider(config) != DatabaseProvider.Sqlite) return null;
+        const UnixFileMode others = UnixFileMode.GroupRead | UnixFileMode.GroupWrite | UnixFileMode.GroupExecute
+            | UnixFileMode.OtherRead | UnixFileMode.OtherWrite | UnixFileMode.OtherExecute;
+        var dir = DataDirectory(config, env);
+        var open = new[] { dir, Path.Combine(dir, "trellis.db"), Path.Combine(dir, "trellis.db-wal"), Path.Combine(dir, "trellis.db-shm") }
+            .Where(p => !OperatingSystem.IsWindows() && Path.Exists(p) && (File.GetUnixFileMode(p) & others) != 0).ToList();
+        return open.Count == 0 ? null
+            : $"Others on this host can read the health data in {string.Join(", ", open)}. Make them private: chmod 700 {dir} && chmod 600 {Path.Combine(dir, "trellis.db")}*";
     }
 
     /// <summary>

@@ -28,7 +28,8 @@ internal sealed class UtcTicksConverter() : ValueConverter<DateTimeOffset, long>
 public sealed class PostgresTrellisDbContext(DbContextOptions<PostgresTrellisDbContext> options, ContextServices services)
     : TrellisDbContext(options, services)
 {
-    // One lock id for the audit chain; held until the transaction ends.
+    // One lock id for the audit chain; held until the transaction ends. It is taken once per
+    // transaction that extends the chain: a node's group commit of many reads, or one save's changes.
     private const long AuditChainLockId = 0x7472656C6C6973; // "trellis"
 
     protected override async Task LockAuditChainAsync(CancellationToken ct) =>

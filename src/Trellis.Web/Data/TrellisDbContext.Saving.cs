@@ -72,33 +72,67 @@ public abstract partial class TrellisDbContext
         pendingAudit.Clear();
         if (entries.Count == 0) return await base.SaveChangesAsync(acceptAllChangesOnSuccess, ct);
 
-        // The chain must be extended by one writer at a time across every app node, in the same
-        // transaction as the change it records, so a change is never saved without its entry.
+        // Entries that record no change of this save (reads, sign-ins, refusals) join the process's
+        // next group commit. Returning only once it is durable keeps "audited before returned".
+        if (services.AuditWriter is { } writer && Database.CurrentTransaction is null && !ChangeTracker.HasChanges())
+        {
+            await writer.AppendAsync(entries, ct);
+            return entries.Count;
+        }
+        return await SaveWithAuditAsync(entries, acceptAllChangesOnSuccess, ct);
+    }
+
+    /// <summary>Writes a group commit's entries: the chain extended once for all of them, in one transaction.</summary>
+    internal async Task AppendAuditBatchAsync(List<AuditEntry> entries, CancellationToken ct = default) =>
+        await SaveWithAuditAsync(entries, acceptAllChangesOnSuccess: true, ct);
+
+    /// <summary>
+    /// Saves the tracked changes and their entries in one transaction, so a change is never saved
+    /// without its entry. The chain is extended by one writer at a time across every app node: in
+    /// this process the writer's gate orders them, across processes the database's lock.
+    /// </summary>
+    private async Task<int> SaveWithAuditAsync(List<AuditEntry> entries, bool acceptAllChangesOnSuccess, CancellationToken ct)
+    {
         var ownTransaction = Database.CurrentTransaction is null;
-        await using var transaction = ownTransaction ? await Database.BeginTransactionAsync(ct) : null;
+        // Inside a caller's transaction the chain stays locked until the caller commits, which this
+        // method cannot see, so the in-process gate is not taken there; the database lock suffices.
+        var gate = ownTransaction ? services.AuditWriter?.Gate : null;
+        if (gate is not null) await gate.WaitAsync(ct);
         try
         {
-            await LockAuditChainAsync(ct);
-            var last = await AuditEntries.AsNoTracking().OrderByDescending(e => e.Sequence)
-                .Select(e => new { e.Sequence, e.Hash }).FirstOrDefaultAsync(ct);
-            AuditChain.Link(services.AuditKey, entries, last?.Sequence ?? 0, last?.Hash ?? AuditChain.Genesis);
-            AuditEntries.AddRange(entries);
-            var written = await base.SaveChangesAsync(acceptAllChangesOnSuccess, ct);
-            if (transaction is not null) await transaction.CommitAsync(ct);
-            // Written entries never change again (triggers refuse it): tracking them would only
-            // make every later save of this context scan them.
-            if (acceptAllChangesOnSuccess)
+            await using var transaction = ownTransaction ? await Database.BeginTransactionAsync(ct) : null;
+            try
+            {
+                await LockAuditChainAsync(ct);
+                var last = await AuditEntries.AsNoTracking().OrderByDescending(e => e.Sequence)
+                    .Select(e => new { e.Sequence, e.Hash }).FirstOrDefaultAsync(ct);
+                AuditChain.Link(services.AuditKey, entries, last?.Sequence ?? 0, last?.Hash ?? AuditChain.Genesis);
+                AuditEntries.AddRange(entries);
+                var written = await base.SaveChangesAsync(acceptAllChangesOnSuccess, ct);
+                if (transaction is not null) await transaction.CommitAsync(ct);
+                // Written entries never change again (triggers refuse it): tracking them would only
+                // make every later save of this context scan them.
+                if (acceptAllChangesOnSuccess)
+                    foreach (var e in entries) Entry(e).State = EntityState.Detached;
+                return written;
+            }
+            catch
+            {
                 foreach (var e in entries) Entry(e).State = EntityState.Detached;
-            return written;
+                throw;
+            }
         }
-        catch
+        finally
         {
-            foreach (var e in entries) Entry(e).State = EntityState.Detached;
-            throw;
+            gate?.Release();
         }
     }
 
-    /// <summary>Serialises writers of the audit chain. SQLite needs nothing: its write transactions already are.</summary>
+    /// <summary>
+    /// Serialises writers of the audit chain across processes, once per transaction (a batch of
+    /// reads or one save's changes), never per entry. SQLite needs nothing: its write transactions
+    /// already are serialised.
+    /// </summary>
     protected virtual Task LockAuditChainAsync(CancellationToken ct) => Task.CompletedTask;
 
     private void StampEntities()

@@ -55,7 +55,7 @@ internal sealed class ExceptionToProblem(IProblemDetailsService problems, ILogge
     {
         if (Outages.IsDatabaseOutage(exception))
         {
-            log.LogWarning(exception, "Database unavailable on {Method} {Path}", http.Request.Method, http.Request.Path);
+            log.LogWarning(exception, "Database unavailable on {Method} {Path}", http.Request.Method, FailedPath(http));
             http.Items[Outages.ItemKey] = true;
             http.Response.Headers.RetryAfter = Outages.RetryAfterSeconds.ToString(System.Globalization.CultureInfo.InvariantCulture);
             if (!IsApi(http)) { http.Response.StatusCode = 503; return false; } // the error page says it calmly
@@ -78,7 +78,7 @@ internal sealed class ExceptionToProblem(IProblemDetailsService problems, ILogge
                 "This record was changed after you loaded it. Nothing was saved: load it again, reapply your change and save."),
             _ => (500, "Something went wrong", "The server could not finish this request. Nothing you had saved before was changed. The error was logged."),
         };
-        if (status >= 500) log.LogError(exception, "Unhandled exception on {Method} {Path}", http.Request.Method, http.Request.Path);
+        if (status >= 500) log.LogError(exception, "Unhandled exception on {Method} {Path}", http.Request.Method, FailedPath(http));
         if (!IsApi(http) && status >= 500)
             return false; // pages show the error page
         http.Response.StatusCode = status;
@@ -90,7 +90,11 @@ internal sealed class ExceptionToProblem(IProblemDetailsService problems, ILogge
         });
     }
 
-    private static bool IsApi(HttpContext http) => http.Request.Path.StartsWithSegments("/api") || http.Request.Path.StartsWithSegments("/fhir");
+    // By now a page request has been re-executed at /error; the path that failed is in the feature.
+    private static PathString FailedPath(HttpContext http) =>
+        http.Features.Get<IExceptionHandlerPathFeature>()?.Path is { } failed ? new PathString(failed) : http.Request.Path;
+
+    private static bool IsApi(HttpContext http) => FailedPath(http) is var path && (path.StartsWithSegments("/api") || path.StartsWithSegments("/fhir"));
 
     private static string Explain(BadHttpRequestException bad)
     {

@@ -25,8 +25,7 @@ public static class AppSetup
 
         services.AddHttpContextAccessor();
         services.AddSingleton(TimeProvider.System);
-        services.AddSingleton(sp => AuditKey.Load(config, DatabaseSetup.DataDirectory(config, env),
-            sp.GetRequiredService<ILoggerFactory>().CreateLogger("Trellis.Audit")));
+        services.AddTrellisAudit(config, env);
         services.AddSingleton<ContextServices>();
         services.AddTrellisDatabase(config, env);
         services.AddDataProtection().SetApplicationName("Trellis").PersistKeysToDbContext<TrellisDbContext>();
@@ -59,8 +58,11 @@ public static class AppSetup
         app.UseForwardedHeaders();
         app.UseExceptionHandler(new ExceptionHandlerOptions { ExceptionHandlingPath = "/error", CreateScopeForErrors = true });
         if (!app.Environment.IsDevelopment()) app.UseHsts();
+        // Pages: an error status renders the status page in place (it must be registered here, not in a
+        // UseWhen branch: a branch has no router, so the re-executed request would find no page and stay empty).
+        app.UseStatusCodePagesWithReExecute("/status/{0}", createScopeForStatusCodePages: true);
+        app.Use(KeepStatusPagesOffTheApi);
         app.UseWhen(IsApi, b => b.UseStatusCodePages());
-        app.UseWhen(http => !IsApi(http), b => b.UseStatusCodePagesWithReExecute("/not-found", createScopeForStatusCodePages: true));
         app.Use(SecurityHeaders);
         app.UseRateLimiter();
         app.UseAuthentication();
@@ -80,6 +82,13 @@ public static class AppSetup
             .AddEndpointFilter<AuditFailedAccess>();
         app.MapFeatures(api);
         return app;
+    }
+
+    /// <summary>The API answers every error status as ProblemDetails (the branch above), never with the HTML status page.</summary>
+    private static Task KeepStatusPagesOffTheApi(HttpContext http, Func<Task> next)
+    {
+        if (IsApi(http) && http.Features.Get<Microsoft.AspNetCore.Diagnostics.IStatusCodePagesFeature>() is { } pages) pages.Enabled = false;
+        return next();
     }
 
     private static bool IsApi(HttpContext http) =>

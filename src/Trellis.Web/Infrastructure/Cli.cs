@@ -25,7 +25,7 @@ public static class Cli
             {
                 ["migrate", ..] => await Migrate(app),
                 ["admin", "create", .. var rest] => await CreateAdmin(app, rest),
-                ["audit", "verify", ..] => await VerifyAudit(app),
+                ["audit", "verify", .. var rest] => await VerifyAudit(app, rest),
                 _ => Help(),
             };
         }
@@ -36,6 +36,8 @@ public static class Cli
         }
     }
 
+    private static string? Option(string[] rest, string name) => rest.SkipWhile(a => a != name).Skip(1).FirstOrDefault();
+
     private static int Help()
     {
         Console.WriteLine("""
@@ -43,7 +45,9 @@ public static class Cli
               migrate                                   apply database migrations and exit
               admin create --email E [--password P]     create an administrator (prints a one-time password unless given)
                            [--first F] [--last L]
-              audit verify                              check the audit trail; exits 1 and names the first bad entry
+              audit verify [--checkpoints FILE]         check the audit trail and that it still reaches every checkpoint
+                                                        (FILE defaults to Audit__CheckpointPath); exits 1 and names the
+                                                        first bad entry or the checkpoint it no longer reaches
             """);
         return 0;
     }
@@ -57,7 +61,7 @@ public static class Cli
 
     private static async Task<int> CreateAdmin(WebApplication app, string[] rest)
     {
-        string? Option(string name) => rest.SkipWhile(a => a != name).Skip(1).FirstOrDefault();
+        string? Option(string name) => Cli.Option(rest, name);
         var email = Option("--email");
         if (string.IsNullOrWhiteSpace(email)) { Console.Error.WriteLine("error: give the administrator's email with --email"); return 2; }
         await DatabaseStartup.PrepareAsync(app);
@@ -68,36 +72,31 @@ public static class Cli
             FirstName = Option("--first") ?? "Site", LastName = Option("--last") ?? "Administrator", Email = email,
             Roles = [Roles.Administrator],
         };
-        var validation = new List<System.ComponentModel.DataAnnotations.ValidationResult>();
-        if (!System.ComponentModel.DataAnnotations.Validator.TryValidateObject(input, new(input), validation, true))
-        {
-            Console.Error.WriteLine("error: " + string.Join(" ", validation.Select(v => v.ErrorMessage)));
-            return 2;
-        }
-        var save = scope.ServiceProvider.GetRequiredService<SaveStaff>();
-        var errors = await save.CheckAsync(input, null);
-        if (errors.Count > 0) { Console.Error.WriteLine("error: " + string.Join(" ", errors.SelectMany(e => e.Value))); return 2; }
+        var users = scope.ServiceProvider.GetRequiredService<UserManager<TrellisUser>>();
         var password = Option("--password");
         if (password is not null)
         {
-            var users = scope.ServiceProvider.GetRequiredService<UserManager<TrellisUser>>();
             foreach (var v in users.PasswordValidators)
             {
                 var r = await v.ValidateAsync(users, new TrellisUser(), password);
                 if (!r.Succeeded) { Console.Error.WriteLine("error: " + string.Join(" ", r.Errors.Select(e => e.Description))); return 2; }
             }
         }
-        var (staff, temporary) = await save.CreateAsync(input, password);
-        Console.WriteLine($"Created administrator {staff.Email}.");
-        if (password is null) Console.WriteLine($"One-time password: {temporary}  (change it after signing in: Account → Password)");
+        var (created, refused) = await Trellis.Web.Features.Staff.Actions.CreateStaff.RunAsync(db, users, input, password);
+        if (refused is not null) { Console.Error.WriteLine("error: " + refused.Detail); return 2; }
+        Console.WriteLine($"Created administrator {created!.Staff.Email}.");
+        if (password is null) Console.WriteLine($"One-time password: {created.TemporaryPassword}  (change it after signing in: Account → Password)");
         return 0;
     }
 
-    private static async Task<int> VerifyAudit(WebApplication app)
+    private static async Task<int> VerifyAudit(WebApplication app, string[] rest)
     {
         using var scope = app.Services.CreateScope();
         var db = scope.ServiceProvider.GetRequiredService<TrellisDbContext>().ActAs(AccessScope.System, Actor.System("cli"));
-        var result = await AuditVerifier.VerifyAsync(db, scope.ServiceProvider.GetRequiredService<AuditKey>());
+        var checkpoints = Option(rest, "--checkpoints") ?? scope.ServiceProvider.GetRequiredService<AuditSettings>().CheckpointPath;
+        if (checkpoints is not null && !File.Exists(checkpoints))
+            Console.WriteLine($"No checkpoint file at {checkpoints} yet; the chain alone is checked.");
+        var result = await AuditVerifier.VerifyAsync(db, scope.ServiceProvider.GetRequiredService<AuditKey>(), checkpoints);
         (result.Intact ? Console.Out : Console.Error).WriteLine(result.Describe());
         return result.Intact ? 0 : 1;
     }

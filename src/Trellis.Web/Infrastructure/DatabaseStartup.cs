@@ -42,6 +42,7 @@ public static class DatabaseStartup
         var log = sp.GetRequiredService<ILoggerFactory>().CreateLogger("Trellis.Database");
 
         log.LogInformation("Durability: {Check}", await DatabaseSetup.CheckDurabilityAsync(db, ct));
+        if (DatabaseSetup.OpenPermissions(app.Configuration, app.Environment) is { } open) log.LogWarning("{Message}", open);
         if (await DatabaseSetup.AppRoleCanRewriteAuditAsync(db, ct))
         {
             const string message = "The app's PostgreSQL role can update or delete audit entries. Run the app as a role that does not own the tables and give the owner's connection as ConnectionStrings:TrellisAdmin (see docs/operations.md).";

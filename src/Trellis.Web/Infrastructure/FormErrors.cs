@@ -17,15 +17,19 @@ public static partial class FormErrors
     public static string Show(EditContext form, Refusal refusal, Func<string, string>? rename = null)
     {
         var store = new ValidationMessageStore(form);
+        var unplaced = new List<string>();
         foreach (var (path, messages) in refusal.Errors ?? new Dictionary<string, string[]>())
         {
             var (owner, member) = Resolve(form.Model, rename?.Invoke(path) ?? path);
             if (owner is not null) store.Add(new FieldIdentifier(owner, member), messages);
+            else unplaced.AddRange(messages);
         }
         form.NotifyValidationStateChanged();
-        return refusal.IsValidation
-            ? "Please correct the fields marked below; nothing has been saved yet, and what you typed is still here."
-            : refusal.Detail;
+        if (!refusal.IsValidation) return refusal.Detail;
+        // A message about something the form has no field for (the lead, the participant) is said above it.
+        const string lead = "Please correct the fields marked below; nothing has been saved yet, and what you typed is still here.";
+        var said = string.Join(" ", unplaced.Distinct());
+        return unplaced.Count == 0 ? lead : unplaced.Count == refusal.Errors!.Sum(e => e.Value.Length) ? said : $"{said} {lead}";
     }
 
     /// <summary>The object and property a JSON path names, or (null, "") when the model has no such field.</summary>

@@ -17,15 +17,28 @@ public sealed record FieldError(object Owner, string Member, string Path, string
 /// </summary>
 public static class Validation
 {
-    /// <summary>Null when the input is valid; otherwise a 400 refusal naming every field at fault.</summary>
-    public static Refusal? Check(object input, string prefix = "") =>
-        Validate(input, prefix) is { Count: > 0 } errors ? Refusal.Invalid(ToDictionary(errors)) : null;
+    /// <summary>
+    /// Null when the input is valid; otherwise a 400 refusal naming every field at fault. Rules that
+    /// compare with today read <paramref name="clock"/> (<see cref="ClockOf"/>), so they follow the
+    /// app's TimeProvider (an action passes <c>db.Clock</c>).
+    /// </summary>
+    public static Refusal? Check(object input, string prefix = "", TimeProvider? clock = null) =>
+        Validate(input, prefix, clock) is { Count: > 0 } errors ? Refusal.Invalid(ToDictionary(errors)) : null;
 
-    public static List<FieldError> Validate(object root, string prefix = "")
+    public static List<FieldError> Validate(object root, string prefix = "", TimeProvider? clock = null)
     {
         var errors = new List<FieldError>();
-        Walk(root, prefix, errors, 0);
+        Walk(root, prefix, errors, 0, clock is null ? null : new ClockServices(clock));
         return errors;
+    }
+
+    /// <summary>The clock an input's own rules compare with: the one the check was given, the app's (DI), or the system's.</summary>
+    public static TimeProvider ClockOf(ValidationContext context) =>
+        context.GetService(typeof(TimeProvider)) as TimeProvider ?? TimeProvider.System;
+
+    private sealed class ClockServices(TimeProvider clock) : IServiceProvider
+    {
+        public object? GetService(Type serviceType) => serviceType == typeof(TimeProvider) ? clock : null;
     }
 
     public static Dictionary<string, string[]> ToDictionary(IEnumerable<FieldError> errors) =>
@@ -43,11 +56,11 @@ public static class Validation
         return !any;
     }
 
-    private static void Walk(object obj, string prefix, List<FieldError> errors, int depth)
+    private static void Walk(object obj, string prefix, List<FieldError> errors, int depth, IServiceProvider? services)
     {
         if (depth > 8) return;
         var results = new List<ValidationResult>();
-        var context = new ValidationContext(obj);
+        var context = new ValidationContext(obj, services, null);
         // The framework skips an object's own rules once a field fails; a person fixing the form wants all of them at once.
         if (!Validator.TryValidateObject(obj, context, results, validateAllProperties: true) && obj is IValidatableObject self)
             results.AddRange(self.Validate(context).Where(r => r != ValidationResult.Success)!);
@@ -63,11 +76,11 @@ public static class Validation
             var value = property.GetValue(obj);
             if (value is null) continue;
             var path = Join(prefix, property.Name);
-            if (!isList) { Walk(value, path, errors, depth + 1); continue; }
+            if (!isList) { Walk(value, path, errors, depth + 1, services); continue; }
             var i = 0;
             foreach (var item in (IEnumerable)value)
             {
-                if (item is not null) Walk(item, $"{path}[{i}]", errors, depth + 1);
+                if (item is not null) Walk(item, $"{path}[{i}]", errors, depth + 1, services);
                 i++;
             }
         }

@@ -44,6 +44,8 @@ public class ClinicalPagesAccessibilityTests(BrowserApp browser)
         await CheckAsync(page, $"/notes/{note}", "Signed", "note");
         await CheckAsync(page, $"/participants/{withPlan}/notes/new?kind=individual&format=birp", "Behavior", "note-new");
         await CheckAsync(page, $"/group-sessions/{session}/note", "Add an addendum", "group-note-signed");
+        await CheckAsync(page, $"/notes/{note}/print", "Signed", "note-print");
+        await CheckAsync(page, $"/group-sessions/{session}/note/print", "Participation:", "group-note-print");
         await CheckAsync(page, $"/participants/{safety}/safety-plan", "Warning signs", "safety-plan");
         await CheckAsync(page, $"/participants/{safety}/safety-plan/edit", "Step 1: Warning signs", "safety-plan-edit");
         await CheckAsync(page, $"/participants/{safety}/safety-plan/print", "988", "safety-plan-print");

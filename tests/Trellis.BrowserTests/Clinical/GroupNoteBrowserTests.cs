@@ -13,8 +13,9 @@ namespace Trellis.BrowserTests.Clinical;
 [Collection(BrowserCollection.Name)]
 public class GroupNoteBrowserTests(BrowserApp browser)
 {
+    /// <summary>Issue 13, point 3: eight attendees, a premature Sign that points to every gap by name, then choices and one sentence each.</summary>
     [Fact]
-    public async Task A_clinician_writes_a_group_note_with_a_part_for_each_of_three_attendees_and_signs_it()
+    public async Task A_clinician_documents_eight_attendees_with_choices_and_a_sentence_each_after_a_premature_sign_points_to_every_gap()
     {
         var (sessionId, people) = await ArrangeSessionAsync();
         var page = await browser.SignedInAsync(Roles.Clinician);
@@ -22,22 +23,42 @@ public class GroupNoteBrowserTests(BrowserApp browser)
         await page.GotoAsync("/notes");
         await page.GetByRole(AriaRole.Link, new() { Name = "Coping ahead" }).First.ClickAsync();
         await Assertions.Expect(page.GetByRole(AriaRole.Heading, new() { Level = 1 })).ToContainTextAsync("Group note: Coping ahead");
+        // The issue measured 7,400 px for eight attendees; the form is now well under half of that.
+        var height = await page.EvaluateAsync<int>("document.documentElement.scrollHeight");
+        Assert.True(height < 3700, $"the group note form for eight attendees is {height} px tall");
+        await BrowserApp.ScreenshotAsync(page, "clinical-group-note-blank");
         await page.GetByLabel("Group summary").FillAsync("Taught the coping-ahead skill: picture a hard situation, plan the skill, rehearse it. Members practised in pairs.");
-        var texts = new[]
-        {
-            ("described the family dinner on Sunday and planned to step outside if the argument starts", "rehearsed the plan twice and looked relieved", "first time naming the trigger out loud", "try it at Sunday dinner"),
-            ("was quiet, then asked how to cope ahead for a job interview on Thursday", "wrote the plan on an index card to keep in a wallet", "interview prep ties to the goal of returning to work", "report back on Friday"),
-            ("joined late by video and chose the bus ride home as the hard moment", "practised paced breathing with the group", "uses breathing most days now, up from never", "keep the breathing log this week"),
-        };
+
+        await page.GetByRole(AriaRole.Button, new() { Name = "Sign group note" }).ClickAsync();
+        var summary = page.Locator("#error-summary");
+        await Assertions.Expect(summary).ToContainTextAsync("40 things to finish");
+        await Assertions.Expect(summary.GetByRole(AriaRole.Link)).ToHaveCountAsync(8 * 5);
+        var sixth = people[5];
+        await summary.GetByRole(AriaRole.Link, new() { Name = $"{sixth.Name}: choose the participation level." }).ClickAsync();
+        await Assertions.Expect(page.Locator("#p5-level")).ToBeInViewportAsync();
+        var sixthPart = page.GetByRole(AriaRole.Group, new() { Name = sixth.Name, Exact = true });
+        await Assertions.Expect(sixthPart.Locator(".validation-message")).ToHaveCountAsync(5);
+        await BrowserApp.ScreenshotAsync(page, "clinical-group-note-premature-sign");
+
+        string[] sentences =
+        [
+            "described the family dinner on Sunday and planned to step outside if the argument starts",
+            "was quiet, then asked how to cope ahead for a job interview on Thursday",
+            "joined late by video and chose the bus ride home as the hard moment",
+            "rehearsed saying no to an extra shift and wrote the words on a card",
+            "picked the pharmacy queue as the hard moment and planned paced breathing there",
+            "named the anniversary next week and planned to spend it with a cousin",
+            "chose the school pickup, where the other parents make her anxious",
+            "said the hard moment is Friday payday and planned to leave the card at home",
+        ];
         for (var i = 0; i < people.Count; i++)
         {
             var part = page.GetByRole(AriaRole.Group, new() { Name = people[i].Name, Exact = true });
-            var (participation, response, progress, plan) = texts[i];
-            await part.GetByLabel("Participation").FillAsync($"{people[i].First} {participation}.");
-            await part.GetByLabel("Response").FillAsync($"{char.ToUpper(response[0])}{response[1..]}.");
-            await part.GetByLabel("Progress toward their goals").FillAsync($"{char.ToUpper(progress[0])}{progress[1..]}.");
-            await part.GetByLabel("Plan", new() { Exact = true }).FillAsync($"{char.ToUpper(plan[0])}{plan[1..]}.");
+            await part.GetByLabel("Participation").SelectOptionAsync("Active");
+            await part.GetByLabel("Affect or presentation").SelectOptionAsync(i == 1 ? "Anxious" : "Euthymic");
+            await part.GetByLabel("Response to the intervention").SelectOptionAsync("Applied");
             await part.GetByRole(AriaRole.Checkbox).First.CheckAsync();
+            await part.GetByLabel("What they said or did").FillAsync($"{people[i].First} {sentences[i]}.");
         }
         await BrowserApp.ScreenshotAsync(page, "clinical-group-note-draft");
         await page.GetByRole(AriaRole.Button, new() { Name = "Sign group note" }).ClickAsync();
@@ -47,10 +68,11 @@ public class GroupNoteBrowserTests(BrowserApp browser)
         await using var s = browser.App.Db();
         var note = await s.Context.Set<GroupNote>().Include(g => g.Parts).ThenInclude(p => p.Goals).SingleAsync(g => g.GroupSessionId == sessionId);
         Assert.Equal(NoteStatus.Locked, note.Status);
-        Assert.Equal(3, note.Parts.Count);
+        Assert.Equal(8, note.Parts.Count);
         Assert.All(note.Parts, p => Assert.Equal(NoteStatus.Locked, p.Status));
         Assert.All(note.Parts, p => Assert.Single(p.Goals));
-        Assert.Equal(3, note.Parts.Select(p => p.Section("participation")).Distinct().Count());
+        Assert.All(note.Parts, p => Assert.Equal(InterventionResponse.Applied, p.InterventionResponse));
+        Assert.Equal(8, note.Parts.Select(p => p.Section("participation")).Distinct().Count());
         Assert.All(people, person => Assert.Contains(note.Parts, p => p.ParticipantId == person.Id && p.Section("participation").StartsWith(person.First)));
     }
 
@@ -65,7 +87,8 @@ public class GroupNoteBrowserTests(BrowserApp browser)
         session.Facilitators.Add(new SessionFacilitator { GroupSessionId = session.Id, StaffMemberId = clinician.Id });
         db.GroupSessions.Add(session);
         var people = new List<(Guid, string, string)>();
-        foreach (var (first, last) in new[] { ("Wren", "Aldana"), ("Tobias", "Marchetti"), ("Ines", "Okonkwo") })
+        foreach (var (first, last) in new[] { ("Wren", "Aldana"), ("Tobias", "Marchetti"), ("Ines", "Okonkwo"), ("Halvard", "Brekke"), ("Marisol", "Quintanilla"),
+            ("Dov", "Feldmann"), ("Aiyana", "Redcloud"), ("Cormac", "Whelan") })
         {
             var p = new Participant
             {

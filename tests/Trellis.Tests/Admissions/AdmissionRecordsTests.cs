@@ -71,10 +71,11 @@ public class AdmissionRecordsTests(TrellisFactory app) : IClassFixture<TrellisFa
         }
         var start = DateOnly.FromDateTime(DateTime.UtcNow).AddDays(1);
         var full = await Json.ProblemAsync(await intake.PostAsJsonAsync(url, new { trackId = morning, startOn = start }), 400);
-        Assert.Contains("full", full["errors"]!["TrackId"]![0]!.ToString());
+        Assert.Contains("full", full["errors"]!["trackId"]![0]!.ToString());
         await Json.ProblemAsync(await intake.PostAsJsonAsync(url, new { trackId = foreign, startOn = start }), 400);
         var team = await Json.ProblemAsync(await intake.PostAsJsonAsync(url, new { trackId = await EveningAsync(), startOn = start, primaryClinicianId = suClinician }), 400);
-        Assert.Contains("PrimaryClinicianId", team["errors"]!.AsObject().Select(e => e.Key));
+        // Keyed by the JSON path, as every refusal is (it was "PrimaryClinicianId" before the one shape).
+        Assert.Contains("primaryClinicianId", team["errors"]!.AsObject().Select(e => e.Key));
         await Json.ProblemAsync(await intake.PostAsJsonAsync(url, new { trackId = await EveningAsync(), startOn = start.AddYears(1) }), 400);
         await Json.ProblemAsync(await intake.PostAsJsonAsync(url, new { startOn = start }), 400);
         await Json.ProblemAsync(await (await app.ApiAsync(Roles.Clinician)).PostAsJsonAsync(url, new { trackId = await EveningAsync(), startOn = start }), 403);
@@ -104,7 +105,7 @@ public class AdmissionRecordsTests(TrellisFactory app) : IClassFixture<TrellisFa
             Assert.Contains(keys, k => k.Contains(element));
         var noNotice = Consent(p, redisclosure: false);
         var problem = await Json.ProblemAsync(await api.PostAsJsonAsync($"/api/participants/{p.Id}/consents", noNotice), 400);
-        Assert.Contains("RedisclosureNoticeGiven", problem["errors"]!.AsObject().Select(e => e.Key));
+        Assert.Contains("redisclosureNoticeGiven", problem["errors"]!.AsObject().Select(e => e.Key));
         var noExpiry = Consent(p);
         noExpiry.Remove("expiresOnEvent");
         await Json.ProblemAsync(await api.PostAsJsonAsync($"/api/participants/{p.Id}/consents", noExpiry), 400);

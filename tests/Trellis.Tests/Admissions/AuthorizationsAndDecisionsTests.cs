@@ -35,7 +35,7 @@ public class AuthorizationsAndDecisionsTests(TrellisFactory app) : IClassFixture
         var row = attention.Single(a => (string?)a!["authorization"]!["id"] == id)!;
         var reasons = row["reasons"]!.AsArray().Select(r => (string?)r).ToList();
         Assert.Contains(reasons, r => r!.StartsWith("ends in"));
-        Assert.Contains("1 day left", reasons);
+        Assert.Contains("1 of 10 authorized days unused", reasons);
 
         var get = await api.GetAsync($"/api/authorizations/{id}");
         var etag = get.Headers.ETag!.Tag;
@@ -65,10 +65,10 @@ public class AuthorizationsAndDecisionsTests(TrellisFactory app) : IClassFixture
         foreach (var k in new[] { "payer" }) Assert.Contains(keys, x => x.Contains(k));
         body = Authorization(Today);
         body["endOn"] = Today.AddDays(-1);
-        Assert.Contains("EndOn", (await Json.ProblemAsync(await api.PostAsJsonAsync($"/api/participants/{p.Id}/authorizations", body), 400))["errors"]!.AsObject().Select(e => e.Key));
+        Assert.Contains("endOn", (await Json.ProblemAsync(await api.PostAsJsonAsync($"/api/participants/{p.Id}/authorizations", body), 400))["errors"]!.AsObject().Select(e => e.Key));
         body = Authorization(Today);
         body["authorizationNumber"] = null;
-        Assert.Contains("AuthorizationNumber", (await Json.ProblemAsync(await api.PostAsJsonAsync($"/api/participants/{p.Id}/authorizations", body), 400))["errors"]!.AsObject().Select(e => e.Key));
+        Assert.Contains("authorizationNumber", (await Json.ProblemAsync(await api.PostAsJsonAsync($"/api/participants/{p.Id}/authorizations", body), 400))["errors"]!.AsObject().Select(e => e.Key));
         body = Authorization(Today);
         body["unit"] = "hours";
         await Json.ProblemAsync(await api.PostAsJsonAsync($"/api/participants/{p.Id}/authorizations", body), 400);
@@ -173,7 +173,7 @@ public class AuthorizationsAndDecisionsTests(TrellisFactory app) : IClassFixture
         await Clinical.Clinic.HeldSessionAsync(app, [p.Id], daysAgo: 1);
         attention = (await Json.ReadAsync(await api.GetAsync("/api/authorizations/attention"))).AsArray();
         var row = attention.Single(a => (string?)a!["authorization"]!["id"] == (string?)byUnits["id"])!;
-        Assert.Contains("used up", row["reasons"]!.AsArray().Select(r => (string?)r));
+        Assert.Contains("all 4 authorized units used", row["reasons"]!.AsArray().Select(r => (string?)r));
 
         // The edit page says what attendance counted, beside the field for the rest.
         using var pages = await app.PagesAsync(Roles.IntakeCoordinator);

@@ -91,7 +91,9 @@ public class PipelineLogicTests
         Assert.True(result.ShowCrisisHelp);
         Assert.False(result.DangerNow);
         Assert.Contains("moderate-risk", result.Suggestion.Applied.Select(r => r.Id));
-        Assert.Equal(LevelOfCare.IntensiveOutpatient, result.Suggestion.Level);
+        // Self-reported and not yet assessed: urgent help first, and not IOP as the first suggestion (issue 13, point 8).
+        Assert.Contains(SelfCheckEvaluation.UnassessedRiskRule, result.Suggestion.Applied.Select(r => r.Id));
+        Assert.Equal(LevelOfCare.PartialHospitalization, result.Suggestion.Level);
     }
 
     [Fact]

@@ -23,7 +23,7 @@ public class PipelineTests(TrellisFactory app) : IClassFixture<TrellisFactory>
 
         // Beyond inquiry needs a chart.
         var early = await Json.ProblemAsync(await Leads.MoveAsync(api, id, new { stage = "assessment" }), 400);
-        Assert.Contains("Open a chart", early["errors"]!["Stage"]![0]!.ToString());
+        Assert.Contains("Open a chart", early["errors"]!["stage"]![0]!.ToString());
 
         var registered = await Leads.RegisterAsync(api, id, program, "Pipeline");
         Assert.Equal("screening", (string?)registered["stage"]);
@@ -77,8 +77,8 @@ public class PipelineTests(TrellisFactory app) : IClassFixture<TrellisFactory>
 
         var problem = await Json.ProblemAsync(await Leads.MoveAsync(api, id, new { stage = "referred" }), 400);
         var keys = problem["errors"]!.AsObject().Select(e => e.Key).ToList();
-        Assert.Contains("ReferredTo", keys);
-        Assert.Contains("Reason", keys);
+        Assert.Contains("referredTo", keys);
+        Assert.Contains("reason", keys);
         await Json.ProblemAsync(await Leads.MoveAsync(api, id, new { stage = "admitted" }), 400);
         await Json.ProblemAsync(await Leads.MoveAsync(api, id, new { stage = "retired" }), 400);
 
@@ -100,7 +100,7 @@ public class PipelineTests(TrellisFactory app) : IClassFixture<TrellisFactory>
         await Leads.RegisterAsync(api, id, program, "Waiting");
         var otherTrack = await TrackAsync(await Demo.ProgramIdAsync(app, Demo.SubstanceUse), "Evening");
         var wrong = await Json.ProblemAsync(await Leads.MoveAsync(api, id, new { stage = "waitlisted", reason = "Evening full.", waitlistTrackId = otherTrack }), 400);
-        Assert.Contains("WaitlistTrackId", wrong["errors"]!.AsObject().Select(e => e.Key));
+        Assert.Contains("waitlistTrackId", wrong["errors"]!.AsObject().Select(e => e.Key));
         var track = await TrackAsync(program, "Evening");
         var lead = await Json.ReadAsync(await Leads.MoveAsync(api, id, new { stage = "waitlisted", reason = "Evening full.", waitlistTrackId = track }));
         Assert.Equal("waitlisted", (string?)lead["stage"]);
@@ -120,7 +120,7 @@ public class PipelineTests(TrellisFactory app) : IClassFixture<TrellisFactory>
             legalFirstName = existing.LegalFirstName, legalLastName = existing.LegalLastName, dateOfBirth = existing.DateOfBirth, programId = program,
         });
         var problem = await Json.ProblemAsync(twin, 400);
-        Assert.Contains(existing.Mrn, problem["errors"]!["ExistingParticipantId"]![0]!.ToString());
+        Assert.Contains(existing.Mrn, problem["errors"]!["existingParticipantId"]![0]!.ToString());
 
         var linked = await Json.ReadAsync(await api.PostAsJsonAsync($"/api/admissions/leads/{id}/register", new { existingParticipantId = existing.Id, programId = program }));
         Assert.Equal(existing.Id.ToString(), (string?)linked["participantId"]);
@@ -203,9 +203,10 @@ public class PipelineTests(TrellisFactory app) : IClassFixture<TrellisFactory>
         await Json.ProblemAsync(await clinician.PostAsJsonAsync("/api/admissions/leads", Leads.Body(null)), 403);
         await Json.ProblemAsync(await app.Anonymous().GetAsync("/api/admissions/leads"), 401);
         var page = await app.PagesAsync(Roles.CaseManager);
-        var (denied, _) = await page.GetAsync("/admissions");
-        Assert.Equal(HttpStatusCode.Redirect, denied.StatusCode);
-        Assert.Contains("/account/access-denied", denied.Headers.Location!.OriginalString);
+        var (denied, deniedPage) = await page.GetAsync("/admissions");
+        // A 403 page at the address asked for (issue 13: the redirect went to a page that answered an empty 404).
+        Assert.Equal(HttpStatusCode.Forbidden, denied.StatusCode);
+        Assert.Contains("Not allowed", deniedPage.QuerySelector("h1")!.TextContent);
     }
 
     [Fact]

@@ -70,7 +70,8 @@ public class PublicPagesTests(TrellisFactory app) : IClassFixture<TrellisFactory
         var main = doc.QuerySelector("main")!;
         Assert.Same(crisis, main.FirstElementChild);
         Assert.Contains("17 out of 27", doc.Body!.TextContent);
-        Assert.Contains("An intensive outpatient program", doc.QuerySelector(".suggestion h2")!.TextContent);
+        // Item 9 above 0, self-reported: a higher level of care than IOP comes first (issue 13, point 8).
+        Assert.Contains("A day program", doc.QuerySelector(".suggestion h2")!.TextContent);
         Assert.NotNull(PageClient.FindForm(doc, "inquiry"));
         Assert.Equal(before, await CountsAsync());
     }
@@ -136,7 +137,7 @@ public class PublicPagesTests(TrellisFactory app) : IClassFixture<TrellisFactory
         var lead = Assert.Single(await Leads.NamedAsync(app, "Soraya"));
         Assert.True(lead.SafetyConcern);
         Assert.Contains("PHQ-9: 10/27 (moderate)", lead.SelfCheckSummary);
-        Assert.Equal(LevelOfCare.IntensiveOutpatient, lead.SelfCheckSuggestedLevel);
+        Assert.Equal(LevelOfCare.PartialHospitalization, lead.SelfCheckSuggestedLevel);
         await using var s = app.Db();
         Assert.True(await s.Context.Notifications.AnyAsync(n => n.Link == $"/admissions/{lead.Id}" && n.IsUrgent));
     }

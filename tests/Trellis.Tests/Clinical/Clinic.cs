@@ -121,9 +121,14 @@ public static class NoteCalls
     public static Task<HttpResponseMessage> SignAsync(HttpClient api, string noteId, object? body = null) =>
         api.PostAsJsonAsync($"/api/notes/{noteId}/sign", body ?? new { });
 
+    /// <summary>
+    /// An attendee's part with the structured choices signing needs (issue 13: choices plus one sentence, the
+    /// sentence in "participation"; the other three sections are optional since then).
+    /// </summary>
     public static Dictionary<string, object?> Part(Guid participantId, string participation, string response, string progress, string plan) => new()
     {
         ["participantId"] = participantId,
+        ["participationLevel"] = "active", ["presentation"] = "euthymic", ["interventionResponse"] = "receptive",
         ["sections"] = new Dictionary<string, string?> { ["participation"] = participation, ["response"] = response, ["progress"] = progress, ["plan"] = plan },
     };
 }

@@ -56,7 +56,7 @@ public class CosignatureTests(TrellisFactory app) : IClassFixture<TrellisFactory
         var api = await app.ApiAsync(Roles.Clinician);
         await api.PutAsJsonAsync($"/api/participants/{p.Id}/treatment-plan", Clinic.PlanBody(clinician.Id));
         await Json.ProblemAsync(await api.PostAsJsonAsync($"/api/participants/{p.Id}/treatment-plan/signatures", new { number = 1, @as = "supervisor" }), 409);
-        await api.PostAsJsonAsync($"/api/participants/{p.Id}/treatment-plan/signatures", new { number = 1, @as = "clinician" });
+        await api.PostAsJsonAsync($"/api/participants/{p.Id}/treatment-plan/signatures", new { number = 1, @as = "clinician", acknowledgeSimilarText = true });
         var plan = await Json.ReadAsync(await api.PostAsJsonAsync($"/api/participants/{p.Id}/treatment-plan/signatures", new { number = 1, @as = "participant", typedName = $"Test {p.LegalLastName}" }));
         Assert.Equal("awaiting_signatures", (string?)plan["status"]);
         Assert.Equal(["supervisor"], plan["signatures"]!["missing"]!.AsArray().Select(x => (string)x!).ToArray());

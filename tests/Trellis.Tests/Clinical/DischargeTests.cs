@@ -25,7 +25,7 @@ public class DischargeTests(TrellisFactory app) : IClassFixture<TrellisFactory>
         var clinician = await Clinic.StaffAsync(app, "clinician");
         var api = await app.ApiAsync(Roles.Clinician);
         var plan = await Json.ReadAsync(await api.PutAsJsonAsync($"/api/participants/{p.Id}/treatment-plan", Clinic.PlanBody(clinician.Id)));
-        await api.PostAsJsonAsync($"/api/participants/{p.Id}/treatment-plan/signatures", new { number = 1, @as = "clinician" });
+        await api.PostAsJsonAsync($"/api/participants/{p.Id}/treatment-plan/signatures", new { number = 1, @as = "clinician", acknowledgeSimilarText = true });
         await api.PostAsJsonAsync($"/api/participants/{p.Id}/treatment-plan/signatures", new { number = 1, @as = "participant", typedName = $"Test {p.LegalLastName}" });
         var prescriber = await app.ApiAsync(Roles.Prescriber);
         var rx = await Clinic.StaffAsync(app, "prescriber");

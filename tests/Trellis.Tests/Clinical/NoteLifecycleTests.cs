@@ -21,7 +21,7 @@ public class NoteLifecycleTests(TrellisFactory app) : IClassFixture<TrellisFacto
         var changed = NoteCalls.Dap(Today, data: "Reports a hard week at work; kept the activity log on six days.");
         var put = await api.PutJsonAsync($"/api/notes/{id}", changed, etag);
         Assert.Equal(HttpStatusCode.OK, put.StatusCode);
-        var signed = await Json.ReadAsync(await NoteCalls.SignAsync(api, id));
+        var signed = await Json.ReadAsync(await NoteCalls.SignAsync(api, id, new { acknowledgeSimilarText = true }));
         Assert.Equal("locked", (string?)signed["status"]);
         Assert.Contains("LPC", (string?)signed["signature"]!["signedBy"]);
         var current = (await api.GetAsync($"/api/notes/{id}")).Headers.ETag!.Tag;
@@ -65,7 +65,7 @@ public class NoteLifecycleTests(TrellisFactory app) : IClassFixture<TrellisFacto
         var api = await app.ApiAsync(Roles.Clinician);
         var (id, _) = await NoteCalls.CreateAsync(api, p.Id, NoteCalls.Dap(Today));
         await Json.ProblemAsync(await api.PostAsJsonAsync($"/api/notes/{id}/addenda", new { text = "Too early." }), 409);
-        await NoteCalls.SignAsync(api, id);
+        await NoteCalls.SignAsync(api, id, new { acknowledgeSimilarText = true });
 
         var empty = await Json.ProblemAsync(await api.PostAsJsonAsync($"/api/notes/{id}/addenda", new { text = " " }), 400);
         Assert.NotNull(empty["errors"]!["text"]);
@@ -95,9 +95,9 @@ public class NoteLifecycleTests(TrellisFactory app) : IClassFixture<TrellisFacto
         var (id, _) = await NoteCalls.CreateAsync(api, p.Id, NoteCalls.Dap(Today.AddDays(-6)));
         var director = await app.ApiAsync(Roles.ProgramDirector);
         await Json.ProblemAsync(await NoteCalls.SignAsync(director, id), 403);
-        var late = await Json.ProblemAsync(await NoteCalls.SignAsync(api, id), 400);
+        var late = await Json.ProblemAsync(await NoteCalls.SignAsync(api, id, new { acknowledgeSimilarText = true }), 400);
         Assert.NotNull(late["errors"]!["lateEntryReason"]);
-        var ok = await Json.ReadAsync(await NoteCalls.SignAsync(api, id, new { lateEntryReason = "Out sick; written from session notes." }));
+        var ok = await Json.ReadAsync(await NoteCalls.SignAsync(api, id, new { lateEntryReason = "Out sick; written from session notes.", acknowledgeSimilarText = true }));
         Assert.True((bool)ok["signature"]!["isLateEntry"]!);
         Assert.Equal("Out sick; written from session notes.", (string?)ok["signature"]!["lateEntryReason"]);
 

@@ -17,7 +17,7 @@ public class PlanReviewTests(TrellisFactory app) : IClassFixture<TrellisFactory>
         var clinician = await Clinic.StaffAsync(app, "clinician");
         var api = await app.ApiAsync(Roles.Clinician);
         var plan = await Json.ReadAsync(await api.PutAsJsonAsync($"/api/participants/{participantId}/treatment-plan", Clinic.PlanBody(clinician.Id)));
-        await api.PostAsJsonAsync($"/api/participants/{participantId}/treatment-plan/signatures", new { number = 1, @as = "clinician" });
+        await api.PostAsJsonAsync($"/api/participants/{participantId}/treatment-plan/signatures", new { number = 1, @as = "clinician", acknowledgeSimilarText = true });
         await api.PostAsJsonAsync($"/api/participants/{participantId}/treatment-plan/signatures", new { number = 1, @as = "participant", typedName = $"Test {lastName}" });
         return ((string)plan["content"]!["problems"]![0]!["goals"]![0]!["id"]!, api);
     }

@@ -1,3 +1,4 @@
+using Trellis.Web.Features.Instruments;
 using Trellis.Web.Features.Discharge;
 using Trellis.Web.Features.Medications;
 using Trellis.Web.Features.Notes;
@@ -99,21 +100,32 @@ public class DischargeScoresTests
         Assert.Equal("moderately severe", phq.AdmissionBand);
         Assert.Equal("mild", phq.DischargeBand);
         Assert.Equal("Reliable improvement", phq.Outcome);
-        Assert.Equal("Improved", result["gad-7"].Outcome); // 2 points: less than the 4 that is reliable on GAD-7
+        // Issue 13 point 7: only a reliable change is an improvement; 2 points is less than the 4 that is reliable on GAD-7.
+        Assert.Equal("No reliable change", result["gad-7"].Outcome);
         Assert.Null(result["audit-c"].ReliableChange);
-        Assert.Equal("Improved", result["audit-c"].Outcome);
+        Assert.Equal("No reliable change (no threshold is published for this measure)", result["audit-c"].Outcome);
         Assert.Null(result["dast-10"].DischargeScore);
         Assert.StartsWith("Only one score", result["dast-10"].Outcome);
     }
 
+    // Issue 13 point 7: a change smaller than the reliable change (or on a measure without one) is "no reliable change", never "improved" or "worse".
     [Theory]
-    [InlineData(0, 6, "No change")]
-    [InlineData(-6, 6, "Reliable improvement")]
-    [InlineData(-5, 6, "Improved")]
-    [InlineData(6, 6, "Reliable deterioration")]
-    [InlineData(2, null, "Worse")]
-    public void Outcomes_use_the_published_reliable_change(int change, int? reliable, string expected) =>
-        Assert.Equal(expected, DischargeScores.OutcomeOf(change, reliable));
+    [InlineData("phq-9", 12, 12, "No reliable change")]
+    [InlineData("phq-9", 18, 12, "Reliable improvement")]
+    [InlineData("phq-9", 18, 13, "No reliable change")]
+    [InlineData("phq-9", 12, 18, "Reliable worsening")]
+    [InlineData("audit-c", 4, 6, "No reliable change (no threshold is published for this measure)")]
+    public void Outcomes_use_the_published_reliable_change(string code, int before, int after, string expected) =>
+        Assert.Equal(expected, DischargeScores.OutcomeOf(ReliableChanges.Compare(code, before, after)));
+
+    [Fact]
+    public void A_one_point_drop_is_no_reliable_change_and_says_what_would_be()
+    {
+        var result = DischargeScores.Compare([new ScorePoint("phq-9", 15, Admitted), new ScorePoint("phq-9", 14, Admitted.AddDays(30))], Admitted, Admitted.AddDays(40)).Single();
+        Assert.Equal("No reliable change", result.Outcome);
+        Assert.Equal(6, result.ReliableChange);
+        Assert.DoesNotContain("mprov", result.Outcome);
+    }
 }
 
 [Trait("Category", "Unit")]

@@ -26,7 +26,7 @@ public class SignedNoteGoalLinksTests(TrellisFactory app) : IClassFixture<Trelli
         var plan = await Json.ReadAsync(await api.PutAsJsonAsync($"/api/participants/{p.Id}/treatment-plan", body));
         var goals = plan["content"]!["problems"]![0]!["goals"]!.AsArray().Select(g => (string)g!["id"]!).ToList();
         Assert.Equal(2, goals.Count);
-        await api.PostAsJsonAsync($"/api/participants/{p.Id}/treatment-plan/signatures", new { number = 1, @as = "clinician" });
+        await api.PostAsJsonAsync($"/api/participants/{p.Id}/treatment-plan/signatures", new { number = 1, @as = "clinician", acknowledgeSimilarText = true });
         await api.PostAsJsonAsync($"/api/participants/{p.Id}/treatment-plan/signatures", new { number = 1, @as = "participant", typedName = $"Test {p.LegalLastName}" });
 
         var note = NoteCalls.Dap(Today);

@@ -60,9 +60,9 @@ public class TreatmentPlanTests(TrellisFactory app) : IClassFixture<TrellisFacto
             await s.Context.SaveChangesAsync();
         }
 
-        var sign = await api.PostAsJsonAsync($"/api/participants/{p.Id}/treatment-plan/signatures", new { number = 1, @as = "clinician" });
+        var sign = await api.PostAsJsonAsync($"/api/participants/{p.Id}/treatment-plan/signatures", new { number = 1, @as = "clinician", acknowledgeSimilarText = true });
         Assert.Equal(HttpStatusCode.OK, sign.StatusCode);
-        await Json.ProblemAsync(await api.PostAsJsonAsync($"/api/participants/{p.Id}/treatment-plan/signatures", new { number = 1, @as = "clinician" }), 409);
+        await Json.ProblemAsync(await api.PostAsJsonAsync($"/api/participants/{p.Id}/treatment-plan/signatures", new { number = 1, @as = "clinician", acknowledgeSimilarText = true }), 409);
         var wrongName = await Json.ProblemAsync(await api.PostAsJsonAsync($"/api/participants/{p.Id}/treatment-plan/signatures", new { number = 1, @as = "participant", typedName = "Someone Else" }), 400);
         Assert.Contains("typedName", wrongName.ToJsonString());
         var done = await api.PostAsJsonAsync($"/api/participants/{p.Id}/treatment-plan/signatures", new { number = 1, @as = "participant", typedName = $"test {p.LegalLastName}" });

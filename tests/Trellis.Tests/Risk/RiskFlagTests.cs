@@ -101,7 +101,7 @@ public class RiskFlagTests(TrellisFactory app) : IClassFixture<TrellisFactory>
         foreach (var role in new[] { Roles.CaseManager, Roles.IntakeCoordinator, Roles.ProgramDirector, Roles.Prescriber })
             await Json.ProblemAsync(await (await app.ApiAsync(role)).PostAsJsonAsync($"/api/risk-flags/{flagId}/clear", reason), 403);
         var empty = await Json.ProblemAsync(await clinician.PostAsJsonAsync($"/api/risk-flags/{flagId}/clear", new { reason = "   " }), 400);
-        Assert.Contains("Reason", empty["errors"]!.AsObject().Select(e => e.Key));
+        Assert.Contains("reason", empty["errors"]!.AsObject().Select(e => e.Key));
         await Json.ProblemAsync(await clinician.PostAsJsonAsync($"/api/risk-flags/{flagId}/clear", new { reason = "ok" }), 400);
         var get = await clinician.GetAsync($"/api/risk-flags/{flagId}");
         var stale = new HttpRequestMessage(HttpMethod.Post, $"/api/risk-flags/{flagId}/clear") { Content = JsonContent.Create(reason) };

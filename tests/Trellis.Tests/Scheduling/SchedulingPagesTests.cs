@@ -27,7 +27,11 @@ public class SchedulingPagesTests(TrellisFactory app) : IClassFixture<TrellisFac
             ["Form.Lines[2].Status"] = "AbsentUnexcused",
         });
         Assert.Equal(HttpStatusCode.Redirect, response.StatusCode);
-        Assert.Contains("saved=3", response.Headers.Location!.ToString());
+        // The count comes back as the status message (not "?saved=3", which a link could fake).
+        var (_, after) = await pages.GetAsync(response.Headers.Location!.ToString());
+        Assert.Contains("Attendance saved (3 changed)", after.QuerySelector(".alert-ok")?.TextContent);
+        var (_, faked) = await pages.GetAsync($"/sessions/{session.Id}?saved=3&done=Attendance+saved");
+        Assert.Null(faked.QuerySelector(".alert-ok"));
         await using var s = app.Db();
         var records = await s.Context.Attendance.Where(a => a.GroupSessionId == session.Id).ToListAsync();
         Assert.Equal(3, records.Count);

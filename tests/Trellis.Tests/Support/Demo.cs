@@ -8,6 +8,8 @@ public static class Demo
 {
     public const string MentalHealth = "Adult Mental Health IOP";
     public const string SubstanceUse = "Substance Use IOP";
+    /// <summary>Adult Mental Health's Fri/Sat/Sun track: with Morning and Evening, the program meets every day.</summary>
+    public const string WeekendTrack = "Weekend";
 
     public static async Task<Guid> ProgramIdAsync(TrellisFactory app, string name)
     {

@@ -9,7 +9,7 @@ namespace Trellis.Web.Components.Shared;
 /// such components while the page and each other may still be querying, and a DbContext serves one
 /// operation at a time, so each gets its own context from its own scope. The new context still
 /// acts as the signed-in caller: scoping and auditing read the request's user.
-/// Pages that hand entities to request-scoped services (SaveStaff…) use the request's context
+/// Pages that hand entities to request-scoped services (Identity's UserManager…) use the request's context
 /// instead: <c>@inject TrellisDbContext Db</c> with <see cref="TrellisPage"/>.
 /// </summary>
 public abstract class SideComponent : TrellisPage, IAsyncDisposable

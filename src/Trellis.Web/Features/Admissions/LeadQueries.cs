@@ -5,8 +5,11 @@ namespace Trellis.Web.Features.Admissions;
 
 public sealed record LeadRow(Guid Id, string Name, Guid? ProgramId, string? ProgramName, AdmissionStage Stage, DateTimeOffset StageEnteredAt,
     DateTimeOffset ReceivedAt, Guid? OwnerStaffId, string? OwnerName, InquirySource Source, bool SafetyConcern, Guid? ParticipantId, string? Mrn,
-    string? ReferredTo, string? OutcomeReason)
+    string? ReferredTo, string? OutcomeReason, DateTimeOffset? ClosedAt = null)
 {
+    /// <summary>Open until it reaches an outcome (admitted, referred, closed): the definition <see cref="LeadQueries.Open"/> queries.</summary>
+    public bool IsOpen => ClosedAt is null;
+
     public TimeSpan InStage(DateTimeOffset now) => now - StageEnteredAt;
     public bool Overdue(DateTimeOffset now) => AdmissionStages.IsOverdue(Stage, InStage(now));
 }
@@ -33,6 +36,12 @@ public sealed record LeadDto(Guid Id, Guid? ProgramId, string? ProgramName, Guid
 /// <summary>The board, the list and the figures' data, always through <see cref="AdmissionScope"/>, with reads audited.</summary>
 public static class LeadQueries
 {
+    /// <summary>
+    /// Open leads: not yet admitted, referred or closed (waitlisted counts as open). The one definition
+    /// the board, the list, the home census and the Admissions card count with.
+    /// </summary>
+    public static IQueryable<AdmissionCase> Open(IQueryable<AdmissionCase> leads) => leads.Where(c => c.ClosedAt == null);
+
     public static async Task<List<LeadRow>> ListAsync(TrellisDbContext db, LeadFilter filter, CancellationToken ct = default)
     {
         var q = db.Set<AdmissionCase>().AsNoTracking();
@@ -40,7 +49,7 @@ public static class LeadQueries
         if (filter.ProgramId is { } program) q = q.Where(c => c.ProgramId == program);
         if (filter.OwnerStaffId is { } owner) q = q.Where(c => c.OwnerStaffId == owner);
         if (filter.Unassigned) q = q.Where(c => c.OwnerStaffId == null);
-        if (filter.OpenOnly) q = q.Where(c => c.ClosedAt == null);
+        if (filter.OpenOnly) q = Open(q);
         if (filter.ClosedSince is { } since) q = q.Where(c => c.ClosedAt == null || c.ClosedAt >= since);
         if (!string.IsNullOrWhiteSpace(filter.Search))
         {
@@ -55,7 +64,7 @@ public static class LeadQueries
                           select new LeadRow(c.Id, c.FirstName + (c.LastName == null ? "" : " " + c.LastName), c.ProgramId,
                               c.Program == null ? null : c.Program.Name, c.Stage, c.StageEnteredAt, c.ReceivedAt, c.OwnerStaffId,
                               s == null ? null : s.FirstName + " " + s.LastName, c.Source, c.SafetyConcern, c.ParticipantId,
-                              c.Participant == null ? null : c.Participant.Mrn, c.ReferredTo, c.OutcomeReason)).ToListAsync(ct);
+                              c.Participant == null ? null : c.Participant.Mrn, c.ReferredTo, c.OutcomeReason, c.ClosedAt)).ToListAsync(ct);
         await db.AuditReadAsync(nameof(AdmissionCase), rows.Select(r => ((object)r.Id, r.ParticipantId)), "admissions pipeline", ct);
         return rows;
     }

@@ -1,7 +1,7 @@
-using System.Security.Claims;
 using Microsoft.AspNetCore.Http.HttpResults;
 using Microsoft.EntityFrameworkCore;
 using Trellis.Web.Data;
+using Trellis.Web.Features.Admissions.Actions;
 using Trellis.Web.Features.Auth;
 using Trellis.Web.Infrastructure;
 
@@ -14,7 +14,8 @@ public static class LeadsApi
 {
     public static RouteGroupBuilder MapLeadsApi(this RouteGroupBuilder api)
     {
-        var group = api.MapGroup("/admissions").WithTags("Admissions");
+        // Every change validates in its action (Actions/), so the framework's validation is off here.
+        var group = api.MapGroup("/admissions").WithTags("Admissions").DisableValidation();
         group.MapGet("/leads", List).RequireAuthorization(Permissions.ViewAdmissions)
             .WithSummary("Leads in the pipeline within your programs, oldest in their stage first, with filters by stage, program, owner and name.");
         group.MapGet("/leads/{id:guid}", Get).RequireAuthorization(Permissions.ViewAdmissions)
@@ -57,73 +58,25 @@ public static class LeadsApi
         return TypedResults.Ok(LeadDto.From(c));
     }
 
-    public static async Task<Results<Created<LeadDto>, ValidationProblem>> Create(InquiryInput input, TrellisDbContext db, ClaimsPrincipal user, HttpContext http, CancellationToken ct)
+    public static async Task<Results<Created<LeadDto>, ProblemHttpResult>> Create(InquiryInput input, TrellisDbContext db, HttpContext http, CancellationToken ct)
     {
-        if (input.ProgramId is { } p && (!db.Scope.Covers(p) || !await db.Programs.AnyAsync(x => x.Id == p && x.IsActive, ct)))
-            return Problems.Invalid(nameof(InquiryInput.ProgramId), "Choose an active program you work in, or leave it empty when the person is not sure.");
-        if (input.Source == InquirySource.WebForm) input.Source = InquirySource.Phone;
-        var by = Caller.From(user);
-        var c = Pipeline.Create(db, input, by);
-        await Pipeline.NotifyIntakeAsync(db, c, ct);
-        await db.SaveChangesAsync(ct);
-        var saved = (await Pipeline.LoadAsync(db, c.Id, ct))!;
-        ETags.Set(http, saved.Version);
-        return TypedResults.Created($"/api/admissions/leads/{c.Id}", LeadDto.From(saved));
+        var (lead, refused) = await RecordInquiry.RunAsync(db, input, ct);
+        if (refused is not null) return refused.ToProblem();
+        var saved = await ReloadAsync(db, lead!.Id, http, ct);
+        return TypedResults.Created($"/api/admissions/leads/{lead.Id}", saved);
     }
 
-    public static async Task<Results<Ok<LeadDto>, ProblemHttpResult, ValidationProblem>> Update(Guid id, InquiryInput input, TrellisDbContext db,
-        HttpContext http, CancellationToken ct)
-    {
-        var c = await Pipeline.LoadAsync(db, id, ct);
-        if (c is null) return Problems.NotFound("lead");
-        if (ETags.RequireIfMatch(http, out var version) is { } problem) return problem;
-        if (c.Version != version) return Problems.Stale(c.Version);
-        if (input.ProgramId != c.ProgramId && (c.ParticipantId is not null
-                || input.ProgramId is { } p && (!db.Scope.Covers(p) || !await db.Programs.AnyAsync(x => x.Id == p && x.IsActive, ct))))
-            return Problems.Invalid(nameof(InquiryInput.ProgramId), c.ParticipantId is not null
-                ? "This lead has a chart; its program is changed in the chart."
-                : "Choose an active program you work in, or leave it empty when the person is not sure.");
-        Pipeline.UpdateDetails(c, input);
-        return await SaveAsync(db, http, c, version, ct);
-    }
+    public static async Task<Results<Ok<LeadDto>, ProblemHttpResult>> Update(Guid id, InquiryInput input, TrellisDbContext db, HttpContext http, CancellationToken ct) =>
+        await AnswerAsync(await ChangeLead.RunAsync(db, id, input, ETags.From(http), ct), db, http, ct);
 
-    public static async Task<Results<Ok<LeadDto>, ProblemHttpResult, ValidationProblem>> Assign(Guid id, AssignRequest? request, TrellisDbContext db,
-        ClaimsPrincipal user, HttpContext http, CancellationToken ct)
-    {
-        var c = await Pipeline.LoadAsync(db, id, ct);
-        if (c is null) return Problems.NotFound("lead");
-        if (IfMatch(http, c) is { } stale) return stale;
-        var by = Caller.From(user);
-        var owner = request?.OwnerStaffId ?? by.StaffId;
-        if (owner is null || !await Pipeline.IsOwnerChoiceAsync(db, owner.Value, c.ProgramId, ct))
-            return Problems.Invalid(nameof(AssignRequest.OwnerStaffId), "Choose an active intake coordinator, program director or clinician of this program.");
-        if (!c.IsOpen) return Problems.Invalid("lead", "This lead is closed; reopen it by moving it to an open stage.");
-        await Pipeline.AssignAsync(db, c, owner.Value, by, ct);
-        return await SaveAsync(db, http, c, c.Version, ct);
-    }
+    public static async Task<Results<Ok<LeadDto>, ProblemHttpResult>> Assign(Guid id, AssignRequest? request, TrellisDbContext db, HttpContext http, CancellationToken ct) =>
+        await AnswerAsync(await AssignLead.RunAsync(db, id, request?.OwnerStaffId, ETags.From(http), ct), db, http, ct);
 
-    public static async Task<Results<Ok<LeadDto>, ProblemHttpResult, ValidationProblem>> Move(Guid id, MoveInput input, TrellisDbContext db,
-        ClaimsPrincipal user, HttpContext http, CancellationToken ct)
-    {
-        var c = await Pipeline.LoadAsync(db, id, ct);
-        if (c is null) return Problems.NotFound("lead");
-        if (IfMatch(http, c) is { } stale) return stale;
-        var errors = await Pipeline.CheckMoveAsync(db, c, input, ct);
-        if (errors.Count > 0) return Problems.Invalid(errors);
-        await Pipeline.MoveAsync(db, c, input, Caller.From(user), ct);
-        return await SaveAsync(db, http, c, c.Version, ct);
-    }
+    public static async Task<Results<Ok<LeadDto>, ProblemHttpResult>> Move(Guid id, MoveInput input, TrellisDbContext db, HttpContext http, CancellationToken ct) =>
+        await AnswerAsync(await MoveLead.RunAsync(db, id, input, ETags.From(http), ct), db, http, ct);
 
-    public static async Task<Results<Ok<LeadDto>, ProblemHttpResult, ValidationProblem>> Register(Guid id, RegisterInput input, TrellisDbContext db,
-        ClaimsPrincipal user, HttpContext http, CancellationToken ct)
-    {
-        var c = await Pipeline.LoadAsync(db, id, ct);
-        if (c is null) return Problems.NotFound("lead");
-        if (IfMatch(http, c) is { } stale) return stale;
-        var outcome = await Registration.RegisterAsync(db, c, input, Caller.From(user), ct);
-        if (outcome.Participant is null) return Problems.Invalid(outcome.Errors);
-        return await SaveAsync(db, http, c, c.Version, ct);
-    }
+    public static async Task<Results<Ok<LeadDto>, ProblemHttpResult>> Register(Guid id, RegisterInput input, TrellisDbContext db, HttpContext http, CancellationToken ct) =>
+        await AnswerAsync(await RegisterLead.RunAsync(db, id, input, ETags.From(http), ct), db, http, ct);
 
     public static async Task<Results<Ok<PipelineFiguresResult>, ValidationProblem>> Figures(TrellisDbContext db, DateOnly? from, DateOnly? to, Guid? program, CancellationToken ct)
     {
@@ -138,23 +91,19 @@ public static class LeadsApi
         return TypedResults.Ok(PipelineFigures.Compute(timelines, fromAt, toAt, db.Now));
     }
 
-    /// <summary>Actions accept an optional If-Match: when sent, a stale one is refused.</summary>
-    private static ProblemHttpResult? IfMatch(HttpContext http, AdmissionCase c)
+    /// <summary>A changed lead as the API answers it: read again with its steps, with its new ETag; or the refusal.</summary>
+    private static async Task<Results<Ok<LeadDto>, ProblemHttpResult>> AnswerAsync(Result<AdmissionCase> result, TrellisDbContext db, HttpContext http, CancellationToken ct)
     {
-        if (string.IsNullOrEmpty(http.Request.Headers.IfMatch)) return null;
-        if (ETags.RequireIfMatch(http, out var version) is { } problem) return problem;
-        return version == c.Version ? null : Problems.Stale(c.Version);
+        if (result.Refusal is { } refused) return refused.ToProblem();
+        return TypedResults.Ok(await ReloadAsync(db, result.Value!.Id, http, ct));
     }
 
-    private static async Task<Results<Ok<LeadDto>, ProblemHttpResult, ValidationProblem>> SaveAsync(TrellisDbContext db, HttpContext http, AdmissionCase c, long version, CancellationToken ct)
+    private static async Task<LeadDto> ReloadAsync(TrellisDbContext db, Guid id, HttpContext http, CancellationToken ct)
     {
-        db.Entry(c).Property(x => x.Version).OriginalValue = version;
-        try { await db.SaveChangesAsync(ct); }
-        catch (DbUpdateConcurrencyException) { return Problems.Stale(version + 1); }
         db.ChangeTracker.Clear();
-        var saved = (await Pipeline.LoadAsync(db, c.Id, ct))!;
+        var saved = (await Pipeline.LoadAsync(db, id, ct))!;
         ETags.Set(http, saved.Version);
-        return TypedResults.Ok(LeadDto.From(saved));
+        return LeadDto.From(saved);
     }
 
     private static string Cut(string s) => s.Length <= 40 ? s : s[..40] + "…";

@@ -9,8 +9,9 @@ namespace Trellis.Web.Features.Admissions;
 public sealed record StaffChoice(Guid Id, string Name);
 
 /// <summary>
-/// The pipeline's use cases, shared by the pages and the API: a lead from an inquiry, taking and
-/// moving it, and opening its chart. Each adds its changes to the context; the caller saves.
+/// The pipeline's rules, used by the lead actions (Actions/): a lead from an inquiry, taking and
+/// moving it. Each adds its changes to the context; the action saves. Steps are written in the name
+/// of whoever the context acts for (<see cref="TrellisDbContext.Me"/>).
 /// </summary>
 public static class Pipeline
 {
@@ -19,7 +20,10 @@ public static class Pipeline
     /// <summary>Roles that work leads and may own one.</summary>
     public static readonly string[] OwnerRoles = [Roles.IntakeCoordinator, Roles.ProgramDirector, Roles.Clinician];
 
-    public static AdmissionCase Create(TrellisDbContext db, InquiryInput input, Caller? by, string? selfCheckSummary = null,
+    /// <summary>Who the history names for a step: the website for what a person sent, otherwise whoever is acting.</summary>
+    public const string WebsiteForm = "Website form";
+
+    public static AdmissionCase Create(TrellisDbContext db, InquiryInput input, string? selfCheckSummary = null,
         Organization.LevelOfCare? suggested = null, bool safetyConcern = false)
     {
         var now = db.Now;
@@ -34,7 +38,7 @@ public static class Pipeline
         };
         c.Steps.Add(new AdmissionStep
         {
-            CaseId = c.Id, Stage = AdmissionStage.Inquiry, EnteredAt = now, ByName = by?.Name ?? "Website form",
+            CaseId = c.Id, Stage = AdmissionStage.Inquiry, EnteredAt = now, ByName = input.Source == InquirySource.WebForm ? WebsiteForm : db.Me.DisplayName,
             Note = input.Source switch
             {
                 InquirySource.WebForm => "Inquiry sent from the website.",
@@ -70,25 +74,28 @@ public static class Pipeline
         return rows.DistinctBy(r => r.Id).OrderBy(r => r.LastName).ThenBy(r => r.FirstName).Select(r => new StaffChoice(r.Id, $"{r.FirstName} {r.LastName}")).ToList();
     }
 
-    public static async Task<Dictionary<string, string[]>> CheckMoveAsync(TrellisDbContext db, AdmissionCase c, MoveInput m, CancellationToken ct = default)
+    /// <summary>Whether the lead may go where the move says; null when it may. Errors are keyed like the move's JSON body.</summary>
+    public static async Task<Refusal?> CheckMoveAsync(TrellisDbContext db, AdmissionCase c, MoveInput m, CancellationToken ct = default)
     {
         var errors = new Dictionary<string, string[]>();
         var stage = m.Stage!.Value;
         if (c.Stage == AdmissionStage.Admitted)
-            errors[nameof(MoveInput.Stage)] = ["This person is admitted; changes now happen in their chart."];
+            errors["stage"] = ["This person is admitted; changes now happen in their chart."];
         else if (stage == AdmissionStage.Admitted)
-            errors[nameof(MoveInput.Stage)] = ["Admit from the admission page: it records the track, the start date and the care team."];
+            errors["stage"] = ["Admit from the admission page: it records the track, the start date and the care team."];
         else if (stage == c.Stage)
-            errors[nameof(MoveInput.Stage)] = [$"The lead is already at {AdmissionStages.Label(stage)}. To change only the owner, use Assign."];
+            errors["stage"] = [$"The lead is already at {AdmissionStages.Label(stage)}. To change only the owner, use Assign."];
         else if (c.ParticipantId is null && stage is not (AdmissionStage.Inquiry or AdmissionStage.Referred or AdmissionStage.Closed))
-            errors[nameof(MoveInput.Stage)] = ["Open a chart for this person first (Register): screening results, decisions and authorizations are kept in the chart."];
+            errors["stage"] = ["Open a chart for this person first (Register): screening results, decisions and authorizations are kept in the chart."];
         if (m.OwnerStaffId is { } owner && !await IsOwnerChoiceAsync(db, owner, c.ProgramId, ct))
-            errors[nameof(MoveInput.OwnerStaffId)] = ["Choose an active intake coordinator, program director or clinician of this program."];
+            errors["ownerStaffId"] = [OwnerChoiceMessage];
         if (m.WaitlistTrackId is { } track && stage == AdmissionStage.Waitlisted
             && !await db.Tracks.AnyAsync(t => t.Id == track && t.ProgramId == c.ProgramId, ct))
-            errors[nameof(MoveInput.WaitlistTrackId)] = ["That track is not a track of this lead's program."];
-        return errors;
+            errors["waitlistTrackId"] = ["That track is not a track of this lead's program."];
+        return errors.Count == 0 ? null : Refusal.Invalid(errors);
     }
+
+    public const string OwnerChoiceMessage = "Choose an active intake coordinator, program director or clinician of this program.";
 
     public static Task<bool> IsOwnerChoiceAsync(TrellisDbContext db, Guid staffId, Guid? programId, CancellationToken ct = default) =>
         (from s in db.Staff
@@ -99,7 +106,7 @@ public static class Pipeline
          select s.Id).AnyAsync(ct);
 
     /// <summary>Moves a checked lead, dating the step, and keeps a pre-admission chart's status in step.</summary>
-    public static async Task MoveAsync(TrellisDbContext db, AdmissionCase c, MoveInput m, Caller by, CancellationToken ct = default)
+    public static async Task MoveAsync(TrellisDbContext db, AdmissionCase c, MoveInput m, CancellationToken ct = default)
     {
         var stage = m.Stage!.Value;
         var now = db.Now;
@@ -110,25 +117,27 @@ public static class Pipeline
         c.ReferredTo = stage == AdmissionStage.Referred ? Clean(m.ReferredTo) : null;
         c.OutcomeReason = stage is AdmissionStage.Referred or AdmissionStage.Closed or AdmissionStage.Waitlisted ? Clean(m.Reason) : null;
         c.WaitlistTrackId = stage == AdmissionStage.Waitlisted ? m.WaitlistTrackId : null;
-        c.Steps.Add(await StepAsync(db, c, stage, by, Clean(m.Note) ?? OutcomeNote(c), ct));
+        c.Steps.Add(await StepAsync(db, c, stage, Clean(m.Note) ?? OutcomeNote(c), ct));
         if (c.ParticipantId is { } pid && await db.Participants.FirstOrDefaultAsync(p => p.Id == pid, ct) is { } participant
             && AdmissionStages.IsPreAdmission(participant.Status))
             participant.Status = AdmissionStages.StatusFor(stage);
     }
 
     /// <summary>Gives the lead to someone (or the caller) without moving it; the history notes it.</summary>
-    public static async Task AssignAsync(TrellisDbContext db, AdmissionCase c, Guid ownerId, Caller by, CancellationToken ct = default)
+    public static async Task AssignAsync(TrellisDbContext db, AdmissionCase c, Guid ownerId, CancellationToken ct = default)
     {
         c.OwnerStaffId = ownerId;
-        var step = await StepAsync(db, c, c.Stage, by, null, ct);
-        step.Note = ownerId == by.StaffId ? $"Taken by {by.Name}." : $"Assigned to {step.OwnerName} by {by.Name}.";
+        var step = await StepAsync(db, c, c.Stage, null, ct);
+        var by = db.Me.DisplayName;
+        step.Note = ownerId == db.Me.StaffId ? $"Taken by {by}." : $"Assigned to {step.OwnerName} by {by}.";
         c.Steps.Add(step);
     }
 
-    public static async Task<AdmissionStep> StepAsync(TrellisDbContext db, AdmissionCase c, AdmissionStage stage, Caller by, string? note, CancellationToken ct = default)
+    /// <summary>A dated step in the name of whoever the context acts for.</summary>
+    public static async Task<AdmissionStep> StepAsync(TrellisDbContext db, AdmissionCase c, AdmissionStage stage, string? note, CancellationToken ct = default)
     {
         var owner = c.OwnerStaffId is { } id ? await db.Staff.Where(s => s.Id == id).Select(s => s.FirstName + " " + s.LastName).FirstOrDefaultAsync(ct) : null;
-        var step = new AdmissionStep { CaseId = c.Id, Stage = stage, EnteredAt = db.Now, OwnerStaffId = c.OwnerStaffId, OwnerName = owner, ByName = by.Name, Note = note };
+        var step = new AdmissionStep { CaseId = c.Id, Stage = stage, EnteredAt = db.Now, OwnerStaffId = c.OwnerStaffId, OwnerName = owner, ByName = db.Me.DisplayName, Note = note };
         db.Set<AdmissionStep>().Add(step);
         return step;
     }
@@ -160,6 +169,12 @@ public static class Pipeline
         c.ReferredBy = Clean(input.ReferredBy);
         c.ConsentToContact = input.ConsentToContact;
     }
+
+    /// <summary>A lead's program must be an active one the caller works in; null (not sure yet) is always allowed.</summary>
+    public static async Task<Refusal?> CheckProgramAsync(TrellisDbContext db, Guid? programId, CancellationToken ct = default) =>
+        programId is { } p && (!db.Scope.Covers(p) || !await db.Programs.AnyAsync(x => x.Id == p && x.IsActive, ct))
+            ? Refusal.Invalid("programId", "Choose an active program you work in, or leave it empty when the person is not sure.")
+            : null;
 
     internal static string? Clean(string? s) => string.IsNullOrWhiteSpace(s) ? null : s.Trim();
 }

@@ -9,6 +9,7 @@ public sealed record StageTime(AdmissionStage Stage, int Leads, double MedianDay
 
 /// <summary>How the front door is doing over a period.</summary>
 /// <param name="Inquiries">Leads received in the period.</param>
+/// <param name="Admitted">Of the period's inquiries, those admitted so far (whenever): not <paramref name="AdmittedInPeriod"/>.</param>
 /// <param name="Conversion">Admitted leads as a share of the period's inquiries (0–1); null without inquiries.</param>
 /// <param name="DecidedConversion">Admitted as a share of those that reached an outcome (admitted, referred or closed).</param>
 /// <param name="AdmittedInPeriod">Leads admitted in the period, whenever they arrived: the base of the time-to-admission figures.</param>

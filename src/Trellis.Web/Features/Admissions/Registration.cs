@@ -6,41 +6,35 @@ namespace Trellis.Web.Features.Admissions;
 
 /// <summary>
 /// Opening a chart for a lead, so screening results, decisions and authorizations have a home:
-/// a new participant, or the chart a returning person already has (never a duplicate).
+/// a new participant, or the chart a returning person already has (never a duplicate). Adds the
+/// changes to the context; <see cref="Actions.RegisterLead"/> saves.
 /// </summary>
 public static class Registration
 {
-    public sealed record Outcome(Participant? Participant, Dictionary<string, string[]> Errors);
-
     /// <summary>Statuses from which a returning person's chart can be picked up again.</summary>
     private static readonly ParticipantStatus[] Reusable =
         [ParticipantStatus.Inquiry, ParticipantStatus.Screening, ParticipantStatus.Waitlisted, ParticipantStatus.NotAdmitted, ParticipantStatus.Discharged];
 
-    public static async Task<Outcome> RegisterAsync(TrellisDbContext db, AdmissionCase c, RegisterInput input, Caller by, CancellationToken ct = default)
+    public static async Task<Result<Participant>> RegisterAsync(TrellisDbContext db, AdmissionCase c, RegisterInput input, CancellationToken ct = default)
     {
-        var errors = new Dictionary<string, string[]>();
-        if (c.ParticipantId is not null)
-            return new(null, new() { ["case"] = ["This lead already has a chart."] });
-        if (!c.IsOpen)
-            return new(null, new() { ["case"] = [$"This lead is {AdmissionStages.Label(c.Stage).ToLowerInvariant()}; reopen it before opening a chart."] });
+        if (c.ParticipantId is not null) return Refusal.Invalid("lead", "This lead already has a chart.");
+        if (!c.IsOpen) return Refusal.Invalid("lead", $"This lead is {AdmissionStages.Label(c.Stage).ToLowerInvariant()}; reopen it before opening a chart.");
         var programId = input.ProgramId!.Value;
         var program = await db.Programs.AsNoTracking().FirstOrDefaultAsync(p => p.Id == programId && p.IsActive, ct);
-        if (program is null || !db.Scope.Covers(programId))
-            errors[nameof(RegisterInput.ProgramId)] = ["Choose an active program you work in."];
         if (c.ProgramId is { } asked && asked != programId && !db.Scope.Covers(asked))
-            errors[nameof(RegisterInput.ProgramId)] = ["This lead belongs to another program."];
-        if (errors.Count > 0) return new(null, errors);
+            return Refusal.Invalid("programId", "This lead belongs to another program.");
+        if (program is null || !db.Scope.Covers(programId)) return Refusal.Invalid("programId", "Choose an active program you work in.");
 
         Participant participant;
         if (input.ExistingParticipantId is { } existingId)
         {
             var existing = await db.Participants.FirstOrDefaultAsync(p => p.Id == existingId, ct);
             if (existing is null)
-                return new(null, new() { [nameof(RegisterInput.ExistingParticipantId)] = ["No chart with that id exists, or it is outside your programs."] });
+                return Refusal.Invalid("existingParticipantId", "No chart with that id exists, or it is outside your programs.");
             if (!Reusable.Contains(existing.Status))
-                return new(null, new() { [nameof(RegisterInput.ExistingParticipantId)] = [$"{existing.DisplayName} is {EnumTextLower(existing.Status)} now; a lead cannot take over a chart in treatment."] });
+                return Refusal.Invalid("existingParticipantId", $"{existing.DisplayName} is {StatusWords(existing.Status)} now; a lead cannot take over a chart in treatment.");
             if (await db.Set<AdmissionCase>().AnyAsync(o => o.ParticipantId == existingId && o.Id != c.Id && o.ClosedAt == null, ct))
-                return new(null, new() { [nameof(RegisterInput.ExistingParticipantId)] = ["Another open lead is already linked to that chart."] });
+                return Refusal.Invalid("existingParticipantId", "Another open lead is already linked to that chart.");
             participant = existing;
             // A returning person starts a new stay: the last one lives on in the enrollment history.
             participant.ProgramId = programId;
@@ -58,37 +52,34 @@ public static class Registration
                 .Where(p => p.LegalFirstName.ToLower() == first.ToLower() && p.LegalLastName.ToLower() == last.ToLower() && p.DateOfBirth == dob)
                 .Select(p => new { p.Id, p.Mrn, p.Status }).ToListAsync(ct);
             if (twins.Count > 0)
-                return new(null, new()
-                {
-                    [nameof(RegisterInput.ExistingParticipantId)] = [$"A chart with this name and date of birth already exists ({string.Join(", ", twins.Select(t => $"MRN {t.Mrn}, {EnumTextLower(t.Status)}"))}). Use it instead of opening a second one."],
-                });
+                return Refusal.Invalid("existingParticipantId",
+                    $"A chart with this name and date of birth already exists ({string.Join(", ", twins.Select(t => $"MRN {t.Mrn}, {StatusWords(t.Status)}"))}). Use it instead of opening a second one.");
             var details = new ParticipantInput
             {
                 LegalFirstName = first, LegalLastName = last, DateOfBirth = dob, Email = c.Email, Phone = c.Phone,
                 Status = ParticipantStatus.Screening, ProgramId = programId,
             };
-            var check = await SaveParticipant.CheckAsync(db, details, null, ct);
-            if (check.Count > 0) return new(null, check);
+            if (await SaveParticipant.CheckAsync(db, details, null, ct) is { } refused) return refused;
             participant = await SaveParticipant.CreateAsync(db, details, ct);
         }
 
         c.ParticipantId = participant.Id;
         c.ProgramId = programId;
-        c.OwnerStaffId ??= by.StaffId;
+        c.OwnerStaffId ??= db.Me.StaffId;
         var note = $"Chart opened: MRN {participant.Mrn}.";
         if (c.Stage == AdmissionStage.Inquiry)
         {
             c.Stage = AdmissionStage.Screening;
             c.StageEnteredAt = db.Now;
-            c.Steps.Add(await Pipeline.StepAsync(db, c, AdmissionStage.Screening, by, note, ct));
+            c.Steps.Add(await Pipeline.StepAsync(db, c, AdmissionStage.Screening, note, ct));
         }
         else
         {
             participant.Status = AdmissionStages.StatusFor(c.Stage);
-            c.Steps.Add(await Pipeline.StepAsync(db, c, c.Stage, by, note, ct));
+            c.Steps.Add(await Pipeline.StepAsync(db, c, c.Stage, note, ct));
         }
-        return new(participant, errors);
+        return participant;
     }
 
-    private static string EnumTextLower(ParticipantStatus s) => Infrastructure.EnumText.Label(s).ToLowerInvariant();
+    private static string StatusWords(ParticipantStatus s) => EnumText.Label(s).ToLowerInvariant();
 }

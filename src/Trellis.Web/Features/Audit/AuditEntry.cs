@@ -37,6 +37,15 @@ public static class AuditActions
     public const string SignIn = "SignIn";
     public const string SignOut = "SignOut";
     public const string Export = "Export";
+    // Account actions: what was done to a sign-in account (never its secrets).
+    public const string PasswordChanged = "PasswordChanged";
+    public const string PasswordReset = "PasswordReset";
+    public const string Unlock = "Unlock";
+    public const string TwoFactorEnabled = "TwoFactorEnabled";
+    public const string TwoFactorDisabled = "TwoFactorDisabled";
+    public const string TwoFactorReset = "TwoFactorReset";
+    public const string RecoveryCodesReplaced = "RecoveryCodesReplaced";
+    public const string SessionEnded = "SessionEnded";
 }
 
 internal sealed class AuditEntryConfiguration : IEntityTypeConfiguration<AuditEntry>

@@ -1,5 +1,4 @@
 using System.ComponentModel.DataAnnotations;
-using System.Security.Claims;
 using Microsoft.AspNetCore.Http.HttpResults;
 using Microsoft.AspNetCore.Identity;
 using Microsoft.EntityFrameworkCore;
@@ -10,10 +9,12 @@ using Trellis.Web.Infrastructure;
 
 namespace Trellis.Web.Features.Auth;
 
+/// <summary>A sign-in: the body of POST /api/auth/login and the sign-in page's form.</summary>
 public sealed class LoginRequest
 {
-    [Required, EmailAddress, MaxLength(256)] public string Email { get; set; } = "";
-    [Required, MaxLength(256)] public string Password { get; set; } = "";
+    [Required(ErrorMessage = "Enter your email."), EmailAddress(ErrorMessage = "Enter an email address like name@clinic.org."), MaxLength(256)]
+    public string Email { get; set; } = "";
+    [Required(ErrorMessage = "Enter your password."), MaxLength(256)] public string Password { get; set; } = "";
     [MaxLength(20)] public string? TwoFactorCode { get; set; }
 }
 
@@ -24,7 +25,8 @@ public static class AuthApi
 {
     public static RouteGroupBuilder MapAuthApi(this RouteGroupBuilder api)
     {
-        var group = api.MapGroup("/auth").WithTags("Sign-in");
+        // The body is validated in the handler, with the sign-in page's messages.
+        var group = api.MapGroup("/auth").WithTags("Sign-in").DisableValidation();
         group.MapPost("/login", Login).AllowAnonymous().RequireRateLimiting(RateLimits.SignIn)
             .WithSummary("Exchange email, password and (when enabled) a two-factor code for an access token.");
         group.MapPost("/logout", Logout).RequireAuthorization()
@@ -38,6 +40,7 @@ public static class AuthApi
         LoginRequest request, SignInService signIn, SessionService sessions, TrellisDbContext db,
         IOptions<SecurityOptions> options, HttpContext http)
     {
+        if (Validation.Check(request) is { } invalid) return invalid.ToProblem();
         var check = await signIn.CheckPasswordAsync(request.Email, request.Password);
         if (check.Status == SignInStatus.RequiresTwoFactor)
         {
@@ -56,22 +59,21 @@ public static class AuthApi
         return TypedResults.Ok(new LoginResponse(token, options.Value.ApiTokenMinutes * 60));
     }
 
-    public static async Task<NoContent> Logout(ClaimsPrincipal user, SessionService sessions, TrellisDbContext db)
+    public static async Task<NoContent> Logout(SessionService sessions, TrellisDbContext db)
     {
-        if (Guid.TryParse(user.FindFirstValue(TrellisClaims.Session), out var id) && await sessions.FindAsync(id) is { } session)
+        if (db.Me.SessionId is { } id && await sessions.FindAsync(id) is { } session)
         {
             await sessions.RevokeAsync(session, "signed out");
-            db.Audit(AuditActions.SignOut, "User", user.FindFirstValue(ClaimTypes.NameIdentifier), null);
+            db.Audit(AuditActions.SignOut, "User", db.Me.UserId, null);
             await db.SaveChangesAsync();
         }
         return TypedResults.NoContent();
     }
 
-    public static async Task<Ok<MeResponse>> Me(ClaimsPrincipal user, UserManager<TrellisUser> users)
+    public static async Task<Ok<MeResponse>> Me(TrellisDbContext db, UserManager<TrellisUser> users)
     {
-        var account = await users.Users.AsNoTracking().FirstAsync(u => u.Id == user.FindFirstValue(ClaimTypes.NameIdentifier));
+        var account = await users.Users.AsNoTracking().FirstAsync(u => u.Id == db.Me.UserId);
         return TypedResults.Ok(new MeResponse(account.Id, account.Email ?? "", account.DisplayName,
-            user.FindAll(ClaimTypes.Role).Select(c => c.Value).ToArray(), account.StaffMemberId, account.ParticipantId,
-            CurrentUser.From(user).ProgramIds));
+            [.. db.Me.Roles], account.StaffMemberId, account.ParticipantId, db.Me.ProgramIds));
     }
 }

@@ -87,10 +87,11 @@ public static class AuthSetup
         ctx.ReplacePrincipal(principal);
     }
 
-    // API paths answer 401/403 rather than redirecting to the sign-in page.
+    // API paths answer 401/403 rather than redirecting to the sign-in page. A signed-in person refused a
+    // page gets the 403 status page at the address they asked for (no redirect to a page of its own).
     private static Task RedirectOrStatus(RedirectContext<CookieAuthenticationOptions> ctx, int status)
     {
-        if (ctx.Request.Path.StartsWithSegments("/api") || ctx.Request.Path.StartsWithSegments("/fhir"))
+        if (ctx.Request.Path.StartsWithSegments("/api") || ctx.Request.Path.StartsWithSegments("/fhir") || status == StatusCodes.Status403Forbidden)
         {
             ctx.Response.StatusCode = status;
             return Task.CompletedTask;

@@ -30,6 +30,8 @@ public static class Permissions
     public const string AdmissionRecords = nameof(AdmissionRecords);
     /// <summary>Decide a level of care: a clinical decision, so clinical roles only.</summary>
     public const string DecideLevelOfCare = nameof(DecideLevelOfCare);
+    /// <summary>Record a level-of-care decision where the program allows intake to (LevelOfCareSettings); clinical roles always may.</summary>
+    public const string DecideLevelOfCareWhereAllowed = nameof(DecideLevelOfCareWhereAllowed);
     public const string ManageAuthorizations = nameof(ManageAuthorizations);
     /// <summary>Give a screening instrument in the chart.</summary>
     public const string GiveInstruments = nameof(GiveInstruments);
@@ -41,6 +43,8 @@ public static class Permissions
     public const string CarryCaseload = nameof(CarryCaseload);
     /// <summary>Watch hours delivered against the weekly minimum.</summary>
     public const string WatchHours = nameof(WatchHours);
+    /// <summary>See staff licences that expired or expire soon (a home card).</summary>
+    public const string WatchLicences = nameof(WatchLicences);
 
     // Clinical record (issue 5). Intake coordinators do not read clinical content (least privilege);
     // administrators may read it for compliance review but never write it.
@@ -74,6 +78,8 @@ public static class Permissions
     /// <summary>Those who run groups and see people: they take attendance.</summary>
     public const string TakeAttendance = nameof(TakeAttendance);
     public const string BookAppointments = nameof(BookAppointments);
+    /// <summary>Change attendance after the program's lock days (with a reason).</summary>
+    public const string ChangeLockedAttendance = nameof(ChangeLockedAttendance);
 
     // Billing (issue 9). The Billing role is not in Staff: AnyStaff opens the chart (its risk flags,
     // level-of-care rationale), and billing sees only what a claim needs, on its own pages.
@@ -105,12 +111,14 @@ public static class Permissions
         [ManageAdmissions] = [R.Administrator, R.ProgramDirector, R.IntakeCoordinator],
         [AdmissionRecords] = [R.Administrator, R.ProgramDirector, R.IntakeCoordinator, R.Clinician, R.CaseManager],
         [DecideLevelOfCare] = [R.ProgramDirector, R.Clinician, R.Prescriber],
+        [DecideLevelOfCareWhereAllowed] = [R.IntakeCoordinator],
         [ManageAuthorizations] = [R.Administrator, R.ProgramDirector, R.IntakeCoordinator, R.CaseManager],
         [GiveInstruments] = [R.ProgramDirector, R.Clinician, R.Prescriber, R.CaseManager, R.IntakeCoordinator],
         [ClearRiskFlags] = [R.Clinician],
         [WatchRiskFlags] = [R.ProgramDirector, R.Clinician, R.Prescriber],
         [CarryCaseload] = [R.Clinician, R.Prescriber, R.CaseManager],
         [WatchHours] = [R.ProgramDirector, R.CaseManager],
+        [WatchLicences] = [R.Administrator, R.ProgramDirector],
         [ReadClinical] = Clinical,
         [ReadOwnPlans] = [.. Clinical, R.Participant],
         [WriteNotes] = [R.ProgramDirector, R.Clinician, R.Prescriber, R.CaseManager],
@@ -131,6 +139,7 @@ public static class Permissions
         [EditSessions] = [R.Administrator, R.ProgramDirector, R.Clinician],
         [TakeAttendance] = [R.ProgramDirector, R.Clinician, R.Prescriber, R.CaseManager],
         [BookAppointments] = Staff,
+        [ChangeLockedAttendance] = [R.ProgramDirector],
         [ViewBilling] = [R.Billing, R.Administrator, R.ProgramDirector],
         [ManageBilling] = [R.Billing, R.Administrator],
         [RecordCoverage] = [R.Billing, R.Administrator, R.ProgramDirector, R.IntakeCoordinator],

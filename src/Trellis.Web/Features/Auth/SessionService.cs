@@ -115,12 +115,15 @@ public sealed class SessionService(TrellisDbContext db, UserManager<TrellisUser>
     }
 
     /// <summary>Ends every session and token of an account: on disabling it, a password reset, or "sign out everywhere".</summary>
-    public async Task<int> RevokeAllAsync(string userId, string reason)
+    public Task<int> RevokeAllAsync(string userId, string reason) => RevokeAllAsync(db, userId, reason);
+
+    /// <summary>As above, for actions that are handed the context rather than this service.</summary>
+    public static async Task<int> RevokeAllAsync(TrellisDbContext db, string userId, string reason, CancellationToken ct = default)
     {
         var now = db.Now;
-        var open = await db.UserSessions.Where(s => s.UserId == userId && s.RevokedAt == null).ToListAsync();
+        var open = await db.UserSessions.Where(s => s.UserId == userId && s.RevokedAt == null).ToListAsync(ct);
         foreach (var s in open) { s.RevokedAt = now; s.RevokedReason = reason; }
-        await db.SaveChangesAsync();
+        await db.SaveChangesAsync(ct);
         return open.Count;
     }
 

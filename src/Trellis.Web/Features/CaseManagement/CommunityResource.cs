@@ -25,6 +25,7 @@ public sealed class CommunityResource : Entity
     public bool IsActive { get; set; } = true;
 }
 
+/// <summary>Body of POST /api/community-resources and PUT /api/community-resources/{id}, and the resource page's form.</summary>
 public sealed class CommunityResourceInput
 {
     [Required(ErrorMessage = "Name the resource."), MaxLength(200)]
@@ -112,6 +113,17 @@ public static class CommunityResources
             q = q.Where(r => r.Name.ToLower().Contains(word) || (r.Description != null && r.Description.ToLower().Contains(word))
                 || (r.Eligibility != null && r.Eligibility.ToLower().Contains(word)) || (r.Address != null && r.Address.ToLower().Contains(word)));
         return q.OrderBy(r => r.Category).ThenBy(r => r.Name);
+    }
+
+    /// <summary>The checks adding and changing a resource share: administrators only, the input's rules, a name the directory does not list yet.</summary>
+    internal static async Task<Refusal?> CheckAsync(TrellisDbContext db, CommunityResourceInput input, Guid? except, CancellationToken ct)
+    {
+        if (!db.Me.May(Auth.Permissions.ManageResources)) return Refusal.Forbidden("The community resources directory is kept by administrators.");
+        if (Validation.Check(input) is { } invalid) return invalid;
+        var name = input.Name!.Trim();
+        return await db.Set<CommunityResource>().AnyAsync(r => r.Name == name && r.Id != except, ct)
+            ? Refusal.Invalid("name", $"The directory already lists {name}.")
+            : null;
     }
 
     public static string CategoryText(ResourceCategory c) => c switch

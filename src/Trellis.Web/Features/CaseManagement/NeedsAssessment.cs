@@ -40,6 +40,7 @@ public sealed class NeedRating
     public string? Note { get; set; }
 }
 
+/// <summary>Body of POST /api/participants/{id}/needs-assessments, and the needs page's form.</summary>
 public sealed class NeedsAssessmentInput : IValidatableObject
 {
     [Required(ErrorMessage = "Enter the date of the assessment."), Display(Name = "Assessed on")]

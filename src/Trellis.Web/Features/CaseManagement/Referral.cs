@@ -30,8 +30,19 @@ public sealed class Referral : Entity, IParticipantOwned
     public string ReferredByName { get; set; } = "";
 
     public bool IsOpen => Status is ReferralStatus.Made or ReferralStatus.Scheduled;
+
+    public static string StatusText(ReferralStatus s) => s switch
+    {
+        ReferralStatus.Made => "Referred",
+        ReferralStatus.Scheduled => "Appointment scheduled",
+        ReferralStatus.Connected => "Connected",
+        ReferralStatus.Declined => "Declined",
+        ReferralStatus.NotReached => "Could not connect",
+        _ => "Closed",
+    };
 }
 
+/// <summary>Body of POST /api/participants/{id}/referrals, and the referral page's form.</summary>
 public sealed class ReferralInput : IValidatableObject
 {
     /// <summary>A directory entry, or leave empty and name an outside service.</summary>
@@ -61,6 +72,7 @@ public sealed class ReferralInput : IValidatableObject
     }
 }
 
+/// <summary>Body of PUT /api/referrals/{id}, and the referral page's outcome form.</summary>
 public sealed class ReferralOutcomeInput : IValidatableObject
 {
     [Required(ErrorMessage = "Choose the referral's status.")]

@@ -12,6 +12,13 @@ public static class ClinicalStaff
     public static async Task<StaffMember?> CurrentAsync(TrellisDbContext db, CancellationToken ct = default) =>
         db.Me.StaffId is { } id ? await db.Staff.AsNoTracking().FirstOrDefaultAsync(s => s.Id == id && s.IsActive, ct) : null;
 
+    /// <summary>
+    /// The active staff member behind the caller when one of their roles holds <paramref name="permission"/>, or null:
+    /// who may write, sign or record this kind of clinical record.
+    /// </summary>
+    public static async Task<StaffMember?> AllowedAsync(TrellisDbContext db, string permission, CancellationToken ct = default) =>
+        db.Me.May(permission) ? await CurrentAsync(db, ct) : null;
+
     /// <summary>The name a signature carries: full name and credential, as it must read on a printed record.</summary>
     public static string SignatureName(StaffMember s) => s.DisplayName;
 

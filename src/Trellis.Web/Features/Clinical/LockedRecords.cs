@@ -8,29 +8,30 @@ namespace Trellis.Web.Features.Clinical;
 /// plan reviews, safety and relapse prevention plan versions and reconciliations are append-only,
 /// a treatment plan version's content never changes and a given signature is never replaced, and a
 /// final discharge is frozen. The app refuses all of these first with a clear 409; the triggers are
-/// the floor under it. Created by the ClinicalRecord migration (on regenerating it, keep the call).
+/// the floor under it. Created by the ClinicalRecord migration and recreated by GroupPartChoices, which
+/// added columns to the rules (on regenerating them, keep the calls).
 /// </summary>
 public static class LockedRecords
 {
     private sealed record Rule(string Table, string? Update, string? Delete, string Message);
 
-    private static IEnumerable<Rule> Rules(bool pg)
+    private static IEnumerable<Rule> Rules(bool pg, string[] without)
     {
-        string Changed(params string[] cols) => string.Join(" OR ", cols.Select(c => pg ? $"NEW.\"{c}\" IS DISTINCT FROM OLD.\"{c}\"" : $"NEW.\"{c}\" IS NOT OLD.\"{c}\""));
-        string Once(params string[] cols) => string.Join(" OR ", cols.Select(c => $"(OLD.\"{c}\" IS NOT NULL AND ({(pg ? $"NEW.\"{c}\" IS DISTINCT FROM OLD.\"{c}\"" : $"NEW.\"{c}\" IS NOT OLD.\"{c}\"")}))"));
+        string Changed(params string[] cols) => string.Join(" OR ", cols.Except(without).Select(c => pg ? $"NEW.\"{c}\" IS DISTINCT FROM OLD.\"{c}\"" : $"NEW.\"{c}\" IS NOT OLD.\"{c}\""));
+        string Once(params string[] cols) => string.Join(" OR ", cols.Except(without).Select(c => $"(OLD.\"{c}\" IS NOT NULL AND ({(pg ? $"NEW.\"{c}\" IS DISTINCT FROM OLD.\"{c}\"" : $"NEW.\"{c}\" IS NOT OLD.\"{c}\"")}))"));
         string IsTrue(string col) => pg ? $"OLD.\"{col}\"" : $"OLD.\"{col}\" = 1";
         const string signed = "OLD.\"Status\" <> 'Draft'";
         var signature = new[] { "AuthorStaffId", "AuthorName", "ServiceDate", "SignedAt", "SignedByStaffId", "SignedByName", "IsLateEntry", "LateEntryReason", "CosignRequired" };
 
         yield return new("ClinicalNotes",
-            $"{signed} AND (NEW.\"Status\" = 'Draft' OR {Changed([.. signature, "ParticipantId", "Kind", "Format", "Minutes", "AppointmentId", "GroupNoteId", "Sections", "SimilarityWarning", "IsDeleted"])} OR {Once("CosignedAt", "CosignedByStaffId", "CosignedByName")})",
+            $"{signed} AND (NEW.\"Status\" = 'Draft' OR {Changed([.. signature, "ParticipantId", "Kind", "Format", "Minutes", "AppointmentId", "GroupNoteId", "Sections", "SimilarityWarning", "IsDeleted", "ParticipationLevel", "Presentation", "InterventionResponse"])} OR {Once("CosignedAt", "CosignedByStaffId", "CosignedByName")})",
             signed, "a signed note is locked: correct it with an addendum");
         yield return new("GroupNotes",
             $"{signed} AND (NEW.\"Status\" = 'Draft' OR {Changed([.. signature, "GroupSessionId", "ProgramId", "Topic", "Summary"])} OR {Once("CosignedAt", "CosignedByStaffId", "CosignedByName")})",
             signed, "a signed group note is locked: correct it with an addendum");
         yield return new("NoteAddenda", "TRUE", "TRUE", "addenda are never changed or removed");
         yield return new("TreatmentPlans",
-            $"{Changed("ParticipantId", "Number", "Content", "ChangeSummary", "WrittenByStaffId", "WrittenByName")} OR {Once("ClinicianSignedAt", "SupervisorSignedAt", "ParticipantSignedAt", "ParticipantSignature", "ParticipantDeclinedReason")}",
+            $"{Changed("ParticipantId", "Number", "Content", "ChangeSummary", "WrittenByStaffId", "WrittenByName")} OR {Once("ClinicianSignedAt", "SupervisorSignedAt", "ParticipantSignedAt", "ParticipantSignature", "ParticipantDeclinedReason", "SimilarityWarning")}",
             "TRUE", "a treatment plan version is never changed: write the next version");
         yield return new("PlanReviews", "TRUE", "TRUE", "a signed plan review is never changed");
         yield return new("SafetyPlans", "TRUE", "TRUE", "a safety plan version is never changed: save the next version");
@@ -39,10 +40,11 @@ public static class LockedRecords
         yield return new("Discharges", IsTrue("IsFinal"), IsTrue("IsFinal"), "a final discharge is never changed");
     }
 
-    public static void Create(MigrationBuilder mb)
+    /// <param name="without">Columns a migration's Down has just dropped, left out of the rules it restores.</param>
+    public static void Create(MigrationBuilder mb, params string[] without)
     {
         var pg = mb.ActiveProvider?.Contains("Npgsql", StringComparison.Ordinal) == true;
-        foreach (var r in Rules(pg))
+        foreach (var r in Rules(pg, without))
         {
             var name = "trellis_locked_" + r.Table.ToLowerInvariant();
             if (pg)
@@ -97,7 +99,7 @@ public static class LockedRecords
     public static void Drop(MigrationBuilder mb)
     {
         var pg = mb.ActiveProvider?.Contains("Npgsql", StringComparison.Ordinal) == true;
-        foreach (var r in Rules(pg).Select(r => r.Table).Append("NoteGoalLinks"))
+        foreach (var r in Rules(pg, []).Select(r => r.Table).Append("NoteGoalLinks"))
         {
             var name = "trellis_locked_" + r.ToLowerInvariant();
             if (pg)

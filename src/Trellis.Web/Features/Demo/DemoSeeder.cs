@@ -17,6 +17,8 @@ public sealed class DemoSeeder(TrellisDbContext db, UserManager<TrellisUser> use
 {
     public const string Password = "Trellis!demo1";
     public const int Seed = 20261130;
+    /// <summary>The demo clinic's time zone: its "today" is the day there, as every page reads it.</summary>
+    public const string ClinicZone = "America/Los_Angeles";
     public static string EmailFor(string role) => $"{role.ToLowerInvariant()}@demo.trellis.test";
     private string passwordHash = "";
 
@@ -57,7 +59,7 @@ public sealed class DemoSeeder(TrellisDbContext db, UserManager<TrellisUser> use
 
     private async Task<string> SeedAllAsync(CancellationToken ct)
     {
-        var today = DateOnly.FromDateTime(db.Now.UtcDateTime);
+        var today = ProgramClock.Today(db.Now, ClinicZone);
         var faker = new Faker("en") { Random = new Randomizer(Seed) };
         var demo = new DemoContext(db, faker, today);
 
@@ -82,7 +84,7 @@ public sealed class DemoSeeder(TrellisDbContext db, UserManager<TrellisUser> use
     {
         var org = demo.Organization = new Organization.Organization
         {
-            Name = "Cedar Grove Behavioral Health", TimeZoneId = "America/Los_Angeles",
+            Name = "Cedar Grove Behavioral Health", TimeZoneId = ClinicZone,
             Phone = "(503) 555-0142", Address = "2400 Alder Street, Suite 300, Portland, OR 97205",
         };
         db.Organizations.Add(org);

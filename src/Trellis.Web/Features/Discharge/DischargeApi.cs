@@ -3,6 +3,7 @@ using Microsoft.EntityFrameworkCore;
 using Trellis.Web.Data;
 using Trellis.Web.Features.Auth;
 using Trellis.Web.Features.Clinical;
+using Trellis.Web.Features.Discharge.Actions;
 using Trellis.Web.Features.Medications;
 using Trellis.Web.Features.Organization;
 using Trellis.Web.Features.TreatmentPlans;
@@ -36,27 +37,17 @@ public static class DischargeApi
     {
         if (await Charts.FindAsync(db, id, ct) is null) return Problems.NotFound("participant");
         var d = await SaveDischarge.CurrentAsync(db, id, ct: ct);
-        if (d is null || (!d.IsFinal && http.User.IsInRole(Roles.Participant)))
+        if (d is null || (!d.IsFinal && db.Me.IsInRole(Roles.Participant)))
             return TypedResults.Problem(title: "Not discharged", detail: "There is no discharge summary for this participant.", statusCode: 404);
         var rec = d.MedicationReconciliationId is { } rid ? await db.Set<MedicationReconciliation>().AsNoTracking().FirstOrDefaultAsync(r => r.Id == rid, ct) : null;
         await db.AuditReadAsync(nameof(ParticipantDischarge), d.Id, id, ct);
         return TypedResults.Ok(DischargeDto.From(d, rec));
     }
 
-    public static async Task<Results<Created<DischargeDto>, ProblemHttpResult, ValidationProblem>> Post(Guid id, DischargeInput input, TrellisDbContext db, HttpContext http, CancellationToken ct)
+    public static async Task<Results<Created<DischargeDto>, ProblemHttpResult>> Post(Guid id, DischargeInput input, TrellisDbContext db, CancellationToken ct)
     {
-        if (await Charts.FindAsync(db, id, ct) is not { } participant) return Problems.NotFound("participant");
-        if (SaveDischarge.CannotDischarge(participant) is { } refused) return refused.ToProblem();
-        if (await ClinicalStaff.CurrentAsync(db, ct) is not { } by) return Problems.Forbidden("Only staff discharge participants.");
-        SaveDischarge.Normalize(input);
-        var goals = (await TreatmentPlanQueries.OverviewAsync(db, participant, Charts.Today(db, participant), ct)).InEffect?.Goals.ToList() ?? [];
-        var errors = SaveDischarge.Check(participant, input, goals, Charts.Today(db, participant));
-        if (errors.Count > 0) return Problems.Invalid(errors);
-        var draft = await SaveDischarge.CurrentAsync(db, id, tracking: true, ct);
-        var (d, recErrors) = await SaveDischarge.FinalizeAsync(db, id, draft, input, goals, by, ct);
-        if (recErrors.Count > 0) return Problems.Invalid(recErrors);
-        try { await db.SaveChangesAsync(ct); }
-        catch (DbUpdateConcurrencyException) { return Problems.Conflict("The chart changed while the discharge was being saved; load it again."); }
+        var (d, refused) = await DischargeParticipant.RunAsync(db, id, input, ct);
+        if (refused is not null) return refused.ToProblem();
         var rec = await db.Set<MedicationReconciliation>().AsNoTracking().FirstAsync(r => r.Id == d!.MedicationReconciliationId, ct);
         return TypedResults.Created($"/api/participants/{id}/discharge", DischargeDto.From(d!, rec));
     }

@@ -4,7 +4,7 @@ using Trellis.Web.Features.Organization;
 
 namespace Trellis.Web.Features.Discharge;
 
-/// <summary>Body of POST /api/participants/{id}/discharge, and the discharge page's form.</summary>
+/// <summary>Body of POST /api/participants/{id}/discharge, and the discharge page's form (a draft saves what is written so far).</summary>
 public sealed class DischargeInput
 {
     [Required(ErrorMessage = "Enter the discharge date."), Display(Name = "Discharge date")]

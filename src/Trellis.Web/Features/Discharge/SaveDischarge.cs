@@ -26,8 +26,25 @@ public static class SaveDischarge
         _ => Refusal.Conflict("Not admitted", $"{p.DisplayName} has not been admitted ({Infrastructure.EnumText.Label(p.Status).ToLowerInvariant()}); only a participant in care is discharged."),
     };
 
-    /// <summary>Every rule for a final discharge, keyed by field.</summary>
-    public static Dictionary<string, string[]> Check(Participant p, DischargeInput input, IReadOnlyList<PlanGoal> goals, DateOnly today)
+    /// <summary>
+    /// What finalising and keeping a draft both ask first: the chart in scope, a participant in care, a writer
+    /// the Discharge permission allows; then the form's spare rows dropped and the goals of the plan in effect.
+    /// </summary>
+    public static async Task<Result<(Participant Participant, StaffMember By, List<PlanGoal> Goals)>> StartAsync(TrellisDbContext db, Guid participantId,
+        DischargeInput input, CancellationToken ct)
+    {
+        if (await Charts.FindAsync(db, participantId, ct) is not { } participant) return Refusal.NotFound("participant");
+        if (CannotDischarge(participant) is { } refused) return refused;
+        if (await ClinicalStaff.AllowedAsync(db, Auth.Permissions.Discharge, ct) is not { } by)
+            return Refusal.Forbidden("Participants are discharged by their clinicians, case managers and program directors.");
+        Normalize(input);
+        (Participant, StaffMember, List<PlanGoal>) start =
+            (participant, by, (await TreatmentPlanQueries.OverviewAsync(db, participant, participant.Today(db.Now), ct)).InEffect?.Goals.ToList() ?? []);
+        return start;
+    }
+
+    /// <summary>Every rule for a final discharge, at once, each at its field.</summary>
+    public static Refusal? Check(Participant p, DischargeInput input, IReadOnlyList<PlanGoal> goals, DateOnly today)
     {
         var errors = Validation.ToDictionary(Validation.Validate(input));
         var here = p.Program?.LevelOfCare ?? LevelOfCare.IntensiveOutpatient;
@@ -55,7 +72,7 @@ public static class SaveDischarge
             if (input.Appointments[i].On is { } d && input.DischargedOn is { } on2 && d < on2)
                 errors[$"appointments[{i}].on"] = ["A first aftercare appointment comes on or after the discharge date."];
         if (input.CommunitySupports.Any(s => s.Length > 300)) errors["communitySupports"] = ["Keep each community support under 300 characters."];
-        return errors;
+        return errors.Count > 0 ? Refusal.Invalid(errors) : null;
     }
 
     /// <summary>Trims and drops the spare empty rows of the form.</summary>
@@ -96,7 +113,7 @@ public static class SaveDischarge
     /// with the chart's own rules (SaveParticipant.Apply closes the enrollment) and records the
     /// level-of-care change. The caller has run <see cref="Check"/> and saves.
     /// </summary>
-    public static async Task<(ParticipantDischarge? Discharge, Dictionary<string, string[]> Errors)> FinalizeAsync(TrellisDbContext db, Guid participantId,
+    public static async Task<Result<ParticipantDischarge>> FinalizeAsync(TrellisDbContext db, Guid participantId,
         ParticipantDischarge? draft, DischargeInput input, IReadOnlyList<PlanGoal> goals, StaffMember by, CancellationToken ct = default)
     {
         var participant = (await SaveParticipant.LoadForEditAsync(db, participantId, ct))!;
@@ -104,9 +121,9 @@ public static class SaveDischarge
         var on = input.DischargedOn!.Value;
         input.MedicationReconciliation.Kind = ReconciliationKind.Discharge;
         input.MedicationReconciliation.ReconciledOn ??= on;
-        var (rec, recErrors) = await Reconcile.ApplyAsync(db, participant, input.MedicationReconciliation, by, on, ct);
-        if (recErrors.Count > 0)
-            return (null, recErrors.ToDictionary(e => "medicationReconciliation." + e.Key, e => e.Value));
+        var (rec, refused) = await Reconcile.ApplyAsync(db, participant, input.MedicationReconciliation, by, on, ct);
+        if (refused is not null)
+            return Refusal.Invalid(refused.Errors!.ToDictionary(e => "medicationReconciliation." + e.Key, e => e.Value));
 
         var d = draft ?? new ParticipantDischarge { ParticipantId = participantId, WrittenByStaffId = by.Id, WrittenByName = ClinicalStaff.SignatureName(by) };
         if (draft is null) db.Set<ParticipantDischarge>().Add(d);
@@ -137,7 +154,7 @@ public static class SaveDischarge
             });
         foreach (var kind in new[] { CareTaskKinds.TreatmentPlanDue, CareTaskKinds.TreatmentPlanReview })
             await CareTasks.CompleteOpenAsync(db, participantId, kind, $"Participant discharged on {on:MMM d, yyyy}.", ct);
-        return (d, []);
+        return d;
     }
 
     public static string ReasonText(DischargeReason r) => r switch

@@ -1,36 +1,37 @@
 using System.Text.Json;
 using Microsoft.EntityFrameworkCore;
 using Trellis.Web.Data;
-using Trellis.Web.Features.Admissions;
 using Trellis.Web.Features.Participants;
 using Trellis.Web.Features.Risk;
 
 namespace Trellis.Web.Features.Instruments;
 
+/// <summary>An instrument given in the chart, and the suicide-risk flag it raised or added a sign to (null when none).</summary>
+public sealed record GivenInstrument(InstrumentAdministration Administration, RiskFlag? Flag);
+
 /// <summary>
 /// Giving an instrument in the chart: score it exactly as the public scorer does, keep the answers
-/// and the score with who and when, and act on any sign of suicide risk in the same save. The chart
-/// page, the API and (later) the participant portal all record through here.
+/// and the score with who and when, and act on any sign of suicide risk in the same save. The
+/// <see cref="Actions.GiveInstrument"/> action (chart page and API) and the demo record through here.
 /// </summary>
 public static class Administrations
 {
     public const string FromChart = "chart";
     public const string FromPortal = "portal";
 
-    public sealed record Recorded(InstrumentAdministration? Administration, ScoreOutcome Outcome, RiskFlag? Flag);
-
     /// <summary>
     /// Scores the answers and, when valid, adds the administration (and any risk flag, notification
-    /// and task) to the context. The caller saves. Nothing is added when the answers are wrong.
+    /// and task) to the context, given by whoever the context acts for. The caller saves. Nothing is
+    /// added when the answers are wrong: the refusal names each one ("answers[3]", "sex", "difficulty").
     /// </summary>
-    public static async Task<Recorded> RecordAsync(TrellisDbContext db, Participant participant, InstrumentDefinition definition,
-        IReadOnlyList<JsonElement> answers, string? sex, DateTimeOffset administeredAt, Caller by, string source = FromChart, CancellationToken ct = default,
+    public static async Task<Result<GivenInstrument>> RecordAsync(TrellisDbContext db, Participant participant, InstrumentDefinition definition,
+        IReadOnlyList<JsonElement> answers, string? sex, DateTimeOffset administeredAt, string source = FromChart, CancellationToken ct = default,
         int? difficulty = null)
     {
         var outcome = InstrumentScorer.Score(definition, answers, sex);
-        if (DifficultyError(definition, difficulty) is { } wrong)
-            outcome = new ScoreOutcome(null, new Dictionary<string, string[]>(outcome.Errors) { [Difficulty] = [wrong] });
-        if (!outcome.IsValid) return new(null, outcome, null);
+        var errors = new Dictionary<string, string[]>(outcome.Errors);
+        if (DifficultyError(definition, difficulty) is { } wrong) errors[Difficulty] = [wrong];
+        if (errors.Count > 0 || !outcome.IsValid) return Refusal.Invalid(errors);
         var result = outcome.Result;
         var administration = new InstrumentAdministration
         {
@@ -38,7 +39,7 @@ public static class Administrations
             AnswersJson = JsonSerializer.Serialize(answers),
             Sex = definition.Code == AuditC.Code ? sex?.Trim().ToLowerInvariant() : null,
             Total = result.Total, Band = result.Band, Risk = result.Risk, Positive = result.Positive,
-            Flags = [.. result.Flags], Difficulty = difficulty, AdministeredAt = administeredAt, AdministeredByStaffId = by.StaffId, Source = source,
+            Flags = [.. result.Flags], Difficulty = difficulty, AdministeredAt = administeredAt, AdministeredByStaffId = db.Me.StaffId, Source = source,
         };
         db.InstrumentAdministrations.Add(administration);
 
@@ -48,9 +49,9 @@ public static class Administrations
             var zone = participant.Program?.TimeZoneId ?? await db.Programs.Where(p => p.Id == participant.ProgramId).Select(p => p.TimeZoneId).FirstOrDefaultAsync(ct);
             flag = await RiskFlags.RaiseSuicideRiskAsync(db, participant, RiskReason(definition, answers, result, administeredAt, zone),
                 result.Risk is { } level ? $"C-SSRS {level}" : $"PHQ-9 item 9: {ItemNineLabel(definition, answers)?.ToLowerInvariant()}",
-                nameof(InstrumentAdministration), administration.Id, by, ct);
+                nameof(InstrumentAdministration), administration.Id, ct);
         }
-        return new(administration, outcome, flag);
+        return new GivenInstrument(administration, flag);
     }
 
     /// <summary>The field (form and API) that carries the answer to an instrument's unscored item.</summary>

@@ -1,10 +1,9 @@
-using System.Security.Claims;
 using System.Text.Json;
 using Microsoft.AspNetCore.Http.HttpResults;
 using Microsoft.EntityFrameworkCore;
 using Trellis.Web.Data;
-using Trellis.Web.Features.Admissions;
 using Trellis.Web.Features.Auth;
+using Trellis.Web.Features.Instruments.Actions;
 using Trellis.Web.Infrastructure;
 
 namespace Trellis.Web.Features.Instruments;
@@ -26,7 +25,8 @@ public static class AdministrationsApi
 {
     public static RouteGroupBuilder MapAdministrationsApi(this RouteGroupBuilder api)
     {
-        var group = api.MapGroup("/participants/{id:guid}/instruments").WithTags("Instruments");
+        // Giving one validates in its action (Actions/), so the framework's validation is off here.
+        var group = api.MapGroup("/participants/{id:guid}/instruments").WithTags("Instruments").DisableValidation();
         group.MapGet("/", List).RequireAuthorization(Permissions.AnyStaff)
             .WithSummary("Instruments given to the participant, newest first; filter with ?instrument=phq-9.");
         group.MapGet("/{administrationId:guid}", Get).RequireAuthorization(Permissions.AnyStaff)
@@ -60,38 +60,27 @@ public static class AdministrationsApi
         return TypedResults.Ok(AdministrationDto.From(a, a.AdministeredByStaffId is { } s ? names.GetValueOrDefault(s) : null));
     }
 
-    public static async Task<Results<Created<AdministrationDto>, ProblemHttpResult, ValidationProblem>> Give(Guid id, GiveRequest? request,
-        TrellisDbContext db, ClaimsPrincipal user, CancellationToken ct)
+    /// <summary>Reads the JSON body's shapes (a list, a number, a text) into the action's input; the action checks the rest.</summary>
+    public static async Task<Results<Created<AdministrationDto>, ProblemHttpResult>> Give(Guid id, GiveRequest? request, TrellisDbContext db, CancellationToken ct)
     {
-        var participant = await db.Participants.FirstOrDefaultAsync(p => p.Id == id, ct);
-        if (participant is null) return Problems.NotFound("participant");
-        if (request is null) return Problems.Invalid("body", "Send {\"instrument\": \"phq-9\", \"answers\": [...]}, plus \"sex\" for audit-c.");
-        if (InstrumentCatalog.Get(request.Instrument) is not { } definition)
-            return Problems.Invalid("instrument", string.IsNullOrWhiteSpace(request.Instrument)
-                ? $"instrument is required: one of {InstrumentCatalog.Codes}."
-                : $"There is no instrument '{Cut(request.Instrument)}'; use one of {InstrumentCatalog.Codes}.");
-        if (request.Answers is not { ValueKind: JsonValueKind.Array } answers)
-            return Problems.Invalid("answers", $"answers must be a list (JSON array) with one answer per {definition.Code} item.");
-        var at = request.AdministeredAt ?? db.Now;
-        if (at > db.Now.AddMinutes(5)) return Problems.Invalid("administeredAt", "administeredAt cannot be in the future.");
-        if (at < db.Now.AddYears(-2)) return Problems.Invalid("administeredAt", "administeredAt is more than two years ago; enter it on paper records instead.");
-        var sex = request.Sex is { ValueKind: JsonValueKind.String } s ? s.GetString() : request.Sex is { ValueKind: not JsonValueKind.Null } other ? other.GetRawText() : null;
-
+        if (request is null) return Refusal.Invalid("body", "Send {\"instrument\": \"phq-9\", \"answers\": [...]}, plus \"sex\" for audit-c.").ToProblem();
         int? difficulty = null;
         if (request.Difficulty is { ValueKind: not JsonValueKind.Null } d)
         {
             if (d.ValueKind != JsonValueKind.Number || !d.TryGetInt32(out var value))
-                return Problems.Invalid(Administrations.Difficulty, "difficulty must be a whole number (0 not difficult at all … 3 extremely difficult), or left out.");
+                return Refusal.Invalid(Administrations.Difficulty, "difficulty must be a whole number (0 not difficult at all … 3 extremely difficult), or left out.").ToProblem();
             difficulty = value;
         }
-
-        var by = Caller.From(user);
-        var recorded = await Administrations.RecordAsync(db, participant, definition, answers.EnumerateArray().ToList(), sex, at.ToUniversalTime(), by, ct: ct, difficulty: difficulty);
-        if (recorded.Administration is null) return Problems.Invalid(recorded.Outcome.Errors.ToDictionary());
-        await db.SaveChangesAsync(ct);
-        return TypedResults.Created($"/api/participants/{id}/instruments/{recorded.Administration.Id}",
-            AdministrationDto.From(recorded.Administration, by.Name, recorded.Flag?.Id));
+        var input = new GiveInput
+        {
+            Instrument = request.Instrument,
+            Answers = request.Answers is { ValueKind: JsonValueKind.Array } answers ? answers.EnumerateArray().ToList() : null,
+            Sex = request.Sex is { ValueKind: JsonValueKind.String } s ? s.GetString() : request.Sex is { ValueKind: not JsonValueKind.Null } other ? other.GetRawText() : null,
+            AdministeredAt = request.AdministeredAt, Difficulty = difficulty,
+        };
+        var (given, refused) = await GiveInstrument.RunAsync(db, id, input, ct);
+        if (refused is not null) return refused.ToProblem();
+        var a = given!.Administration;
+        return TypedResults.Created($"/api/participants/{id}/instruments/{a.Id}", AdministrationDto.From(a, db.Me.DisplayName, given.Flag?.Id));
     }
-
-    private static string Cut(string s) => s.Length <= 40 ? s : s[..40] + "…";
 }

@@ -33,7 +33,7 @@ public static class CssrsScreener
         Bands: [],
         Scoring: "No total. Items 3–5 are asked only when item 2 is Yes, and item 7 only when item 6 is Yes (null otherwise). "
             + "High: item 4 or 5 Yes, or item 6 Yes within the past 3 months. Moderate: item 3 Yes, or item 6 Yes more than 3 months ago. "
-            + "Low: item 1 or 2 Yes only. None otherwise. Moderate and high flag suicide_risk.",
+            + "Low: item 1 or 2 Yes only. None otherwise. Moderate and high are signs of suicide risk, for a clinician to assess the same day.",
         Source: "Columbia Lighthouse Project (cssrs.columbia.edu, triage); risk levels per the Blueprint C-SSRS screener scoring guide; skip logic per docest.com 610945. LOINC codes: an LHC-Forms-derived questionnaire.");
 
     /// <summary>The risk level and the answers that set it, highest level first.</summary>

@@ -33,7 +33,8 @@ public static class Gad7
         ],
         Bands: [new("minimal", 0, 4), new("mild", 5, 9), new("moderate", 10, 14), new("severe", 15, 21)],
         Scoring: "Sum of items 1–7 (0–3 each), 0–21. Bands: minimal 0–4, mild 5–9, moderate 10–14, severe 15–21; 10 or more warrants further evaluation.",
-        Source: "Spitzer, Kroenke, Williams & Löwe, Arch Intern Med 2006;166:1092-1097. Items and LOINC codes: uwcirg/fhir-questionnaires GAD-7 (PACIO).");
+        Source: "Spitzer, Kroenke, Williams & Löwe, Arch Intern Med 2006;166:1092-1097. Items and LOINC codes: uwcirg/fhir-questionnaires GAD-7 (PACIO).",
+        ReliableChange: new(4, "NHS Talking Therapies (IAPT) manual: reliable improvement on GAD-7 is a drop of 4 points or more."));
 
     internal static InstrumentResult Score(IReadOnlyList<AnswerOption?> chosen)
     {

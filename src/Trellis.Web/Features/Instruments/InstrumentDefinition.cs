@@ -9,6 +9,8 @@ public enum AnswerKind { Number, YesNo }
 /// <summary>
 /// One published screening instrument as a form shows it and as the scorer reads it.
 /// Items with <see cref="InstrumentItem.Scored"/> false are shown but never sent to scoring.
+/// <see cref="ReliableChange"/> is the smallest change in the total that is larger than measurement
+/// error, where one is published (<see cref="ReliableChanges"/> reads changes against it).
 /// </summary>
 public sealed record InstrumentDefinition(
     string Code,
@@ -22,7 +24,8 @@ public sealed record InstrumentDefinition(
     IReadOnlyList<InstrumentItem> Items,
     IReadOnlyList<ScoreBand> Bands,
     string Scoring,
-    string Source)
+    string Source,
+    ReliableChange? ReliableChange = null)
 {
     /// <summary>The items the answers array lists, in order: every item except PHQ-9's unscored difficulty item.</summary>
     [JsonIgnore] public IReadOnlyList<InstrumentItem> ScoredItems { get; } = Items.Where(i => i.Scored).ToList();
@@ -73,5 +76,8 @@ public sealed record AnswerOption(string Label, JsonElement Value, int? Points, 
 public sealed record ScoreBand(string Code, int Min, int Max)
 {
     /// <summary>"moderately_severe" → "moderately severe", for sentences.</summary>
-    [JsonIgnore] public string Words => Code.Replace('_', ' ');
+    [JsonIgnore] public string Words => WordsOf(Code);
+
+    /// <summary>A band's code (as stored with a score) in words; codes are for programs, never shown.</summary>
+    public static string WordsOf(string code) => code.Replace('_', ' ');
 }

@@ -56,7 +56,8 @@ public static class Pcl5
         Scoring: "Sum of items 1–20 (0–4 each), 0–80; above_cutoff at 33 or more (published provisional cut-point 31–33). "
             + "provisional_ptsd by the DSM-5 rule: items rated 2 or more count as symptoms, needing at least 1 in B (items 1–5), 1 in C (6–7), 2 in D (8–14) and 2 in E (15–20). "
             + "There are no official severity bands.",
-        Source: "National Center for PTSD (Weathers et al., 2013). Scoring: comorbidityguidelines.org.au, PCL-5 scoring and interpretation. LOINC not researched.");
+        Source: "National Center for PTSD (Weathers et al., 2013). Scoring: comorbidityguidelines.org.au, PCL-5 scoring and interpretation. LOINC not researched.",
+        ReliableChange: new(10, "US National Center for PTSD, Using the PCL-5: a 5–10 point change is reliable and 10 points is the minimum for clinically meaningful change; the conservative end is used."));
 
     /// <summary>Symptoms (items rated 2 or more) per cluster, in B, C, D, E order.</summary>
     public static IReadOnlyDictionary<string, int> SymptomsByCluster(IReadOnlyList<AnswerOption?> chosen) =>

@@ -37,8 +37,9 @@ public static class Phq9
         ],
         Bands: [new("minimal", 0, 4), new("mild", 5, 9), new("moderate", 10, 14), new("moderately_severe", 15, 19), new("severe", 20, 27)],
         Scoring: "Sum of items 1–9 (0–3 each), 0–27. Bands: minimal 0–4, mild 5–9, moderate 10–14, moderately severe 15–19, severe 20–27. "
-            + "Any answer above 0 on item 9 flags suicide_risk whatever the total. The difficulty item is not scored.",
-        Source: "Kroenke, Spitzer & Williams, J Gen Intern Med 2001;16:606-613. Items and LOINC codes: NLM LHC-Forms PHQ-9 (LHNCBC/lforms-fhir-app).");
+            + "Any answer above 0 on item 9 is a sign of suicide risk whatever the total, for a clinician to assess the same day. The difficulty item is not scored.",
+        Source: "Kroenke, Spitzer & Williams, J Gen Intern Med 2001;16:606-613. Items and LOINC codes: NLM LHC-Forms PHQ-9 (LHNCBC/lforms-fhir-app).",
+        ReliableChange: new(6, "NHS Talking Therapies (IAPT) manual: reliable improvement on PHQ-9 is a drop of 6 points or more."));
 
     internal static InstrumentResult Score(IReadOnlyList<AnswerOption?> chosen)
     {

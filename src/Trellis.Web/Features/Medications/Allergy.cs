@@ -23,6 +23,7 @@ public sealed class Allergy : Entity, IParticipantOwned
     public string? ErrorReason { get; set; }
 }
 
+/// <summary>Body of POST /api/participants/{id}/allergies and PUT /api/allergies/{id}, and the allergy page's form.</summary>
 public sealed class AllergyInput : IValidatableObject
 {
     [Required(ErrorMessage = "Enter what they are allergic to."), MaxLength(200)]

@@ -52,6 +52,7 @@ public sealed class SubstanceResult
     public bool IsExpected => Result is DrugResult.Positive or DrugResult.Negative && !IsUnexpected;
 }
 
+/// <summary>Body of POST /api/participants/{id}/drug-tests and PUT /api/drug-tests/{id}, and the drug test page's form.</summary>
 public sealed class DrugTestInput : IValidatableObject
 {
     [Required(ErrorMessage = "Enter the collection date."), Display(Name = "Collected on")]

@@ -3,6 +3,7 @@ using Microsoft.EntityFrameworkCore;
 using Trellis.Web.Data;
 using Trellis.Web.Features.Auth;
 using Trellis.Web.Features.Clinical;
+using Trellis.Web.Features.Medications.Actions;
 using Trellis.Web.Infrastructure;
 
 namespace Trellis.Web.Features.Medications;
@@ -29,20 +30,8 @@ public static class DrugTestsApi
     public static Task<Results<Ok<List<DrugTestDto>>, ProblemHttpResult>> List(Guid id, TrellisDbContext db, CancellationToken ct) =>
         ChartRecords.ListAsync<DrugTest, DrugTestDto>(db, id, q => q.OrderByDescending(t => t.CollectedOn).ThenByDescending(t => t.CollectedAt), DrugTestDto.From, "drug tests", ct);
 
-    public static async Task<Results<Created<DrugTestDto>, ProblemHttpResult, ValidationProblem>> Create(Guid id, DrugTestInput input, TrellisDbContext db, HttpContext http, CancellationToken ct)
-    {
-        if (await Charts.FindAsync(db, id, ct) is not { } participant) return Problems.NotFound("participant");
-        if (await ClinicalStaff.CurrentAsync(db, ct) is not { } by) return Problems.Forbidden("Only staff record drug tests.");
-        var errors = SaveDrugTest.Check(input, Charts.Today(db, participant));
-        if (errors.Count > 0) return Problems.Invalid(errors);
-        var test = SaveDrugTest.New(participant, by);
-        var unexpected = await SaveDrugTest.ApplyAsync(db, test, input, ct);
-        db.Set<DrugTest>().Add(test);
-        if (unexpected) await SaveDrugTest.RaiseFollowUpAsync(db, participant, test, ct);
-        await db.SaveChangesAsync(ct);
-        ETags.Set(http, test.Version);
-        return TypedResults.Created($"/api/drug-tests/{test.Id}", DrugTestDto.From(test));
-    }
+    public static async Task<Results<Created<DrugTestDto>, ProblemHttpResult>> Create(Guid id, DrugTestInput input, TrellisDbContext db, HttpContext http, CancellationToken ct) =>
+        ActionAnswers.Created(await RecordDrugTest.RunAsync(db, id, input, ct), t => $"/api/drug-tests/{t.Id}", DrugTestDto.From, http, t => t.Version);
 
     public static async Task<Results<Ok<DrugTestDto>, ProblemHttpResult>> Get(Guid id, TrellisDbContext db, HttpContext http, CancellationToken ct)
     {
@@ -52,18 +41,6 @@ public static class DrugTestsApi
         return TypedResults.Ok(DrugTestDto.From(test));
     }
 
-    public static async Task<Results<Ok<DrugTestDto>, ProblemHttpResult, ValidationProblem>> Update(Guid id, DrugTestInput input, TrellisDbContext db, HttpContext http, CancellationToken ct)
-    {
-        if (await db.Set<DrugTest>().FirstOrDefaultAsync(t => t.Id == id, ct) is not { } test) return Problems.NotFound("drug test");
-        if (ETags.RequireIfMatch(http, out var version) is { } problem) return problem;
-        if (version != test.Version) return Problems.Stale(test.Version);
-        var participant = (await Charts.FindAsync(db, test.ParticipantId, ct))!;
-        var errors = SaveDrugTest.Check(input, Charts.Today(db, participant));
-        if (errors.Count > 0) return Problems.Invalid(errors);
-        var unexpected = await SaveDrugTest.ApplyAsync(db, test, input, ct);
-        if (unexpected) await SaveDrugTest.RaiseFollowUpAsync(db, participant, test, ct);
-        if (!await Concurrency.SaveIfUnchangedAsync(db, test, version, ct: ct)) return Problems.Stale(version + 1);
-        ETags.Set(http, test.Version);
-        return TypedResults.Ok(DrugTestDto.From(test));
-    }
+    public static async Task<Results<Ok<DrugTestDto>, ProblemHttpResult>> Update(Guid id, DrugTestInput input, TrellisDbContext db, HttpContext http, CancellationToken ct) =>
+        ActionAnswers.Ok(await CorrectDrugTest.RunAsync(db, id, input, ETags.From(http), ct), DrugTestDto.From, http, t => t.Version);
 }

@@ -1,7 +1,7 @@
-using System.ComponentModel.DataAnnotations;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore.Metadata.Builders;
 using Trellis.Web.Data;
+using Trellis.Web.Features.Clinical;
 using Trellis.Web.Features.Participants;
 
 namespace Trellis.Web.Features.Medications;
@@ -18,6 +18,8 @@ public sealed class Medication : Entity, IParticipantOwned
     public Guid ParticipantId { get; set; }
     public Participant? Participant { get; set; }
     public string Name { get; set; } = "";
+    /// <summary>The drug catalog's code (Catalog/drug-catalog.json), or null for a free-text entry, which is not checked.</summary>
+    public string? DrugCode { get; set; }
     public string Dose { get; set; } = "";
     public MedicationRoute Route { get; set; }
     public string Frequency { get; set; } = "";
@@ -32,70 +34,33 @@ public sealed class Medication : Entity, IParticipantOwned
     public string? Notes { get; set; }
     public bool EnteredInError { get; set; }
     public string? ErrorReason { get; set; }
+    /// <summary>Warnings (allergy, duplicate, dangerous combination) staff accepted when saving it, each with their reason.</summary>
+    public List<MedicationAcknowledgment> Acknowledgments { get; set; } = [];
+
+    public bool IsChecked => DrugCode is not null;
 
     public bool IsActiveOn(DateOnly day) => !EnteredInError && (StartedOn is null || StartedOn <= day) && (StoppedOn is null || StoppedOn > day);
+
+    /// <summary>On the list now or starting soon: not stopped by <paramref name="day"/> and not entered in error.</summary>
+    public bool IsCurrentOn(DateOnly day) => !EnteredInError && (StoppedOn is null || StoppedOn > day);
 
     public string Describe() => $"{Name} {Dose} {Infrastructure.EnumText.Label(Route).ToLowerInvariant()} {Frequency}".Trim();
 }
 
-public sealed class MedicationInput : IValidatableObject
+/// <summary>Warnings accepted when a medication was saved: which, why, by whom and when. Kept with the medication; changes are in the audit trail.</summary>
+public sealed class MedicationAcknowledgment
 {
-    [Required(ErrorMessage = "Enter the medication's name."), MaxLength(200)]
-    public string? Name { get; set; }
+    public List<AcknowledgedWarning> Warnings { get; set; } = [];
+    public string Reason { get; set; } = "";
+    public Guid? ByStaffId { get; set; }
+    public string ByName { get; set; } = "";
+    public DateTimeOffset At { get; set; }
+}
 
-    [Required(ErrorMessage = "Enter the dose, e.g. 50 mg."), MaxLength(100)]
-    public string? Dose { get; set; }
-
-    [Required(ErrorMessage = "Choose the route.")]
-    public MedicationRoute? Route { get; set; }
-
-    [Required(ErrorMessage = "Enter how often, e.g. once daily."), MaxLength(100)]
-    public string? Frequency { get; set; }
-
-    [MaxLength(300)]
-    public string? Reason { get; set; }
-
-    [Display(Name = "Prescriber")]
-    public Guid? PrescriberStaffId { get; set; }
-
-    [MaxLength(200), Display(Name = "Outside prescriber")]
-    public string? PrescriberName { get; set; }
-
-    [Display(Name = "Started")]
-    public DateOnly? StartedOn { get; set; }
-
-    [Display(Name = "Stopped")]
-    public DateOnly? StoppedOn { get; set; }
-
-    [MaxLength(300), Display(Name = "Why stopped")]
-    public string? StopReason { get; set; }
-
-    [MaxLength(1000)]
-    public string? Notes { get; set; }
-
-    public bool EnteredInError { get; set; }
-
-    [MaxLength(300), Display(Name = "What was wrong")]
-    public string? ErrorReason { get; set; }
-
-    public IEnumerable<ValidationResult> Validate(ValidationContext context)
-    {
-        if (PrescriberStaffId is null && string.IsNullOrWhiteSpace(PrescriberName))
-            yield return new("Say who prescribed it: one of the clinic's prescribers, or the outside prescriber's name.", [nameof(PrescriberName)]);
-        if (StartedOn is { } s && StoppedOn is { } e && e < s)
-            yield return new("The stop date is before the start date.", [nameof(StoppedOn)]);
-        if (StoppedOn is not null && string.IsNullOrWhiteSpace(StopReason))
-            yield return new("Say why it was stopped.", [nameof(StopReason)]);
-        if (EnteredInError && string.IsNullOrWhiteSpace(ErrorReason))
-            yield return new("Say what was wrong with the entry.", [nameof(ErrorReason)]);
-    }
-
-    public static MedicationInput From(Medication m) => new()
-    {
-        Name = m.Name, Dose = m.Dose, Route = m.Route, Frequency = m.Frequency, Reason = m.Reason, PrescriberStaffId = m.PrescriberStaffId,
-        PrescriberName = m.PrescriberStaffId is null ? m.PrescriberName : null, StartedOn = m.StartedOn, StoppedOn = m.StoppedOn,
-        StopReason = m.StopReason, Notes = m.Notes, EnteredInError = m.EnteredInError, ErrorReason = m.ErrorReason,
-    };
+public sealed class AcknowledgedWarning
+{
+    public string Key { get; set; } = "";
+    public string Message { get; set; } = "";
 }
 
 internal sealed class MedicationConfiguration : IEntityTypeConfiguration<Medication>
@@ -104,6 +69,8 @@ internal sealed class MedicationConfiguration : IEntityTypeConfiguration<Medicat
     {
         b.ToTable("Medications");
         b.Property(x => x.Name).HasMaxLength(200);
+        b.Property(x => x.DrugCode).HasMaxLength(60);
+        b.Property(x => x.Acknowledgments).HasJsonConversion();
         b.Property(x => x.Dose).HasMaxLength(100);
         b.Property(x => x.Frequency).HasMaxLength(100);
         b.Property(x => x.Reason).HasMaxLength(300);
@@ -114,5 +81,6 @@ internal sealed class MedicationConfiguration : IEntityTypeConfiguration<Medicat
         b.HasOne(x => x.Participant).WithMany().HasForeignKey(x => x.ParticipantId).OnDelete(DeleteBehavior.Cascade);
         b.HasOne<Staff.StaffMember>().WithMany().HasForeignKey(x => x.PrescriberStaffId).OnDelete(DeleteBehavior.SetNull);
         b.HasIndex(x => x.ParticipantId);
+        b.Ignore(x => x.IsChecked);
     }
 }

@@ -1,11 +1,36 @@
+using Trellis.Web.Features.Medications.Catalog;
+
 namespace Trellis.Web.Features.Medications;
 
-public sealed record MedicationDto(Guid Id, Guid ParticipantId, string Name, string Dose, MedicationRoute Route, string Frequency, string? Reason,
+/// <param name="DrugCode">The drug catalog's code; null for a free-text entry.</param>
+/// <param name="Checked">False for a free-text entry: it is not checked for allergies, duplicates or dangerous combinations.</param>
+/// <param name="Warnings">The medication's current warnings, each with the acknowledgment that covers it.</param>
+public sealed record MedicationDto(Guid Id, Guid ParticipantId, string Name, string? DrugCode, bool Checked, IReadOnlyList<string> Ingredients, string? DrugClass,
+    string Dose, MedicationRoute Route, string Frequency, string? Reason,
     Guid? PrescriberStaffId, string? PrescriberName, DateOnly? StartedOn, DateOnly? StoppedOn, string? StopReason, string? Notes,
-    bool EnteredInError, string? ErrorReason, bool Active, long Version)
+    bool EnteredInError, string? ErrorReason, bool Active, IReadOnlyList<MedicationWarningDto> Warnings, IReadOnlyList<MedicationAcknowledgment> Acknowledgments, long Version)
 {
-    public static MedicationDto From(Medication m, DateOnly today) => new(m.Id, m.ParticipantId, m.Name, m.Dose, m.Route, m.Frequency, m.Reason,
-        m.PrescriberStaffId, m.PrescriberName, m.StartedOn, m.StoppedOn, m.StopReason, m.Notes, m.EnteredInError, m.ErrorReason, m.IsActiveOn(today), m.Version);
+    public static MedicationDto From(Medication m, DateOnly today, IEnumerable<(MedicationWarning Warning, MedicationAcknowledgment? Acknowledged)> warnings)
+    {
+        var drug = DrugCatalog.Shipped.Get(m.DrugCode);
+        return new(m.Id, m.ParticipantId, m.Name, m.DrugCode, drug is not null, drug?.Ingredients ?? [], drug is null ? null : DrugCatalog.Shipped.ClassOf(drug.Class).Name,
+            m.Dose, m.Route, m.Frequency, m.Reason, m.PrescriberStaffId, m.PrescriberName, m.StartedOn, m.StoppedOn, m.StopReason, m.Notes, m.EnteredInError, m.ErrorReason,
+            m.IsActiveOn(today), warnings.Select(w => new MedicationWarningDto(w.Warning.Key, w.Warning.Kind, w.Warning.Message, w.Warning.Source, w.Acknowledged is not null,
+                w.Acknowledged?.Reason, w.Acknowledged?.ByName, w.Acknowledged?.At)).ToList(), m.Acknowledgments, m.Version);
+    }
+}
+
+public sealed record MedicationWarningDto(string Key, string Kind, string Message, string? Source, bool Acknowledged, string? AcknowledgmentReason,
+    string? AcknowledgedBy, DateTimeOffset? AcknowledgedAt);
+
+/// <param name="Class">The therapeutic class's name; <paramref name="Atc"/> its ATC groups.</param>
+public sealed record CatalogDrugDto(string Code, string Name, IReadOnlyList<string> Names, IReadOnlyList<string> Ingredients, string Class, IReadOnlyList<string> Atc)
+{
+    public static CatalogDrugDto From(Drug d)
+    {
+        var c = DrugCatalog.Shipped.ClassOf(d.Class);
+        return new(d.Code, d.Name, d.Names, d.Ingredients, c.Name, c.Atc);
+    }
 }
 
 public sealed record AllergyDto(Guid Id, Guid ParticipantId, string Substance, AllergyKind Kind, string? Reaction, AllergySeverity Severity,

@@ -40,6 +40,7 @@ public sealed class ReconciledMedication
     public string? Comment { get; set; }
 }
 
+/// <summary>Body of POST /api/participants/{id}/medication-reconciliations, the reconciliation page's form and part of a discharge.</summary>
 public sealed class ReconciliationInput
 {
     [Required(ErrorMessage = "Choose admission, discharge or transition.")]

@@ -3,6 +3,8 @@ using Microsoft.EntityFrameworkCore;
 using Trellis.Web.Data;
 using Trellis.Web.Features.Auth;
 using Trellis.Web.Features.Clinical;
+using Trellis.Web.Features.Medications.Actions;
+using Trellis.Web.Features.Medications.Catalog;
 using Trellis.Web.Infrastructure;
 
 namespace Trellis.Web.Features.Medications;
@@ -15,7 +17,7 @@ public static class MedicationsApi
         chart.MapGet("/medications", List).RequireAuthorization(Permissions.ReadClinical)
             .WithSummary("The medication list (active first; stopped and entered-in-error too with includeStopped=true). No e-prescribing.");
         chart.MapPost("/medications", Create).RequireAuthorization(Permissions.ManageMedications)
-            .WithSummary("Add a medication: name, dose, route, frequency, prescriber (ours or outside), dates and reason.");
+            .WithSummary("Add a medication: name (or drugCode from the catalog), dose, route, frequency, prescriber (ours or outside), dates and reason. A catalog drug is checked against allergies, duplicates and dangerous combinations: 409 with the warnings until acknowledgeWarnings and acknowledgmentReason are sent. A name the catalog does not know is saved unchecked.");
         chart.MapGet("/allergies", Allergies).RequireAuthorization(Permissions.ReadClinical).WithSummary("Allergies and intolerances.");
         chart.MapPost("/allergies", AddAllergy).RequireAuthorization(Permissions.ManageMedications).WithSummary("Record an allergy.");
         chart.MapGet("/medication-reconciliations", Reconciliations).RequireAuthorization(Permissions.ReadClinical)
@@ -24,9 +26,11 @@ public static class MedicationsApi
             .WithSummary("Reconcile: a decision (continue, change, hold, stop) for every active medication, allergies confirmed. Stops are applied to the list.");
 
         var meds = api.MapGroup("/medications").WithTags("Medications");
+        meds.MapGet("/catalog", SearchCatalog).RequireAuthorization(Permissions.ReadClinical)
+            .WithSummary("The drug catalog the list is checked against (sources named in Features/Medications/Catalog/drug-catalog.json): code, names, ingredients, therapeutic class. Search by words.");
         meds.MapGet("/{id:guid}", Get).RequireAuthorization(Permissions.ReadClinical).WithSummary("One medication. ETag: its version.");
         meds.MapPut("/{id:guid}", Update).RequireAuthorization(Permissions.ManageMedications)
-            .WithSummary("Change a medication (If-Match required): stop it with stoppedOn and stopReason, or mark it entered in error.");
+            .WithSummary("Change a medication (If-Match required): stop it with stoppedOn and stopReason, or mark it entered in error. New warnings answer 409 until acknowledged, as on adding.");
         api.MapPut("/allergies/{id:guid}", UpdateAllergy).WithTags("Medications").RequireAuthorization(Permissions.ManageMedications)
             .WithSummary("Change an allergy (If-Match required), or mark it entered in error.");
         return api;
@@ -36,90 +40,58 @@ public static class MedicationsApi
     {
         if (await Charts.FindAsync(db, id, ct) is not { } participant) return Problems.NotFound("participant");
         var today = Charts.Today(db, participant);
-        var all = await db.Set<Medication>().AsNoTracking().Where(m => m.ParticipantId == id).OrderBy(m => m.Name).ToListAsync(ct);
-        var list = all.Where(m => includeStopped == true || m.IsActiveOn(today)).OrderByDescending(m => m.IsActiveOn(today)).ThenBy(m => m.Name).ToList();
+        var chart = await MedicationQueries.ForChartAsync(db, id, today, ct);
+        var list = chart.Medications.Where(m => includeStopped == true || m.IsActiveOn(today)).OrderByDescending(m => m.IsActiveOn(today)).ThenBy(m => m.Name).ToList();
         await db.AuditReadAsync(nameof(Medication), list.Select(m => ((object)m.Id, (Guid?)id)), "medication list", ct);
-        return TypedResults.Ok(list.Select(m => MedicationDto.From(m, today)).ToList());
+        return TypedResults.Ok(list.Select(m => chart.Dto(m, today)).ToList());
     }
 
-    public static async Task<Results<Created<MedicationDto>, ProblemHttpResult, ValidationProblem>> Create(Guid id, MedicationInput input, TrellisDbContext db, HttpContext http, CancellationToken ct)
+    public static async Task<Results<Created<MedicationDto>, ProblemHttpResult>> Create(Guid id, MedicationInput input, TrellisDbContext db, HttpContext http, CancellationToken ct)
     {
-        if (await Charts.FindAsync(db, id, ct) is not { } participant) return Problems.NotFound("participant");
-        var today = Charts.Today(db, participant);
-        var errors = await SaveMedication.CheckAsync(db, participant, input, today, ct);
-        if (errors.Count > 0) return Problems.Invalid(errors);
-        var m = new Medication { ParticipantId = id };
-        await SaveMedication.ApplyAsync(db, m, input, ct);
-        db.Set<Medication>().Add(m);
-        await db.SaveChangesAsync(ct);
-        ETags.Set(http, m.Version);
-        return TypedResults.Created($"/api/medications/{m.Id}", MedicationDto.From(m, today));
+        var (m, refused) = await AddMedication.RunAsync(db, id, input, ct);
+        if (refused is not null) return refused.ToProblem();
+        return TypedResults.Created($"/api/medications/{m!.Id}", await DtoAsync(m, db, http, ct));
     }
 
     public static async Task<Results<Ok<MedicationDto>, ProblemHttpResult>> Get(Guid id, TrellisDbContext db, HttpContext http, CancellationToken ct)
     {
-        if (await db.Set<Medication>().AsNoTracking().Include(m => m.Participant).ThenInclude(p => p!.Program).FirstOrDefaultAsync(m => m.Id == id, ct) is not { } m)
-            return Problems.NotFound("medication");
+        if (await db.Set<Medication>().AsNoTracking().FirstOrDefaultAsync(m => m.Id == id, ct) is not { } m) return Problems.NotFound("medication");
         await db.AuditReadAsync(nameof(Medication), m.Id, m.ParticipantId, ct);
-        ETags.Set(http, m.Version);
-        return TypedResults.Ok(MedicationDto.From(m, Charts.Today(db, m.Participant!)));
+        return TypedResults.Ok(await DtoAsync(m, db, http, ct));
     }
 
-    public static async Task<Results<Ok<MedicationDto>, ProblemHttpResult, ValidationProblem>> Update(Guid id, MedicationInput input, TrellisDbContext db, HttpContext http, CancellationToken ct)
+    public static async Task<Results<Ok<MedicationDto>, ProblemHttpResult>> Update(Guid id, MedicationInput input, TrellisDbContext db, HttpContext http, CancellationToken ct)
     {
-        if (await db.Set<Medication>().FirstOrDefaultAsync(m => m.Id == id, ct) is not { } m) return Problems.NotFound("medication");
-        if (ETags.RequireIfMatch(http, out var version) is { } problem) return problem;
-        if (version != m.Version) return Problems.Stale(m.Version);
-        var participant = (await Charts.FindAsync(db, m.ParticipantId, ct))!;
-        var today = Charts.Today(db, participant);
-        var errors = await SaveMedication.CheckAsync(db, participant, input, today, ct);
-        if (errors.Count > 0) return Problems.Invalid(errors);
-        await SaveMedication.ApplyAsync(db, m, input, ct);
-        if (!await Concurrency.SaveIfUnchangedAsync(db, m, version, ct: ct)) return Problems.Stale(version + 1);
-        ETags.Set(http, m.Version);
-        return TypedResults.Ok(MedicationDto.From(m, today));
+        var (m, refused) = await ChangeMedication.RunAsync(db, id, input, ETags.From(http), ct);
+        if (refused is not null) return refused.ToProblem();
+        return TypedResults.Ok(await DtoAsync(m!, db, http, ct));
     }
 
     public static Task<Results<Ok<List<AllergyDto>>, ProblemHttpResult>> Allergies(Guid id, TrellisDbContext db, CancellationToken ct) =>
         ChartRecords.ListAsync<Allergy, AllergyDto>(db, id, q => q.OrderBy(a => a.EnteredInError).ThenBy(a => a.Substance), AllergyDto.From, "allergy list", ct);
 
-    public static async Task<Results<Created<AllergyDto>, ProblemHttpResult, ValidationProblem>> AddAllergy(Guid id, AllergyInput input, TrellisDbContext db, HttpContext http, CancellationToken ct)
-    {
-        if (await Charts.FindAsync(db, id, ct) is null) return Problems.NotFound("participant");
-        if (Validation.Validate(input) is { Count: > 0 } invalid) return Problems.Invalid(Validation.ToDictionary(invalid));
-        var substance = input.Substance!.Trim();
-        if (await db.Set<Allergy>().AnyAsync(a => a.ParticipantId == id && !a.EnteredInError && a.Substance.ToLower() == substance.ToLower(), ct))
-            return Problems.Invalid("substance", $"{substance} is already on the allergy list.");
-        var a = new Allergy { ParticipantId = id };
-        input.ApplyTo(a);
-        db.Set<Allergy>().Add(a);
-        await db.SaveChangesAsync(ct);
-        ETags.Set(http, a.Version);
-        return TypedResults.Created($"/api/participants/{id}/allergies", AllergyDto.From(a));
-    }
+    public static async Task<Results<Created<AllergyDto>, ProblemHttpResult>> AddAllergy(Guid id, AllergyInput input, TrellisDbContext db, HttpContext http, CancellationToken ct) =>
+        ActionAnswers.Created(await Actions.AddAllergy.RunAsync(db, id, input, ct), _ => $"/api/participants/{id}/allergies", AllergyDto.From, http, a => a.Version);
 
-    public static async Task<Results<Ok<AllergyDto>, ProblemHttpResult, ValidationProblem>> UpdateAllergy(Guid id, AllergyInput input, TrellisDbContext db, HttpContext http, CancellationToken ct)
-    {
-        if (await db.Set<Allergy>().FirstOrDefaultAsync(a => a.Id == id, ct) is not { } a) return Problems.NotFound("allergy");
-        if (ETags.RequireIfMatch(http, out var version) is { } problem) return problem;
-        if (Validation.Validate(input) is { Count: > 0 } invalid) return Problems.Invalid(Validation.ToDictionary(invalid));
-        input.ApplyTo(a);
-        if (!await Concurrency.SaveIfUnchangedAsync(db, a, version, ct: ct)) return Problems.Stale(a.Version);
-        ETags.Set(http, a.Version);
-        return TypedResults.Ok(AllergyDto.From(a));
-    }
+    public static async Task<Results<Ok<AllergyDto>, ProblemHttpResult>> UpdateAllergy(Guid id, AllergyInput input, TrellisDbContext db, HttpContext http, CancellationToken ct) =>
+        ActionAnswers.Ok(await ChangeAllergy.RunAsync(db, id, input, ETags.From(http), ct), AllergyDto.From, http, a => a.Version);
 
     public static Task<Results<Ok<List<ReconciliationDto>>, ProblemHttpResult>> Reconciliations(Guid id, TrellisDbContext db, CancellationToken ct) =>
         ChartRecords.ListAsync<MedicationReconciliation, ReconciliationDto>(db, id, q => q.OrderByDescending(r => r.ReconciledOn), ReconciliationDto.From, "reconciliations", ct);
 
-    public static async Task<Results<Created<ReconciliationDto>, ProblemHttpResult, ValidationProblem>> AddReconciliation(Guid id, ReconciliationInput input,
-        TrellisDbContext db, HttpContext http, CancellationToken ct)
+    public static async Task<Results<Created<ReconciliationDto>, ProblemHttpResult>> AddReconciliation(Guid id, ReconciliationInput input, TrellisDbContext db, CancellationToken ct) =>
+        ActionAnswers.Created(await ReconcileMedications.RunAsync(db, id, input, ct), _ => $"/api/participants/{id}/medication-reconciliations", ReconciliationDto.From);
+
+    public static Ok<List<CatalogDrugDto>> SearchCatalog(string? search) =>
+        TypedResults.Ok(DrugCatalog.Shipped.Search(search).OrderBy(d => d.Name).Select(CatalogDrugDto.From).ToList());
+
+    /// <summary>One medication as the API shows it: with its warnings as they stand on the chart, and its ETag.</summary>
+    private static async Task<MedicationDto> DtoAsync(Medication m, TrellisDbContext db, HttpContext http, CancellationToken ct)
     {
-        if (await Charts.FindAsync(db, id, ct) is not { } participant) return Problems.NotFound("participant");
-        if (await ClinicalStaff.CurrentAsync(db, ct) is not { } by) return Problems.Forbidden("Only staff reconcile medications.");
-        var (rec, errors) = await Reconcile.ApplyAsync(db, participant, input, by, Charts.Today(db, participant), ct);
-        if (errors.Count > 0) return Problems.Invalid(errors);
-        await db.SaveChangesAsync(ct);
-        return TypedResults.Created($"/api/participants/{id}/medication-reconciliations", ReconciliationDto.From(rec!));
+        var participant = (await Charts.FindAsync(db, m.ParticipantId, ct))!;
+        var today = Charts.Today(db, participant);
+        var chart = await MedicationQueries.ForChartAsync(db, m.ParticipantId, today, ct);
+        ETags.Set(http, m.Version);
+        return chart.Dto(m, today);
     }
 }

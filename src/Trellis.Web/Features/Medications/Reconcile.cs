@@ -6,10 +6,13 @@ using Trellis.Web.Features.Staff;
 
 namespace Trellis.Web.Features.Medications;
 
-/// <summary>Reconciling the medication list: every active medication decided, allergies confirmed, decisions applied.</summary>
+/// <summary>
+/// Reconciling the medication list, shared by the reconciliation action and the discharge: every active
+/// medication decided, allergies confirmed, decisions applied to the list; the caller saves.
+/// </summary>
 public static class Reconcile
 {
-    public static async Task<(MedicationReconciliation? Result, Dictionary<string, string[]> Errors)> ApplyAsync(TrellisDbContext db, Participant participant,
+    public static async Task<Result<MedicationReconciliation>> ApplyAsync(TrellisDbContext db, Participant participant,
         ReconciliationInput input, StaffMember by, DateOnly today, CancellationToken ct = default)
     {
         var errors = Validation.ToDictionary(Validation.Validate(input));
@@ -31,7 +34,7 @@ public static class Reconcile
         if (!input.AllergiesReviewed) errors["allergiesReviewed"] = ["Review the allergies with the participant and confirm it."];
         if (input.NoKnownAllergies && allergies.Count > 0)
             errors["noKnownAllergies"] = [$"The chart lists allergies ({string.Join(", ", allergies.Select(a => a.Substance))}); mark those entered in error first if they are wrong."];
-        if (errors.Count > 0) return (null, errors);
+        if (errors.Count > 0) return Refusal.Invalid(errors);
 
         var rec = new MedicationReconciliation
         {
@@ -53,6 +56,6 @@ public static class Reconcile
             }
         }
         db.Set<MedicationReconciliation>().Add(rec);
-        return (rec, []);
+        return rec;
     }
 }

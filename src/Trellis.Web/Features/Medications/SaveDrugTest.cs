@@ -8,16 +8,18 @@ using Trellis.Web.Features.Tasks;
 
 namespace Trellis.Web.Features.Medications;
 
+/// <summary>What recording and correcting a drug test share: the checks, the expected-or-not reading of each result, and the follow-up of an unexpected one.</summary>
 public static class SaveDrugTest
 {
     /// <summary>Kind of the follow-up task an unexpected result raises for the primary clinician.</summary>
     public const string FollowUpTaskKind = "drug_test_follow_up";
 
-    public static Dictionary<string, string[]> Check(DrugTestInput input, DateOnly today)
+    public static Refusal? Check(TrellisDbContext db, DrugTestInput input, DateOnly today)
     {
+        if (!db.Me.May(Auth.Permissions.RecordDrugTests)) return Refusal.Forbidden("Recording drug tests is for clinical staff.");
         var errors = Validation.ToDictionary(Validation.Validate(input));
         if (input.CollectedOn is { } on && on > today) errors["collectedOn"] = ["The collection date is in the future."];
-        return errors;
+        return errors.Count > 0 ? Refusal.Invalid(errors) : null;
     }
 
     /// <summary>Copies the input, working out which results a prescription explains, and returns whether an unexpected result is new.</summary>

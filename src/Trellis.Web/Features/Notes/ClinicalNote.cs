@@ -66,6 +66,10 @@ public sealed class ClinicalNote : Entity, IParticipantOwned, ISignedRecord, ISo
     public DateTimeOffset? CosignedAt { get; set; }
     public Guid? CosignedByStaffId { get; set; }
     public string? CosignedByName { get; set; }
+    /// <summary>A group part's structured choices (null for other notes; required before a group note is signed).</summary>
+    public ParticipationLevel? ParticipationLevel { get; set; }
+    public Presentation? Presentation { get; set; }
+    public InterventionResponse? InterventionResponse { get; set; }
     /// <summary>What the cloned-text check found at signing and that the signer confirmed it anyway; null when nothing was similar.</summary>
     public string? SimilarityWarning { get; set; }
 

@@ -16,14 +16,28 @@ public sealed class GroupNoteInput
     public List<GroupPartInput> Parts { get; set; } = [];
 }
 
+/// <summary>
+/// One attendee's part. A draft may leave anything out; signing needs the three choices, a plan goal
+/// addressed (when their plan has goals) and the one sentence in sections.participation.
+/// </summary>
 public sealed class GroupPartInput : IValidatableObject
 {
     [Required(ErrorMessage = "Say whose part this is (participantId).")]
     public Guid? ParticipantId { get; set; }
 
-    /// <summary>participation, response, progress, plan.</summary>
+    /// <summary>active, responsive, minimal, withdrawn or disruptive.</summary>
+    public ParticipationLevel? ParticipationLevel { get; set; }
+
+    /// <summary>Affect or presentation: euthymic, anxious, depressed, irritable, flat, labile, elevated or guarded.</summary>
+    public Presentation? Presentation { get; set; }
+
+    /// <summary>Response to the intervention: applied, receptive, ambivalent, resistant or not_assessed.</summary>
+    public InterventionResponse? InterventionResponse { get; set; }
+
+    /// <summary>participation (the required sentence: what they said or did); response, progress and plan are optional detail.</summary>
     public Dictionary<string, string?> Sections { get; set; } = [];
 
+    /// <summary>The treatment plan goals the session addressed for this person.</summary>
     [MaxLength(30)]
     public List<Guid> GoalIds { get; set; } = [];
 

@@ -5,7 +5,8 @@ namespace Trellis.Web.Features.Notes;
 
 public enum NoteFormat { Dap, Birp, Soap, GroupPart, MedicationVisit, CaseManagement }
 
-public sealed record NoteSectionDef(string Key, string Label, string Hint);
+/// <param name="Required">Must say something before the note is signed (every section but a group part's details).</param>
+public sealed record NoteSectionDef(string Key, string Label, string Hint, bool Required = true);
 
 public sealed record NoteFormatDef(NoteFormat Format, string Name, NoteKind Kind, IReadOnlyList<NoteSectionDef> Sections);
 
@@ -36,12 +37,13 @@ public static class NoteFormats
             new("assessment", "Assessment", "Your clinical interpretation: progress toward goals, risk."),
             Plan,
         ]),
+        // With the structured choices (GroupPartChoices) one sentence is required; the rest is there when there is more to say.
         new(NoteFormat.GroupPart, "Group note: individual part", NoteKind.Group,
         [
-            new("participation", "Participation", "How this person took part: what they shared, how engaged they were."),
-            new("response", "Response", "How they responded to the group's interventions and to others."),
-            new("progress", "Progress toward their goals", "What this session showed about their own treatment plan goals."),
-            Plan,
+            new("participation", "What they said or did", "One sentence of your own: what they shared, did or worked on."),
+            new("response", "Response, in more detail", "How they responded to the group's interventions and to others.", Required: false),
+            new("progress", "Progress toward their goals", "What this session showed about their own treatment plan goals.", Required: false),
+            Plan with { Required = false },
         ]),
         new(NoteFormat.MedicationVisit, "Medication management visit", NoteKind.MedicationManagement,
         [
@@ -85,9 +87,9 @@ public static class NoteFormats
 
     public static bool MayWrite(CurrentUser user, NoteKind kind) => user.May(WritersOf(kind));
 
-    /// <summary>Sections of the format left empty; a note cannot be signed until each says something.</summary>
+    /// <summary>Required sections of the format left empty; a note cannot be signed until each says something.</summary>
     public static List<NoteSectionDef> Missing(NoteFormat format, IReadOnlyDictionary<string, string> sections) =>
-        Get(format).Sections.Where(s => !sections.TryGetValue(s.Key, out var v) || string.IsNullOrWhiteSpace(v)).ToList();
+        Get(format).Sections.Where(s => s.Required && (!sections.TryGetValue(s.Key, out var v) || string.IsNullOrWhiteSpace(v))).ToList();
 
     /// <summary>The note's text for comparisons and search: its sections in order.</summary>
     public static string FullText(NoteFormat format, IReadOnlyDictionary<string, string> sections) =>

@@ -72,20 +72,19 @@ public sealed class NoteForm
     };
 }
 
-/// <summary>The group note page's form: the group's part once, a part per attendee.</summary>
+/// <summary>
+/// The group note page's form: <see cref="GroupNoteInput"/> laid out for a browser, the group's part
+/// once and a part per attendee (in the attendees' order, as the note lists them). No rules of its own:
+/// the actions validate, <see cref="FieldOf"/> places each message beside its field and
+/// <see cref="AnchorOf"/> names the element the error summary links to.
+/// </summary>
 public sealed class GroupNoteForm
 {
-    [Required(ErrorMessage = "Give the group's topic."), MaxLength(200), Display(Name = "Topic")]
     public string? Topic { get; set; }
-
-    [MaxLength(8000), Display(Name = "Group summary")]
     public string? Summary { get; set; }
-
     public List<GroupPartForm> Parts { get; set; } = [];
-
-    [MaxLength(1000), Display(Name = "Why this note is late")]
+    [Display(Name = "Why this note is late")]
     public string? LateEntryReason { get; set; }
-
     public bool AcknowledgeSimilarText { get; set; }
 
     public GroupNoteInput ToInput() => new()
@@ -93,15 +92,62 @@ public sealed class GroupNoteForm
         Topic = Topic, Summary = Summary,
         Parts = Parts.Select(p => new GroupPartInput
         {
-            ParticipantId = p.ParticipantId, Sections = NoteFormText.ToDictionary(p.Sections),
+            ParticipantId = p.ParticipantId, ParticipationLevel = p.ParticipationLevel, Presentation = p.Presentation,
+            InterventionResponse = p.InterventionResponse, Sections = NoteFormText.ToDictionary(p.Sections),
             GoalIds = p.Goals.Where(g => g.Picked).Select(g => g.GoalId).ToList(),
         }).ToList(),
     };
+
+    /// <summary>The form field behind an input path: "parts[2].sections.plan" → "parts[2].sections[3].text", "parts[2].goalIds" → "parts[2].goals".</summary>
+    public string FieldOf(string inputPath)
+    {
+        if (Part(inputPath) is not { } part) return inputPath;
+        var (index, rest) = part;
+        if (rest.StartsWith("sections.", StringComparison.Ordinal))
+        {
+            var key = rest["sections.".Length..];
+            var s = index < Parts.Count ? Parts[index].Sections.FindIndex(x => x.Key == key) : -1;
+            return s < 0 ? "" : $"parts[{index}].sections[{s}].text";
+        }
+        return rest switch { "goalIds" => $"parts[{index}].goals", "participantId" or "" => $"parts[{index}]", _ => inputPath };
+    }
+
+    /// <summary>The id of the element that shows an input path's field, for the links of the error summary.</summary>
+    public static string AnchorOf(string inputPath)
+    {
+        if (Part(inputPath) is not { } part)
+            return inputPath switch { "lateEntryReason" => "late", "topic" or "summary" => inputPath, _ => "group-note" };
+        var (index, rest) = part;
+        return rest switch
+        {
+            "participationLevel" => PartId(index, "level"),
+            "presentation" => PartId(index, "presentation"),
+            "interventionResponse" => PartId(index, "intervention"),
+            "goalIds" => PartId(index, "goals"),
+            _ when rest.StartsWith("sections.", StringComparison.Ordinal) => PartId(index, rest["sections.".Length..]),
+            _ => PartId(index, null),
+        };
+    }
+
+    /// <summary>"p2-level": the ids the part's fields carry, shared by the form and <see cref="AnchorOf"/>.</summary>
+    public static string PartId(int index, string? field) => field is null ? $"p{index}" : $"p{index}-{field}";
+
+    private static (int Index, string Field)? Part(string path)
+    {
+        if (!path.StartsWith("parts[", StringComparison.Ordinal)) return null;
+        var close = path.IndexOf(']');
+        if (close < 0 || !int.TryParse(path.AsSpan(6, close - 6), out var index)) return null;
+        return (index, path.Length > close + 2 ? path[(close + 2)..] : "");
+    }
 }
 
+/// <summary>One attendee's part as the page posts it.</summary>
 public sealed class GroupPartForm
 {
     public Guid ParticipantId { get; set; }
+    public ParticipationLevel? ParticipationLevel { get; set; }
+    public Presentation? Presentation { get; set; }
+    public InterventionResponse? InterventionResponse { get; set; }
     public List<SectionText> Sections { get; set; } = [];
     public List<GoalPick> Goals { get; set; } = [];
 }

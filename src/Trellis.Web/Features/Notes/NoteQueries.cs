@@ -11,16 +11,25 @@ public sealed record NoteSignatureDto(string? SignedBy, DateTimeOffset? SignedAt
     bool CosignRequired, string? CosignedBy, DateTimeOffset? CosignedAt, string? SimilarityWarning);
 
 /// <param name="Status">draft, awaiting_cosignature or locked.</param>
+/// <param name="ParticipationLevel">Group parts only, like <paramref name="Presentation"/> and <paramref name="InterventionResponse"/>: the structured choices.</param>
 public sealed record NoteDto(Guid Id, Guid ParticipantId, string Kind, string Format, DateOnly ServiceDate, int? Minutes,
     Guid? AppointmentId, Guid? GroupNoteId, Guid? GroupSessionId, string? GroupTopic, string? GroupSummary,
     IReadOnlyDictionary<string, string> Sections, IReadOnlyList<NoteGoalDto> Goals, string Status, string Author,
-    DateTimeOffset CreatedAt, NoteSignatureDto Signature, IReadOnlyList<AddendumDto> Addenda, long Version)
+    DateTimeOffset CreatedAt, NoteSignatureDto Signature, IReadOnlyList<AddendumDto> Addenda, long Version,
+    ParticipationLevel? ParticipationLevel, Presentation? Presentation, InterventionResponse? InterventionResponse)
 {
     public static NoteDto From(ClinicalNote n) => new(n.Id, n.ParticipantId, EnumText.ToApi(n.Kind), EnumText.ToApi(n.Format), n.ServiceDate, n.Minutes,
         n.AppointmentId, n.GroupNoteId, n.GroupNote?.GroupSessionId, n.GroupNote?.Topic, n.GroupNote?.Summary, n.Sections,
-        n.Goals.Select(g => new NoteGoalDto(g.GoalId, g.GoalText)).ToList(), EnumText.ToApi(n.Status), n.AuthorName, n.CreatedAt,
-        new NoteSignatureDto(n.SignedByName, n.SignedAt, n.IsLateEntry, n.LateEntryReason, n.CosignRequired, n.CosignedByName, n.CosignedAt, n.SimilarityWarning),
-        n.Addenda.OrderBy(a => a.SignedAt).Select(a => new AddendumDto(a.Id, a.Text, a.AuthorName, a.SignedAt)).ToList(), n.Version);
+        GoalsOf(n), EnumText.ToApi(n.Status), n.AuthorName, n.CreatedAt, SignatureOf(n, n.SimilarityWarning), AddendaOf(n), n.Version,
+        n.ParticipationLevel, n.Presentation, n.InterventionResponse);
+
+    public static List<NoteGoalDto> GoalsOf(ClinicalNote n) => n.Goals.Select(g => new NoteGoalDto(g.GoalId, g.GoalText)).ToList();
+
+    public static List<AddendumDto> AddendaOf(ClinicalNote n) =>
+        n.Addenda.OrderBy(a => a.SignedAt).Select(a => new AddendumDto(a.Id, a.Text, a.AuthorName, a.SignedAt)).ToList();
+
+    public static NoteSignatureDto SignatureOf(ISignedRecord r, string? similarityWarning) =>
+        new(r.SignedByName, r.SignedAt, r.IsLateEntry, r.LateEntryReason, r.CosignRequired, r.CosignedByName, r.CosignedAt, similarityWarning);
 }
 
 public sealed record NoteRow(Guid Id, Guid ParticipantId, string ParticipantName, NoteKind Kind, NoteFormat Format, DateOnly ServiceDate,

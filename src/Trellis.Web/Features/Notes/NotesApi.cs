@@ -24,7 +24,7 @@ public static class NotesApi
         notes.MapDelete("/{id:guid}", Discard).RequireAuthorization(Permissions.WriteNotes)
             .WithSummary("Discard a draft (kept, hidden). A signed note can never be deleted: 409.");
         notes.MapGet("/{id:guid}/similar-text", Similar).RequireAuthorization(Permissions.ReadClinical)
-            .WithSummary("The cloned-text check signing runs: earlier notes of the participant this note nearly repeats.");
+            .WithSummary("The cloned-text check signing runs: the participant's earlier notes, other attendees' parts and the author's recent notes in other charts that this note nearly repeats (another chart's participant is never named).");
         notes.MapPost("/{id:guid}/sign", Sign).RequireAuthorization(Permissions.WriteNotes)
             .WithSummary("Sign and lock a draft as its author. 409 if its text nearly repeats another note, until acknowledgeSimilarText is true; late entries need a reason.");
         notes.MapPost("/{id:guid}/cosign", Cosign).RequireAuthorization(Permissions.WriteNotes)

@@ -18,7 +18,7 @@ public static class NotesWork
     public static async Task<List<SessionToDocument>> GroupsAsync(TrellisDbContext db, Guid? staffId, bool all, CancellationToken ct = default)
     {
         var now = db.Now;
-        var from = DateOnly.FromDateTime(now.UtcDateTime).AddDays(-GroupLookBackDays);
+        var from = (await ProgramClock.ClinicTodayAsync(db, ct)).AddDays(-GroupLookBackDays);
         var sessions = db.GroupSessions.AsNoTracking()
             .Where(s => s.Status == SessionStatus.Scheduled && s.StartsAt < now && s.LocalDate >= from);
         if (!all) sessions = sessions.Where(s => s.Facilitators.Any(f => f.StaffMemberId == staffId));
@@ -26,8 +26,7 @@ public static class NotesWork
             .Select(s => new
             {
                 s.Id, s.Title, Program = s.Program!.Name, s.LocalDate, s.StartsAt,
-                Attendees = db.Attendance.Count(a => a.GroupSessionId == s.Id && (a.Status == AttendanceStatus.Present || a.Status == AttendanceStatus.Late
-                    || a.Status == AttendanceStatus.LeftEarly || a.Status == AttendanceStatus.Telehealth)),
+                Attendees = db.Attendance.Count(a => a.GroupSessionId == s.Id && AttendanceRecord.AttendedStatuses.Contains(a.Status)),
                 Status = db.Set<GroupNote>().Where(g => g.GroupSessionId == s.Id).Select(g => (NoteStatus?)g.Status).FirstOrDefault(),
             }).Take(100).ToListAsync(ct);
         return rows.Where(r => r.Status is null or NoteStatus.Draft && r.Attendees > 0)

@@ -7,25 +7,25 @@ namespace Trellis.Web.Features.Notes;
 /// <summary>The signing rules shared by a note and a whole group note (with the cloned-text check).</summary>
 public static class SignNotes
 {
+    /// <summary>Who may sign at all: a draft, by its author (a signature attests who wrote it).</summary>
+    public static Refusal? MaySign(ISignedRecord record, StaffMember signer, string addendaLink)
+    {
+        if (NoteSigning.Locked(record, addendaLink) is { } locked) return locked;
+        if (record.AuthorStaffId != signer.Id)
+            return Refusal.Forbidden($"Only the author, {record.AuthorName}, can sign this note: a signature attests who wrote it.");
+        return null;
+    }
+
     /// <summary>
     /// Signs <paramref name="record"/> (a note, or a group note) and every note in <paramref name="notes"/>
-    /// (itself, or the group's parts). Refused while a part's text nearly repeats another note, unless
-    /// the signer acknowledged it; the acknowledgement is kept on each such note.
+    /// (itself, or the group's parts), once the caller has found it complete (<see cref="MaySign"/> first).
+    /// Refused while a part's text nearly repeats another note, unless the signer acknowledged it; the
+    /// acknowledgement is kept on each such note.
     /// </summary>
     public static async Task<Refusal?> SignAsync(TrellisDbContext db, ISignedRecord record, IReadOnlyList<ClinicalNote> notes,
         StaffMember signer, SignNoteInput input, DateOnly today, CancellationToken ct = default)
     {
-        var addenda = notes.Count == 1 ? NoteQueries.Link(notes[0].Id) : "/api/notes/{partId}/addenda";
-        if (NoteSigning.Locked(record, addenda) is { } locked) return locked;
-        if (record.AuthorStaffId != signer.Id)
-            return Refusal.Forbidden($"Only the author, {record.AuthorName}, can sign this note: a signature attests who wrote it.");
-
-        var missing = new Dictionary<string, string[]>();
-        for (var i = 0; i < notes.Count; i++)
-            foreach (var s in NoteFormats.Missing(notes[i].Format, notes[i].Sections))
-                missing[notes.Count == 1 ? $"sections.{s.Key}" : $"parts[{i}].sections.{s.Key}"] = [$"Write the {s.Label.ToLowerInvariant()} before signing."];
-        if (missing.Count > 0) return Refusal.Invalid(missing);
-
+        var addenda = notes.Count == 1 && ReferenceEquals(notes[0], record) ? NoteQueries.Link(notes[0].Id) : "/api/notes/{partId}/addenda";
         var findings = await ClonedNoteCheck.FindAsync(db, notes, ct);
         if (findings.Count > 0 && !input.AcknowledgeSimilarText)
             return Refusal.Conflict("Nearly the same as another note",

@@ -13,6 +13,12 @@ public sealed record ParticipantPage(IReadOnlyList<ParticipantSummary> Items, in
 public static class ParticipantQueries
 {
     public const int MaxPageSize = 100;
+    public const int MaxSearch = 100;
+
+    /// <summary>The words of a search, lower-cased; at most five are used.</summary>
+    public static IEnumerable<string> Terms(string? search) =>
+        (search ?? "").Split(' ', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries)
+            .Select(t => t.ToLowerInvariant()).Distinct().Take(5);
 
     public static async Task<ParticipantPage> ListAsync(TrellisDbContext db, string? search, Guid? programId, ParticipantStatus? status,
         int page, int pageSize, CancellationToken ct = default, bool deleted = false)
@@ -22,13 +28,11 @@ public static class ParticipantQueries
         var query = deleted
             ? db.Participants.IgnoreQueryFilters([TrellisDbContext.SoftDeleteFilter]).AsNoTracking().Where(p => p.IsDeleted)
             : db.Participants.AsNoTracking();
-        if (!string.IsNullOrWhiteSpace(search))
-        {
-            var s = search.Trim().ToLower();
-            query = query.Where(p => p.LegalLastName.ToLower().Contains(s) || p.LegalFirstName.ToLower().Contains(s)
-                || (p.PreferredName != null && p.PreferredName.ToLower().Contains(s)) || p.Mrn.ToLower().Contains(s)
-                || (p.LegalFirstName + " " + p.LegalLastName).ToLower().Contains(s));
-        }
+        // Every word must match the legal first or last name, the preferred name or the MRN: "Ro Quill",
+        // "Rowan Quillfeather" and "TR123456" all find the same person.
+        foreach (var term in Terms(search))
+            query = query.Where(p => p.LegalLastName.ToLower().Contains(term) || p.LegalFirstName.ToLower().Contains(term)
+                || (p.PreferredName != null && p.PreferredName.ToLower().Contains(term)) || p.Mrn.ToLower().Contains(term));
         if (programId is { } prog) query = query.Where(p => p.ProgramId == prog);
         if (status is { } st) query = query.Where(p => p.Status == st);
 
@@ -41,8 +45,7 @@ public static class ParticipantQueries
                 p.ProgramId, ProgramName = p.Program!.Name, p.TrackId, TrackName = p.Track != null ? p.Track.Name : null, p.AdmittedOn,
             })
             .ToListAsync(ct);
-        var items = rows.Select(r => new ParticipantSummary(r.Id, r.Mrn,
-            $"{(string.IsNullOrWhiteSpace(r.PreferredName) ? r.LegalFirstName : r.PreferredName)} {r.LegalLastName}",
+        var items = rows.Select(r => new ParticipantSummary(r.Id, r.Mrn, Participant.NameOf(r.PreferredName, r.LegalFirstName, r.LegalLastName),
             $"{r.LegalFirstName} {r.LegalLastName}", r.Pronouns, r.DateOfBirth, r.Status, r.ProgramId, r.ProgramName,
             r.TrackId, r.TrackName, r.AdmittedOn)).ToList();
 

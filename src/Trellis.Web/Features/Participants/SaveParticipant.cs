@@ -2,43 +2,49 @@ using System.Security.Cryptography;
 using Microsoft.EntityFrameworkCore;
 using Trellis.Web.Data;
 using Trellis.Web.Features.Organization;
+using Trellis.Web.Infrastructure;
 
 namespace Trellis.Web.Features.Participants;
 
 /// <summary>Creating and changing a participant: the checks that need the database, and the change itself.</summary>
 public static class SaveParticipant
 {
-    /// <summary>Field errors that only the database can find; empty when the input can be saved.</summary>
-    public static async Task<Dictionary<string, string[]>> CheckAsync(TrellisDbContext db, ParticipantInput input, Guid? existingId, CancellationToken ct = default)
+    /// <summary>
+    /// Every reason the input cannot be saved, at once: its own rules (<see cref="Validation"/>), then what only
+    /// the database knows (program in the caller's scope, track of that program, care team, unused MRN) for
+    /// fields that passed their own rules. Null when it can be saved.
+    /// </summary>
+    public static async Task<Refusal?> CheckAsync(TrellisDbContext db, ParticipantInput input, Guid? existingId, CancellationToken ct = default)
     {
-        var errors = new Dictionary<string, string[]>();
+        var errors = Validation.ToDictionary(Validation.Validate(input));
+        void Add(string field, string message) => errors.TryAdd(field, [message]);
         var program = input.ProgramId is { } pid ? await db.PublishedPrograms.AsNoTracking().FirstOrDefaultAsync(p => p.Id == pid, ct) : null;
         if (program is null)
-            errors[nameof(ParticipantInput.ProgramId)] = ["That program does not exist."];
+            Add("programId", "That program does not exist.");
         else if (!db.Scope.Covers(program.Id))
-            errors[nameof(ParticipantInput.ProgramId)] = [$"You are not on the care team of {program.Name}, so you cannot place a participant there."];
+            Add("programId", $"You are not on the care team of {program.Name}, so you cannot place a participant there.");
         if (input.TrackId is { } tid && program is not null
             && !await db.Tracks.AnyAsync(t => t.Id == tid && t.ProgramId == program.Id, ct))
-            errors[nameof(ParticipantInput.TrackId)] = [$"That track is not a track of {program.Name}."];
+            Add("trackId", $"That track is not a track of {program.Name}.");
         if (program is not null)
         {
-            await CheckCareTeamAsync(db, program, input.PrimaryClinicianId, Auth.Roles.Clinician, nameof(ParticipantInput.PrimaryClinicianId), errors, ct);
-            await CheckCareTeamAsync(db, program, input.CaseManagerId, Auth.Roles.CaseManager, nameof(ParticipantInput.CaseManagerId), errors, ct);
-            await CheckCareTeamAsync(db, program, input.PrescriberId, Auth.Roles.Prescriber, nameof(ParticipantInput.PrescriberId), errors, ct);
+            await CheckCareTeamAsync(db, program, input.PrimaryClinicianId, Auth.Roles.Clinician, "primaryClinicianId", Add, ct);
+            await CheckCareTeamAsync(db, program, input.CaseManagerId, Auth.Roles.CaseManager, "caseManagerId", Add, ct);
+            await CheckCareTeamAsync(db, program, input.PrescriberId, Auth.Roles.Prescriber, "prescriberId", Add, ct);
         }
-        if (!string.IsNullOrWhiteSpace(input.Mrn))
+        if (!string.IsNullOrWhiteSpace(input.Mrn) && !errors.ContainsKey("mrn"))
         {
             var mrn = input.Mrn.Trim().ToUpperInvariant();
             // Deleted and out-of-scope charts count too: an MRN is never reused.
             if (await db.Participants.IgnoreQueryFilters().AnyAsync(p => p.Mrn == mrn && p.Id != existingId, ct))
-                errors[nameof(ParticipantInput.Mrn)] = [$"MRN {mrn} already belongs to another participant."];
+                Add("mrn", $"MRN {mrn} already belongs to another participant.");
         }
-        return errors;
+        return errors.Count > 0 ? Refusal.Invalid(errors) : null;
     }
 
     /// <summary>A care-team member must be active, hold the role and be assigned to the participant's program.</summary>
     private static async Task CheckCareTeamAsync(TrellisDbContext db, TreatmentProgram program, Guid? staffId, string role, string field,
-        Dictionary<string, string[]> errors, CancellationToken ct)
+        Action<string, string> add, CancellationToken ct)
     {
         if (staffId is not { } id) return;
         var ok = await (from s in db.Staff
@@ -46,7 +52,7 @@ public static class SaveParticipant
                         join r in db.Roles on ur.RoleId equals r.Id
                         where s.Id == id && s.IsActive && r.Name == role && s.Programs.Any(a => a.ProgramId == program.Id)
                         select s.Id).AnyAsync(ct);
-        if (!ok) errors[field] = [$"Choose an active {Auth.Roles.Label(role).ToLowerInvariant()} assigned to {program.Name}."];
+        if (!ok) add(field, $"Choose an active {Auth.Roles.Label(role).ToLowerInvariant()} assigned to {program.Name}.");
     }
 
     /// <summary>Staff of a program who hold a role: the choices for a care-team field.</summary>
@@ -64,15 +70,19 @@ public static class SaveParticipant
         {
             Mrn = string.IsNullOrWhiteSpace(input.Mrn) ? await NewMrnAsync(db, ct) : input.Mrn.Trim().ToUpperInvariant(),
         };
-        Apply(db, participant, input);
+        var zone = await db.PublishedPrograms.Where(p => p.Id == input.ProgramId).Select(p => p.TimeZoneId).FirstOrDefaultAsync(ct);
+        Apply(db, participant, input, ProgramClock.Today(db.Now, zone));
         db.Participants.Add(participant);
         return participant;
     }
 
-    /// <summary>Copies the input onto the participant and keeps enrollments and diagnoses in step.</summary>
-    public static void Apply(TrellisDbContext db, Participant p, ParticipantInput input)
+    /// <summary>
+    /// Copies the input onto the participant and keeps enrollments and diagnoses in step, dated by the
+    /// program's day (<paramref name="today"/>, or the day in the program they were in: load it).
+    /// </summary>
+    public static void Apply(TrellisDbContext db, Participant p, ParticipantInput input, DateOnly? today = null)
     {
-        var today = DateOnly.FromDateTime(db.Now.UtcDateTime);
+        var day = today ?? p.Today(db.Now);
         if (!string.IsNullOrWhiteSpace(input.Mrn)) p.Mrn = input.Mrn.Trim().ToUpperInvariant();
         p.LegalFirstName = input.LegalFirstName!.Trim();
         p.LegalLastName = input.LegalLastName!.Trim();
@@ -96,8 +106,8 @@ public static class SaveParticipant
         p.PrescriberId = input.PrescriberId;
         p.AdmittedOn = input.AdmittedOn;
         p.DischargedOn = input.DischargedOn;
-        SyncEnrollment(db, p, today);
-        SyncDiagnoses(db, p, input.Diagnoses, today);
+        SyncEnrollment(db, p, day);
+        SyncDiagnoses(db, p, input.Diagnoses, day);
     }
 
     /// <summary>
@@ -165,34 +175,9 @@ public static class SaveParticipant
         }
     }
 
-    /// <summary>Hides a chart everywhere without removing anything; it can be restored.</summary>
-    public static void SoftDelete(TrellisDbContext db, Participant participant)
-    {
-        participant.IsDeleted = true;
-        participant.DeletedAt = db.Now;
-        participant.DeletedBy = db.Actor.UserName;
-    }
-
-    /// <summary>
-    /// Brings a soft-deleted chart back. Only the soft-delete filter is lifted: a chart outside the
-    /// caller's programs stays out of reach. Null when out of scope or absent.
-    /// </summary>
-    public static async Task<Participant?> RestoreAsync(TrellisDbContext db, Guid id, CancellationToken ct = default)
-    {
-        var participant = await db.Participants.IgnoreQueryFilters([TrellisDbContext.SoftDeleteFilter]).FirstOrDefaultAsync(p => p.Id == id, ct);
-        if (participant is { IsDeleted: true })
-        {
-            participant.IsDeleted = false;
-            participant.DeletedAt = null;
-            participant.DeletedBy = null;
-            await db.SaveChangesAsync(ct);
-        }
-        return participant;
-    }
-
     private static string? Clean(string? s) => string.IsNullOrWhiteSpace(s) ? null : s.Trim();
 
     /// <summary>Loads a participant with what an edit needs, within the caller's scope.</summary>
     public static Task<Participant?> LoadForEditAsync(TrellisDbContext db, Guid id, CancellationToken ct = default) =>
-        db.Participants.Include(p => p.Diagnoses).Include(p => p.Enrollments).FirstOrDefaultAsync(p => p.Id == id, ct);
+        db.Participants.Include(p => p.Program).Include(p => p.Diagnoses).Include(p => p.Enrollments).FirstOrDefaultAsync(p => p.Id == id, ct);
 }

@@ -19,6 +19,7 @@ public sealed class CopingSkill : Entity
     public bool IsActive { get; set; } = true;
 }
 
+/// <summary>Body of POST /api/coping-skills and PUT /api/coping-skills/{id}, and the skill page's form.</summary>
 public sealed class CopingSkillInput
 {
     [Required(ErrorMessage = "Name the skill."), MaxLength(100)]
@@ -53,6 +54,25 @@ public static class CopingSkills
 {
     public static Task<List<CopingSkill>> ActiveAsync(TrellisDbContext db, CancellationToken ct = default) =>
         db.Set<CopingSkill>().AsNoTracking().Where(s => s.IsActive).OrderBy(s => s.Category).ThenBy(s => s.Name).ToListAsync(ct);
+
+    /// <summary>The checks and changes adding and changing a skill share: a unique name, then the fields copied.</summary>
+    internal static async Task<Refusal?> CheckAsync(TrellisDbContext db, CopingSkillInput input, Guid? except, CancellationToken ct)
+    {
+        if (!db.Me.May(Auth.Permissions.ManageCopingSkills)) return Refusal.Forbidden("The coping skills library is kept by clinicians, program directors and administrators.");
+        if (Validation.Check(input) is { } invalid) return invalid;
+        var name = input.Name!.Trim();
+        return await db.Set<CopingSkill>().AnyAsync(s => s.Name == name && s.Id != except, ct)
+            ? Refusal.Invalid("name", $"The library already has a skill called {name}.")
+            : null;
+    }
+
+    internal static void Apply(CopingSkill skill, CopingSkillInput input)
+    {
+        skill.Name = input.Name!.Trim();
+        skill.Category = input.Category!.Value;
+        skill.HowTo = input.HowTo!.Trim();
+        skill.IsActive = input.IsActive;
+    }
 
     public static string CategoryText(CopingCategory c) => c switch
     {

@@ -3,6 +3,7 @@ using Microsoft.EntityFrameworkCore;
 using Trellis.Web.Data;
 using Trellis.Web.Features.Auth;
 using Trellis.Web.Features.Clinical;
+using Trellis.Web.Features.Plans.Actions;
 using Trellis.Web.Infrastructure;
 
 namespace Trellis.Web.Features.Plans;
@@ -52,7 +53,7 @@ public static class PlansApi
     public static async Task<Results<Ok<SafetyPlanDto>, ProblemHttpResult>> GetSafety(Guid id, TrellisDbContext db, HttpContext http, CancellationToken ct)
     {
         if (await Charts.FindAsync(db, id, ct) is null) return Problems.NotFound("participant");
-        var plan = http.User.IsInRole(Roles.Participant)
+        var plan = db.Me.IsInRole(Roles.Participant)
             ? await PlanVersions.LatestCompleteAsync<SafetyPlan>(db, id, ct) : await PlanVersions.LatestAsync<SafetyPlan>(db, id, ct);
         if (plan is null) return NoPlan("safety plan");
         await db.AuditReadAsync(nameof(SafetyPlan), plan.Id, id, ct);
@@ -60,22 +61,9 @@ public static class PlansApi
         return TypedResults.Ok(SafetyPlanDto.From(plan));
     }
 
-    public static async Task<Results<Ok<SafetyPlanDto>, ProblemHttpResult, ValidationProblem>> PutSafety(
-        Guid id, SafetyPlanInput input, TrellisDbContext db, HttpContext http, CancellationToken ct)
-    {
-        if (await Charts.FindAsync(db, id, ct) is not { } participant) return Problems.NotFound("participant");
-        if (await ClinicalStaff.CurrentAsync(db, ct) is not { } author) return Problems.Forbidden("Only staff write plans.");
-        var latest = await PlanVersions.LatestAsync<SafetyPlan>(db, id, ct);
-        if (CheckVersion(http, latest?.Number) is { } stale) return stale;
-        input.Content?.Clean();
-        var errors = await SavePlans.CheckAsync(db, input, input.Content, input.Complete, input.WrittenWithParticipant, () => input.Content!.MissingForCompletion(), ct);
-        if (errors.Count > 0) return Problems.Invalid(errors);
-        var plan = await SavePlans.AddSafetyPlanAsync(db, participant, input, author, ct);
-        try { await db.SaveChangesAsync(ct); }
-        catch (DbUpdateException) { return Problems.Stale(latest?.Number ?? 0); }
-        http.Response.Headers.ETag = ETags.Format(plan.Number);
-        return TypedResults.Ok(SafetyPlanDto.From(plan));
-    }
+    public static async Task<Results<Ok<SafetyPlanDto>, ProblemHttpResult>> PutSafety(
+        Guid id, SafetyPlanInput input, TrellisDbContext db, HttpContext http, CancellationToken ct) =>
+        ActionAnswers.Ok(await SaveSafetyPlan.RunAsync(db, id, input, ETags.From(http), ct), SafetyPlanDto.From, http, p => p.Number);
 
     public static async Task<Results<Ok<List<PlanVersionDto>>, ProblemHttpResult>> SafetyVersions(Guid id, TrellisDbContext db, CancellationToken ct)
     {
@@ -96,7 +84,7 @@ public static class PlansApi
     public static async Task<Results<Ok<RelapsePlanDto>, ProblemHttpResult>> GetRelapse(Guid id, TrellisDbContext db, HttpContext http, CancellationToken ct)
     {
         if (await Charts.FindAsync(db, id, ct) is null) return Problems.NotFound("participant");
-        var plan = http.User.IsInRole(Roles.Participant)
+        var plan = db.Me.IsInRole(Roles.Participant)
             ? await PlanVersions.LatestCompleteAsync<RelapsePreventionPlan>(db, id, ct) : await PlanVersions.LatestAsync<RelapsePreventionPlan>(db, id, ct);
         if (plan is null) return NoPlan("relapse prevention plan");
         await db.AuditReadAsync(nameof(RelapsePreventionPlan), plan.Id, id, ct);
@@ -104,22 +92,9 @@ public static class PlansApi
         return TypedResults.Ok(RelapsePlanDto.From(plan));
     }
 
-    public static async Task<Results<Ok<RelapsePlanDto>, ProblemHttpResult, ValidationProblem>> PutRelapse(
-        Guid id, RelapsePlanInput input, TrellisDbContext db, HttpContext http, CancellationToken ct)
-    {
-        if (await Charts.FindAsync(db, id, ct) is not { } participant) return Problems.NotFound("participant");
-        if (await ClinicalStaff.CurrentAsync(db, ct) is not { } author) return Problems.Forbidden("Only staff write plans.");
-        var latest = await PlanVersions.LatestAsync<RelapsePreventionPlan>(db, id, ct);
-        if (CheckVersion(http, latest?.Number) is { } stale) return stale;
-        input.Content?.Clean();
-        var errors = await SavePlans.CheckAsync(db, input, input.Content, input.Complete, input.WrittenWithParticipant, () => input.Content!.MissingForCompletion(), ct);
-        if (errors.Count > 0) return Problems.Invalid(errors);
-        var plan = await SavePlans.AddRelapsePlanAsync(db, participant, input, author, ct);
-        try { await db.SaveChangesAsync(ct); }
-        catch (DbUpdateException) { return Problems.Stale(latest?.Number ?? 0); }
-        http.Response.Headers.ETag = ETags.Format(plan.Number);
-        return TypedResults.Ok(RelapsePlanDto.From(plan));
-    }
+    public static async Task<Results<Ok<RelapsePlanDto>, ProblemHttpResult>> PutRelapse(
+        Guid id, RelapsePlanInput input, TrellisDbContext db, HttpContext http, CancellationToken ct) =>
+        ActionAnswers.Ok(await SaveRelapsePlan.RunAsync(db, id, input, ETags.From(http), ct), RelapsePlanDto.From, http, p => p.Number);
 
     public static async Task<Results<Ok<List<PlanVersionDto>>, ProblemHttpResult>> RelapseVersions(Guid id, TrellisDbContext db, CancellationToken ct)
     {
@@ -135,14 +110,6 @@ public static class PlansApi
         if (await PlanVersions.VersionAsync<RelapsePreventionPlan>(db, id, number, ct) is not { } plan) return Problems.NotFound("relapse prevention plan version");
         await db.AuditReadAsync(nameof(RelapsePreventionPlan), plan.Id, id, ct);
         return TypedResults.Ok(RelapsePlanDto.From(plan));
-    }
-
-    /// <summary>The first version needs no If-Match; after that it must name the latest version.</summary>
-    private static ProblemHttpResult? CheckVersion(HttpContext http, int? latest)
-    {
-        if (latest is null) return null;
-        if (ETags.RequireIfMatch(http, out var seen) is { } problem) return problem;
-        return seen == latest ? null : Problems.Stale(latest.Value);
     }
 
     private static ProblemHttpResult NoPlan(string what) =>

@@ -30,7 +30,7 @@ public sealed class TriggerPlan
 /// triggers each with a coping strategy, high-risk situations, early / middle / late warning signs,
 /// support contacts and their roles, people and places to avoid, meetings, and what to do after a lapse.
 /// </summary>
-public sealed class RelapsePlanContent
+public sealed class RelapsePlanContent : IPlanContent
 {
     [MaxLength(15)] public List<TriggerPlan> Triggers { get; set; } = [];
     [MaxLength(15)] public List<string> HighRiskSituations { get; set; } = [];
@@ -74,19 +74,6 @@ public sealed class RelapsePlanContent
         if (AfterALapse is null) m["afterALapse"] = ["Say what they will do after a lapse."];
         return m;
     }
-}
-
-public sealed class RelapsePlanInput
-{
-    [Required(ErrorMessage = "Send the plan's content.")]
-    public RelapsePlanContent? Content { get; set; }
-
-    public bool Complete { get; set; }
-
-    public bool WrittenWithParticipant { get; set; }
-
-    [MaxLength(1000), Display(Name = "What changed")]
-    public string? ChangeSummary { get; set; }
 }
 
 internal sealed class RelapsePreventionPlanConfiguration : IEntityTypeConfiguration<RelapsePreventionPlan>

@@ -16,7 +16,7 @@ public sealed class SafetyPlan : VersionedPlan
 /// coping strategies, people and places for distraction, people to ask for help, professionals and
 /// crisis lines (988 is always on the plan), making the environment safe, reasons for living.
 /// </summary>
-public sealed class SafetyPlanContent
+public sealed class SafetyPlanContent : IPlanContent
 {
     [MaxLength(15)] public List<string> WarningSigns { get; set; } = [];
     [MaxLength(15)] public List<CopingItem> CopingStrategies { get; set; } = [];
@@ -60,20 +60,6 @@ public static class CrisisLines
 {
     public static readonly PlanContact Lifeline988 = new() { Name = "988 Suicide & Crisis Lifeline", Role = "Call or text, any time", Phone = "988" };
     public const string Emergency = "In an emergency call 911 or go to the nearest emergency department.";
-}
-
-public sealed class SafetyPlanInput
-{
-    [Required(ErrorMessage = "Send the plan's content.")]
-    public SafetyPlanContent? Content { get; set; }
-
-    /// <summary>Save as complete (every section filled in, written with the participant); otherwise a draft.</summary>
-    public bool Complete { get; set; }
-
-    public bool WrittenWithParticipant { get; set; }
-
-    [MaxLength(1000), Display(Name = "What changed")]
-    public string? ChangeSummary { get; set; }
 }
 
 internal sealed class SafetyPlanConfiguration : IEntityTypeConfiguration<SafetyPlan>

@@ -1,9 +1,8 @@
 using System.ComponentModel.DataAnnotations;
-using System.Security.Claims;
 using Microsoft.AspNetCore.Http.HttpResults;
 using Microsoft.EntityFrameworkCore;
 using Trellis.Web.Data;
-using Trellis.Web.Features.Admissions;
+using Trellis.Web.Features.Risk.Actions;
 using Trellis.Web.Features.Auth;
 using Trellis.Web.Infrastructure;
 
@@ -29,7 +28,8 @@ public static class RiskApi
 {
     public static RouteGroupBuilder MapRiskApi(this RouteGroupBuilder api)
     {
-        var group = api.MapGroup("").WithTags("Risk flags");
+        // Clearing validates in its action (Actions/), so the framework's validation is off here.
+        var group = api.MapGroup("").WithTags("Risk flags").DisableValidation();
         group.MapGet("/participants/{id:guid}/risk-flags", ForParticipant).RequireAuthorization(Permissions.AnyStaff)
             .WithSummary("A participant's risk flags, open ones first.");
         group.MapGet("/risk-flags", Open).RequireAuthorization(Permissions.AnyStaff)
@@ -65,21 +65,12 @@ public static class RiskApi
         return TypedResults.Ok(RiskFlagDto.From(flag));
     }
 
-    public static async Task<Results<Ok<RiskFlagDto>, ProblemHttpResult, ValidationProblem>> Clear(Guid flagId, ClearFlagInput input, TrellisDbContext db,
-        ClaimsPrincipal user, HttpContext http, CancellationToken ct)
+    public static async Task<Results<Ok<RiskFlagDto>, ProblemHttpResult>> Clear(Guid flagId, ClearFlagInput input, TrellisDbContext db,
+        HttpContext http, CancellationToken ct)
     {
-        var flag = await db.Set<RiskFlag>().FirstOrDefaultAsync(f => f.Id == flagId, ct);
-        if (flag is null) return Problems.NotFound("risk flag");
-        if (!string.IsNullOrEmpty(http.Request.Headers.IfMatch))
-        {
-            if (ETags.RequireIfMatch(http, out var version) is { } problem) return problem;
-            if (version != flag.Version) return Problems.Stale(flag.Version);
-        }
-        if (!flag.IsOpen)
-            return Problems.Conflict($"This flag was already cleared on {flag.ClearedAt:MMM d, yyyy} by {flag.ClearedByName}.");
-        RiskFlags.Clear(db, flag, Caller.From(user), input.Reason!);
-        await db.SaveChangesAsync(ct);
-        ETags.Set(http, flag.Version);
+        var (flag, refused) = await ClearRiskFlag.RunAsync(db, flagId, input, ETags.From(http), ct);
+        if (refused is not null) return refused.ToProblem();
+        ETags.Set(http, flag!.Version);
         return TypedResults.Ok(RiskFlagDto.From(flag));
     }
 }

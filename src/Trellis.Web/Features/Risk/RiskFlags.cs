@@ -23,7 +23,7 @@ public static class RiskFlags
     /// safety plan unless that task is already open.
     /// </summary>
     public static async Task<RiskFlag> RaiseSuicideRiskAsync(TrellisDbContext db, Participant participant, string reason, string? severity,
-        string? sourceType, Guid? sourceId, Admissions.Caller by, CancellationToken ct = default)
+        string? sourceType, Guid? sourceId, CancellationToken ct = default)
     {
         var open = (await OpenAsync(db, participant.Id, ct)).FirstOrDefault(f => f.Kind == RiskFlagKinds.SuicideRisk);
         var link = $"/participants/{participant.Id}/measures";
@@ -35,7 +35,7 @@ public static class RiskFlags
             flag = new RiskFlag
             {
                 ParticipantId = participant.Id, Kind = RiskFlagKinds.SuicideRisk, Reason = Cut(reason, 1000), Severity = severity,
-                SourceType = sourceType, SourceId = sourceId, RaisedAt = db.Now, RaisedBy = by.Name,
+                SourceType = sourceType, SourceId = sourceId, RaisedAt = db.Now, RaisedBy = db.Me.DisplayName,
             };
             db.Set<RiskFlag>().Add(flag);
             Notifier.Notify(db, recipients, NotificationKind, $"Suicide risk flagged for {participant.DisplayName}",
@@ -47,7 +47,7 @@ public static class RiskFlags
             flag.SignsSinceRaised++;
             flag.LastSignAt = db.Now;
             Notifier.Notify(db, recipients, NotificationKind, $"New sign of suicide risk for {participant.DisplayName}",
-                $"{reason} A suicide-risk flag raised {flag.RaisedAt:MMM d} is still open.", link, participant.Id, urgent: true);
+                $"{reason} A suicide-risk flag raised {ProgramClock.Show(flag.RaisedAt, participant.Program?.TimeZoneId, "MMM d")} is still open.", link, participant.Id, urgent: true);
         }
 
         if ((await CareTasks.OpenAsync(db, participant.Id, CareTaskKinds.CompleteSafetyPlan, ct)).Count == 0)
@@ -59,12 +59,12 @@ public static class RiskFlags
         return flag;
     }
 
-    /// <summary>Clears an open flag. The caller has checked the role; the reason is required and kept.</summary>
-    public static void Clear(TrellisDbContext db, RiskFlag flag, Admissions.Caller by, string reason)
+    /// <summary>Clears an open flag in the name of whoever the context acts for; <see cref="Actions.ClearRiskFlag"/> checks who may.</summary>
+    public static void Clear(TrellisDbContext db, RiskFlag flag, string reason)
     {
         flag.ClearedAt = db.Now;
-        flag.ClearedByStaffId = by.StaffId;
-        flag.ClearedByName = by.Name;
+        flag.ClearedByStaffId = db.Me.StaffId;
+        flag.ClearedByName = db.Me.DisplayName;
         flag.ClearReason = reason.Trim();
     }
 

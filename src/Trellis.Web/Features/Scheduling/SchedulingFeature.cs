@@ -23,12 +23,15 @@ public sealed class SchedulingFeature : IFeature
         services.AddHostedService<SessionGenerationService>();
     }
 
+    /// <summary>Every endpoint validates its body in its action (Actions/), so the framework's validation is off for the group.</summary>
     public static void MapApi(RouteGroupBuilder api)
     {
-        api.MapSessionsApi();
-        api.MapAppointmentsApi();
-        api.MapScheduleApi();
-        api.MapClosuresApi();
+        var group = api.MapGroup(string.Empty).DisableValidation();
+        group.MapSessionsApi();
+        group.MapAttendanceApi();
+        group.MapAppointmentsApi();
+        group.MapScheduleApi();
+        group.MapClosuresApi();
     }
 
     public static void MapEndpoints(IEndpointRouteBuilder app) => app.MapCalendarFeed();

@@ -1,73 +1,37 @@
 using System.Security.Cryptography;
 using Microsoft.AspNetCore.Identity;
 using Microsoft.EntityFrameworkCore;
-using Trellis.Web.Data;
 using Trellis.Web.Features.Auth;
 
 namespace Trellis.Web.Features.Staff;
 
-/// <summary>Creating and changing staff, together with their sign-in account and roles.</summary>
-public sealed class SaveStaff(TrellisDbContext db, UserManager<TrellisUser> users, SessionService sessions)
+/// <summary>
+/// The rules the staff actions share: what makes a staff record savable, and how the input lands on the
+/// record and its sign-in account. The context must be the one the <see cref="UserManager{TUser}"/> writes
+/// through (the request's), so a staff record and its account are saved in one transaction.
+/// </summary>
+public static class SaveStaff
 {
-    public async Task<Dictionary<string, string[]>> CheckAsync(StaffInput input, Guid? existingId, CancellationToken ct = default)
+    /// <summary>Every reason the input cannot be saved, its own rules first, then what only the database knows. Null when it can.</summary>
+    public static async Task<Refusal?> CheckAsync(TrellisDbContext db, UserManager<TrellisUser> users, StaffInput input, Guid? existingId, CancellationToken ct = default)
     {
-        var errors = new Dictionary<string, string[]>();
-        var email = input.Email!.Trim().ToLowerInvariant();
-        if (await db.Staff.AnyAsync(s => s.Email == email && s.Id != existingId, ct)
-            || await users.Users.AnyAsync(u => u.NormalizedEmail == email.ToUpperInvariant() && u.StaffMemberId != existingId, ct))
-            errors[nameof(StaffInput.Email)] = [$"{email} is already used by another account."];
-        var programs = input.ProgramIds.Distinct().ToList();
-        if (programs.Count > 0 && await db.Programs.CountAsync(p => programs.Contains(p.Id), ct) != programs.Count)
-            errors[nameof(StaffInput.ProgramIds)] = ["One of the programs does not exist."];
-        if (input.SupervisorId is { } sup && (sup == existingId || !await db.Staff.AnyAsync(s => s.Id == sup && s.IsActive, ct)))
-            errors[nameof(StaffInput.SupervisorId)] = ["Choose an active staff member other than this person as supervisor."];
-        return errors;
-    }
-
-    /// <summary>Creates the staff record and its account. Returns the one-time password to hand over.</summary>
-    public async Task<(StaffMember Staff, string TemporaryPassword)> CreateAsync(StaffInput input, string? password = null, CancellationToken ct = default)
-    {
-        var staff = new StaffMember();
-        Apply(staff, input);
-        var temporary = password ?? NewTemporaryPassword();
-        await using var tx = await db.Database.BeginTransactionAsync(ct);
-        db.Staff.Add(staff);
-        await db.SaveChangesAsync(ct);
-        var user = new TrellisUser
+        var errors = Validation.ToDictionary(Validation.Validate(input));
+        if (!errors.ContainsKey("email") && input.Email is { } given)
         {
-            UserName = staff.Email, Email = staff.Email, EmailConfirmed = true, DisplayName = staff.FullName,
-            StaffMemberId = staff.Id, CreatedAt = db.Now, IsDisabled = !staff.IsActive,
-        };
-        Check(await users.CreateAsync(user, temporary));
-        Check(await users.AddToRolesAsync(user, input.Roles.Distinct()));
-        staff.UserId = user.Id;
-        await db.SaveChangesAsync(ct);
-        await tx.CommitAsync(ct);
-        return (staff, temporary);
-    }
-
-    public async Task UpdateAsync(StaffMember staff, StaffInput input, CancellationToken ct = default)
-    {
-        Apply(staff, input);
-        var user = staff.UserId is null ? null : await users.FindByIdAsync(staff.UserId);
-        await using var tx = await db.Database.BeginTransactionAsync(ct);
-        await db.SaveChangesAsync(ct);
-        if (user is not null)
-        {
-            var wasDisabled = user.IsDisabled;
-            user.Email = user.UserName = staff.Email;
-            user.DisplayName = staff.FullName;
-            user.IsDisabled = !staff.IsActive;
-            Check(await users.UpdateAsync(user));
-            var current = await users.GetRolesAsync(user);
-            Check(await users.RemoveFromRolesAsync(user, current.Except(input.Roles)));
-            Check(await users.AddToRolesAsync(user, input.Roles.Distinct().Except(current)));
-            if (user.IsDisabled && !wasDisabled) await sessions.RevokeAllAsync(user.Id, "account disabled");
+            var email = given.Trim().ToLowerInvariant();
+            if (await db.Staff.AnyAsync(s => s.Email == email && s.Id != existingId, ct)
+                || await users.Users.AnyAsync(u => u.NormalizedEmail == email.ToUpperInvariant() && u.StaffMemberId != existingId, ct))
+                errors["email"] = [$"{email} is already used by another account."];
         }
-        await tx.CommitAsync(ct);
+        var programs = input.ProgramIds.Distinct().ToList();
+        if (programs.Count > 0 && await db.PublishedPrograms.CountAsync(p => programs.Contains(p.Id), ct) != programs.Count)
+            errors.TryAdd("programIds", ["One of the programs does not exist."]);
+        if (input.SupervisorId is { } sup && (sup == existingId || !await db.Staff.AnyAsync(s => s.Id == sup && s.IsActive, ct)))
+            errors.TryAdd("supervisorId", ["Choose an active staff member other than this person as supervisor."]);
+        return errors.Count > 0 ? Refusal.Invalid(errors) : null;
     }
 
-    private void Apply(StaffMember s, StaffInput input)
+    public static void Apply(StaffMember s, StaffInput input)
     {
         s.FirstName = input.FirstName!.Trim();
         s.LastName = input.LastName!.Trim();
@@ -86,7 +50,22 @@ public sealed class SaveStaff(TrellisDbContext db, UserManager<TrellisUser> user
             s.Programs.Add(new StaffProgramAssignment { StaffMemberId = s.Id, ProgramId = id });
     }
 
-    private static void Check(IdentityResult result)
+    /// <summary>
+    /// The sign-in account of a staff member, for the administrator's account actions (reset a password,
+    /// unlock, reset two-factor): 404 for no such staff member, 403 for anyone but an administrator, 409 when
+    /// the record has no account.
+    /// </summary>
+    public static async Task<Result<TrellisUser>> AccountOfAsync(TrellisDbContext db, UserManager<TrellisUser> users, Guid staffId, CancellationToken ct = default)
+    {
+        if (await db.Staff.AsNoTracking().FirstOrDefaultAsync(s => s.Id == staffId, ct) is not { } staff) return Refusal.NotFound("staff member");
+        if (!db.Me.May(Permissions.ManageStaff)) return Refusal.Forbidden("Only administrators manage staff accounts.");
+        if (staff.UserId is null || await users.FindByIdAsync(staff.UserId) is not { } user)
+            return Refusal.Conflict($"{staff.FullName} has no sign-in account.");
+        return user;
+    }
+
+    /// <summary>Identity refusing a step (a rule the checks above already cover) leaves nothing half-saved: the transaction rolls back.</summary>
+    public static void Ensure(IdentityResult result)
     {
         if (!result.Succeeded) throw new InvalidOperationException(string.Join(" ", result.Errors.Select(e => e.Description)));
     }

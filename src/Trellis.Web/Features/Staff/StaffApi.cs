@@ -1,8 +1,8 @@
 using Microsoft.AspNetCore.Http.HttpResults;
+using Microsoft.AspNetCore.Identity;
 using Microsoft.EntityFrameworkCore;
-using Trellis.Web.Data;
 using Trellis.Web.Features.Auth;
-using Trellis.Web.Infrastructure;
+using Trellis.Web.Features.Staff.Actions;
 
 namespace Trellis.Web.Features.Staff;
 
@@ -17,7 +17,8 @@ public static class StaffApi
 {
     public static RouteGroupBuilder MapStaffApi(this RouteGroupBuilder api)
     {
-        var group = api.MapGroup("/staff").WithTags("Staff");
+        // Bodies are validated in the actions, so the order of answers is the same from every door.
+        var group = api.MapGroup("/staff").WithTags("Staff").DisableValidation();
         group.MapGet("/", List).RequireAuthorization(Permissions.AnyStaff)
             .WithSummary("Every staff member, with roles, programs and licence status.");
         group.MapGet("/{id:guid}", Get).RequireAuthorization(Permissions.AnyStaff);
@@ -28,53 +29,47 @@ public static class StaffApi
         return api;
     }
 
-    public static async Task<Ok<List<StaffDto>>> List(TrellisDbContext db, TimeProvider clock, bool? includeInactive, CancellationToken ct)
+    public static async Task<Ok<List<StaffDto>>> List(TrellisDbContext db, bool? includeInactive, CancellationToken ct)
     {
         var staff = await db.Staff.AsNoTracking().Include(s => s.Programs)
             .Where(s => includeInactive == true || s.IsActive)
             .OrderBy(s => s.LastName).ThenBy(s => s.FirstName).ToListAsync(ct);
         var roles = await StaffRoles.ForAsync(db, staff.Select(s => s.UserId), ct);
-        return TypedResults.Ok(staff.Select(s => ToDto(s, roles, clock)).ToList());
+        var today = await ProgramClock.ClinicTodayAsync(db, ct);
+        return TypedResults.Ok(staff.Select(s => ToDto(s, roles, today)).ToList());
     }
 
-    public static async Task<Results<Ok<StaffDto>, ProblemHttpResult>> Get(Guid id, TrellisDbContext db, TimeProvider clock, HttpContext http, CancellationToken ct)
+    public static async Task<Results<Ok<StaffDto>, ProblemHttpResult>> Get(Guid id, TrellisDbContext db, HttpContext http, CancellationToken ct) =>
+        await AnswerAsync(db, id, http, ct);
+
+    public static async Task<Results<Created<StaffCreated>, ProblemHttpResult>> Create(
+        StaffInput input, UserManager<TrellisUser> users, TrellisDbContext db, HttpContext http, CancellationToken ct)
+    {
+        var (created, refused) = await CreateStaff.RunAsync(db, users, input, ct: ct);
+        if (refused is not null) return refused.ToProblem();
+        var staff = created!.Staff;
+        ETags.Set(http, staff.Version);
+        var dto = ToDto(staff, await StaffRoles.ForAsync(db, [staff.UserId], ct), await ProgramClock.ClinicTodayAsync(db, ct));
+        return TypedResults.Created($"/api/staff/{staff.Id}", new StaffCreated(dto, created.TemporaryPassword));
+    }
+
+    public static async Task<Results<Ok<StaffDto>, ProblemHttpResult>> Update(
+        Guid id, StaffInput input, UserManager<TrellisUser> users, TrellisDbContext db, HttpContext http, CancellationToken ct) =>
+        (await ChangeStaff.RunAsync(db, users, id, input, ETags.From(http), ct)).Refusal is { } refused
+            ? refused.ToProblem()
+            : await AnswerAsync(db, id, http, ct);
+
+    private static async Task<Results<Ok<StaffDto>, ProblemHttpResult>> AnswerAsync(TrellisDbContext db, Guid id, HttpContext http, CancellationToken ct)
     {
         var s = await db.Staff.AsNoTracking().Include(x => x.Programs).FirstOrDefaultAsync(x => x.Id == id, ct);
-        if (s is null) return Problems.NotFound("staff member");
+        if (s is null) return Refusal.NotFound("staff member").ToProblem();
         ETags.Set(http, s.Version);
-        return TypedResults.Ok(ToDto(s, await StaffRoles.ForAsync(db, [s.UserId], ct), clock));
+        return TypedResults.Ok(ToDto(s, await StaffRoles.ForAsync(db, [s.UserId], ct), await ProgramClock.ClinicTodayAsync(db, ct)));
     }
 
-    public static async Task<Results<Created<StaffCreated>, ValidationProblem>> Create(
-        StaffInput input, SaveStaff save, TrellisDbContext db, TimeProvider clock, HttpContext http, CancellationToken ct)
-    {
-        var errors = await save.CheckAsync(input, null, ct);
-        if (errors.Count > 0) return Problems.Invalid(errors);
-        var (staff, password) = await save.CreateAsync(input, ct: ct);
-        ETags.Set(http, staff.Version);
-        var dto = ToDto(staff, await StaffRoles.ForAsync(db, [staff.UserId], ct), clock);
-        return TypedResults.Created($"/api/staff/{staff.Id}", new StaffCreated(dto, password));
-    }
-
-    public static async Task<Results<Ok<StaffDto>, ProblemHttpResult, ValidationProblem>> Update(
-        Guid id, StaffInput input, SaveStaff save, TrellisDbContext db, TimeProvider clock, HttpContext http, CancellationToken ct)
-    {
-        var staff = await db.Staff.Include(s => s.Programs).FirstOrDefaultAsync(s => s.Id == id, ct);
-        if (staff is null) return Problems.NotFound("staff member");
-        if (ETags.RequireIfMatch(http, out var version) is { } problem) return problem;
-        if (staff.Version != version) return Problems.Stale(staff.Version);
-        var errors = await save.CheckAsync(input, id, ct);
-        if (errors.Count > 0) return Problems.Invalid(errors);
-        db.Entry(staff).Property(s => s.Version).OriginalValue = version;
-        try { await save.UpdateAsync(staff, input, ct); }
-        catch (DbUpdateConcurrencyException) { return Problems.Stale(version + 1); }
-        ETags.Set(http, staff.Version);
-        return TypedResults.Ok(ToDto(staff, await StaffRoles.ForAsync(db, [staff.UserId], ct), clock));
-    }
-
-    internal static StaffDto ToDto(StaffMember s, IReadOnlyDictionary<string, List<string>> roles, TimeProvider clock) => new(
+    internal static StaffDto ToDto(StaffMember s, IReadOnlyDictionary<string, List<string>> roles, DateOnly today) => new(
         s.Id, s.FirstName, s.LastName, s.Email, s.Phone, s.CredentialType, s.LicenseNumber, s.LicenseState, s.LicenseExpiresOn,
-        LicenseStatus.Of(s, DateOnly.FromDateTime(clock.GetUtcNow().UtcDateTime)).ToString().ToLowerInvariant(),
+        LicenseStatus.Of(s, today).ToString().ToLowerInvariant(),
         s.RequiresSupervision, s.SupervisorId, s.IsActive,
         s.UserId is not null && roles.TryGetValue(s.UserId, out var r) ? r : [], s.Programs.Select(p => p.ProgramId).ToList(), s.Version);
 }

@@ -9,7 +9,6 @@ public sealed class StaffFeature : IFeature
     public static void Register(IServiceCollection services, IConfiguration config)
     {
         services.AddSingleton(new NavItem("/staff", "Staff", Permissions.AnyStaff, 100, "Administration"));
-        services.AddScoped<SaveStaff>();
     }
 
     public static void MapApi(RouteGroupBuilder api) => api.MapStaffApi();

@@ -21,6 +21,8 @@ public static class CareTaskKinds
     public const string TreatmentPlanReview = "treatment_plan_review";
     public const string Referral = "referral";
     public const string Admission = "admission";
+    /// <summary>Raised when intake asks a clinician for the level-of-care decision; closed by recording it.</summary>
+    public const string LevelOfCareDecision = "level_of_care_decision";
 
     /// <summary>Kinds a person may raise by hand. A safety plan task comes only from a sign of risk and closes with the plan.</summary>
     public static readonly string[] ByHand = [General, MissedSessionFollowUp, EngagementOutreach, TreatmentPlanDue, TreatmentPlanReview, Referral, Admission];

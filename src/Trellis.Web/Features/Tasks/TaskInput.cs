@@ -16,12 +16,7 @@ public sealed class TaskInput
     [MaxLength(40)] public string? AssignedRole { get; set; }
 }
 
-public sealed class TaskOutcomeInput
-{
-    [Required(ErrorMessage = "Record what was done and how it went."), MaxLength(2000)] public string? Outcome { get; set; }
-}
-
-/// <summary>Body of PUT /api/tasks/{id}: the task's owner, due date and status as they should now be.</summary>
+/// <summary>Body of PUT /api/tasks/{id} (and the task page's "record the outcome" form): the task's owner, due date and status as they should now be.</summary>
 public sealed class TaskChangeInput
 {
     [Required(ErrorMessage = "Give the due date.")] public DateOnly? DueOn { get; set; }

@@ -47,6 +47,7 @@ public static class TaskQueries
         CareTaskKinds.TreatmentPlanReview => "Plan review",
         CareTaskKinds.Referral => "Referral",
         CareTaskKinds.Admission => "Admission",
+        CareTaskKinds.LevelOfCareDecision => "Level of care",
         _ => "Task",
     };
 }

@@ -1,11 +1,8 @@
-using System.Security.Claims;
 using Microsoft.AspNetCore.Http.HttpResults;
 using Microsoft.EntityFrameworkCore;
-using Trellis.Web.Data;
 using Trellis.Web.Features.Auth;
-using Trellis.Web.Features.Clinical;
 using Trellis.Web.Features.Participants;
-using Trellis.Web.Infrastructure;
+using Trellis.Web.Features.Tasks.Actions;
 
 namespace Trellis.Web.Features.Tasks;
 
@@ -27,7 +24,7 @@ public static class TasksApi
 
     public static RouteGroupBuilder MapTasksApi(this RouteGroupBuilder root)
     {
-        // Bodies are validated in the handlers (TaskEditing), so every error names its JSON field.
+        // Bodies are validated in the actions (TaskEditing's rules), so every error names its JSON field.
         var api = root.MapGroup(string.Empty).WithTags("Tasks").DisableValidation()
             .RequireAuthorization(Permissions.AnyStaff);
         api.MapGet("/tasks", List)
@@ -41,56 +38,46 @@ public static class TasksApi
         return root;
     }
 
-    public static async Task<Results<Ok<List<TaskDto>>, ValidationProblem>> List(
-        string? status, bool? mine, TrellisDbContext db, ClaimsPrincipal user, CancellationToken ct)
+    public static async Task<Results<Ok<List<TaskDto>>, ProblemHttpResult>> List(string? status, bool? mine, TrellisDbContext db, CancellationToken ct)
     {
-        if (ParseStatus(status) is not { } filter) return Problems.Invalid("status", $"'{status}' is not a task status filter; use open, done or all.");
-        var tasks = mine == true ? TaskQueries.MineFor(db, db.Me.StaffId ?? Guid.Empty, Roles(user)) : db.Tasks;
+        if (ParseStatus(status) is not { } filter) return Refusal.Invalid("status", $"'{status}' is not a task status filter; use open, done or all.").ToProblem();
+        var tasks = mine == true ? TaskQueries.MineFor(db, db.Me.StaffId ?? Guid.Empty, db.Me.Roles) : db.Tasks;
         tasks = filter(tasks);
         var ordered = status is "done" ? tasks.OrderByDescending(t => t.CompletedAt) : tasks.OrderBy(t => t.DueOn).ThenBy(t => t.Title);
         return TypedResults.Ok(await ReadAsync(db, ordered.Take(MaxList), "task list", ct));
     }
 
-    public static async Task<Results<Ok<List<TaskDto>>, ProblemHttpResult, ValidationProblem>> ListForParticipant(
+    public static async Task<Results<Ok<List<TaskDto>>, ProblemHttpResult>> ListForParticipant(
         Guid id, string? status, TrellisDbContext db, CancellationToken ct)
     {
-        if (await ParticipantQueries.GetAsync(db, id, ct: ct) is null) return Problems.NotFound("participant");
-        if (ParseStatus(status ?? "all") is not { } filter) return Problems.Invalid("status", $"'{status}' is not a task status filter; use open, done or all.");
+        if (await ParticipantQueries.GetAsync(db, id, ct: ct) is null) return Refusal.NotFound("participant").ToProblem();
+        if (ParseStatus(status ?? "all") is not { } filter) return Refusal.Invalid("status", $"'{status}' is not a task status filter; use open, done or all.").ToProblem();
         var tasks = filter(db.Tasks.Where(t => t.ParticipantId == id)).OrderBy(t => t.DueOn).ThenBy(t => t.Title);
         return TypedResults.Ok(await ReadAsync(db, tasks, "chart tasks", ct));
     }
 
     public static async Task<Results<Ok<TaskDto>, ProblemHttpResult>> Get(Guid id, TrellisDbContext db, HttpContext http, CancellationToken ct)
     {
-        if (await OneAsync(db, id, ct) is not { } task) return Problems.NotFound("task");
+        if (await OneAsync(db, id, ct) is not { } task) return Refusal.NotFound("task").ToProblem();
         await db.AuditReadAsync(nameof(CareTask), task.Id, task.ParticipantId, ct);
         ETags.Set(http, task.Version);
         return TypedResults.Ok(task);
     }
 
-    public static async Task<Results<Created<TaskDto>, ProblemHttpResult, ValidationProblem>> Create(
+    public static async Task<Results<Created<TaskDto>, ProblemHttpResult>> Create(
         Guid id, TaskInput input, TrellisDbContext db, HttpContext http, CancellationToken ct)
     {
-        if (await ParticipantQueries.GetAsync(db, id, ct: ct) is not { } participant) return Problems.NotFound("participant");
-        var me = db.Me.StaffId;
-        if (await TaskEditing.CheckNewAsync(db, participant, input, me, ct) is { } refusal) return refusal.ToProblem();
-        var task = TaskEditing.Raise(db, participant, input, me);
-        await db.SaveChangesAsync(ct);
-        var saved = (await OneAsync(db, task.Id, ct))!;
+        var (task, refused) = await CreateTask.RunAsync(db, id, input, ct);
+        if (refused is not null) return refused.ToProblem();
+        var saved = (await OneAsync(db, task!.Id, ct))!;
         ETags.Set(http, saved.Version);
         return TypedResults.Created($"/api/tasks/{saved.Id}", saved);
     }
 
-    public static async Task<Results<Ok<TaskDto>, ProblemHttpResult, ValidationProblem>> Change(
+    public static async Task<Results<Ok<TaskDto>, ProblemHttpResult>> Change(
         Guid id, TaskChangeInput input, TrellisDbContext db, HttpContext http, CancellationToken ct)
     {
-        if (await db.Tasks.FirstOrDefaultAsync(t => t.Id == id, ct) is not { } task) return Problems.NotFound("task");
-        if (ETags.RequireIfMatch(http, out var version) is { } problem) return problem;
-        if (version != task.Version) return Problems.Stale(task.Version);
-        var participant = (await ParticipantQueries.GetAsync(db, task.ParticipantId, ct: ct))!;
-        if (await TaskEditing.ChangeAsync(db, task, participant, input, db.Me.StaffId, ct) is { } refusal)
-            return refusal.ToProblem();
-        if (!await Concurrency.SaveIfUnchangedAsync(db, task, version, ct: ct)) return Problems.Stale(version + 1);
+        if ((await ChangeTask.RunAsync(db, id, input, ETags.From(http), ct)).Refusal is { } refused) return refused.ToProblem();
         var saved = (await OneAsync(db, id, ct))!;
         ETags.Set(http, saved.Version);
         return TypedResults.Ok(saved);
@@ -117,6 +104,4 @@ public static class TasksApi
         "all" => q => q,
         _ => null,
     };
-
-    private static List<string> Roles(ClaimsPrincipal user) => user.FindAll(ClaimTypes.Role).Select(r => r.Value).ToList();
 }

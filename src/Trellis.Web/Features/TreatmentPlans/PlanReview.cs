@@ -30,6 +30,17 @@ public sealed class PlanReview : Entity, IParticipantOwned
     public Guid? ReviewedByStaffId { get; set; }
     public string ReviewedByName { get; set; } = "";
     public DateTimeOffset SignedAt { get; set; }
+
+    public static string ProgressText(GoalProgress p) => p switch
+    {
+        GoalProgress.NotStarted => "Not started",
+        GoalProgress.Minimal => "Minimal progress",
+        GoalProgress.Moderate => "Moderate progress",
+        GoalProgress.Significant => "Significant progress",
+        GoalProgress.Achieved => "Achieved",
+        GoalProgress.Revised => "Revised",
+        _ => "Discontinued",
+    };
 }
 
 /// <summary>One goal's progress at a review, with what the record showed at that moment.</summary>

@@ -39,6 +39,8 @@ public sealed class TreatmentPlan : Entity, IParticipantOwned
     public DateTimeOffset? ParticipantSignedAt { get; set; }
     /// <summary>When the participant would not sign, the reason, recorded by the clinician (an auditor accepts a documented refusal).</summary>
     public string? ParticipantDeclinedReason { get; set; }
+    /// <summary>What the cloned-text check found when the clinician signed, confirmed anyway (<see cref="ClonedPlanCheck"/>); null when nothing was similar.</summary>
+    public string? SimilarityWarning { get; set; }
 
     public bool ParticipantSigned => ParticipantSignedAt is not null;
     public bool ClinicianSigned => ClinicianSignedAt is not null;
@@ -68,6 +70,7 @@ internal sealed class TreatmentPlanConfiguration : IEntityTypeConfiguration<Trea
         b.Property(x => x.ParticipantSignature).HasMaxLength(200);
         b.Property(x => x.ParticipantSignatureMethod).HasMaxLength(20);
         b.Property(x => x.ParticipantDeclinedReason).HasMaxLength(1000);
+        b.Property(x => x.SimilarityWarning).HasMaxLength(2000);
         b.HasOne(x => x.Participant).WithMany().HasForeignKey(x => x.ParticipantId).OnDelete(DeleteBehavior.Cascade);
         b.HasIndex(x => new { x.ParticipantId, x.Number }).IsUnique();
         b.Ignore(x => x.ParticipantSigned);

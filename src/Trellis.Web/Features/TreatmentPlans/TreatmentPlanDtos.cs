@@ -3,7 +3,7 @@ namespace Trellis.Web.Features.TreatmentPlans;
 public sealed record PlanSignaturesDto(
     string? Clinician, DateTimeOffset? ClinicianSignedAt, bool SupervisorRequired, string? Supervisor, DateTimeOffset? SupervisorSignedAt,
     string? ParticipantSignature, string? ParticipantSignatureMethod, DateTimeOffset? ParticipantSignedAt, string? ParticipantDeclinedReason,
-    IReadOnlyList<string> Missing);
+    IReadOnlyList<string> Missing, string? SimilarityWarning);
 
 public sealed record PlanScheduleDto(string? FirstPlanState, string? FirstPlanText, string? ReviewState, DateOnly? ReviewDueOn, string? ReviewText,
     int ReviewIntervalDays, int FirstPlanWithinSessions);
@@ -15,7 +15,7 @@ public sealed record TreatmentPlanDto(Guid Id, Guid ParticipantId, int Number, s
     public static TreatmentPlanDto From(TreatmentPlan p, int latestNumber, int? inEffect, PlanScheduleDto? schedule) => new(
         p.Id, p.ParticipantId, p.Number, StatusOf(p, latestNumber, inEffect), p.Content, p.ChangeSummary, p.WrittenByName, p.WrittenAt,
         new PlanSignaturesDto(p.ClinicianName, p.ClinicianSignedAt, p.SupervisorRequired, p.SupervisorName, p.SupervisorSignedAt,
-            p.ParticipantSignature, p.ParticipantSignatureMethod, p.ParticipantSignedAt, p.ParticipantDeclinedReason, PlanSigning.Missing(p)),
+            p.ParticipantSignature, p.ParticipantSignatureMethod, p.ParticipantSignedAt, p.ParticipantDeclinedReason, PlanSigning.Missing(p), p.SimilarityWarning),
         inEffect, schedule);
 
     private static string StatusOf(TreatmentPlan p, int latest, int? inEffect) => PlanSigning.StatusText(p, latest, inEffect) switch

@@ -1,4 +1,3 @@
-using System.ComponentModel.DataAnnotations;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore.Metadata.Builders;
 using Trellis.Web.Data;
@@ -26,38 +25,12 @@ public sealed class TreatmentPlanRules : Entity, IProgramOwned
         await db.Set<TreatmentPlanRules>().AsNoTracking().FirstOrDefaultAsync(r => r.ProgramId == programId, ct)
         ?? new TreatmentPlanRules { ProgramId = programId };
 
-    /// <summary>Whether the caller may change this program's rules: an administrator any, a program director their own.</summary>
-
-    /// <summary>The page's and the API's checks of new rules (the ranges on <see cref="TreatmentPlanRulesInput"/>).</summary>
-    public static List<FieldError> Check(TreatmentPlanRulesInput input) => Validation.Validate(input);
-
-    /// <summary>Writes the rules into the program's row, adding it on the first save; the caller saves.</summary>
-    public static async Task<TreatmentPlanRules> ApplyAsync(TrellisDbContext db, Guid programId, TreatmentPlanRulesInput input, CancellationToken ct = default)
-    {
-        var row = await db.Set<TreatmentPlanRules>().FirstOrDefaultAsync(r => r.ProgramId == programId, ct);
-        if (row is null) { row = new TreatmentPlanRules { ProgramId = programId }; db.Set<TreatmentPlanRules>().Add(row); }
-        row.FirstPlanWithinSessions = input.FirstPlanWithinSessions;
-        row.ReviewIntervalDays = input.ReviewIntervalDays;
-        return row;
-    }
-
     public static async Task<Dictionary<Guid, TreatmentPlanRules>> AllAsync(TrellisDbContext db, CancellationToken ct = default)
     {
         var rows = await db.Set<TreatmentPlanRules>().AsNoTracking().ToListAsync(ct);
         var programs = await db.Programs.AsNoTracking().Select(p => p.Id).ToListAsync(ct);
         return programs.ToDictionary(id => id, id => rows.FirstOrDefault(r => r.ProgramId == id) ?? new TreatmentPlanRules { ProgramId = id });
     }
-}
-
-public sealed class TreatmentPlanRulesInput
-{
-    [Range(1, 20, ErrorMessage = "Between 1 and 20 sessions.")]
-    [Display(Name = "First plan due within (sessions)")]
-    public int FirstPlanWithinSessions { get; set; } = TreatmentPlanRules.DefaultFirstPlanWithinSessions;
-
-    [Range(7, 180, ErrorMessage = "Between 7 and 180 days.")]
-    [Display(Name = "Review every (days)")]
-    public int ReviewIntervalDays { get; set; } = TreatmentPlanRules.DefaultReviewIntervalDays;
 }
 
 internal sealed class TreatmentPlanRulesConfiguration : IEntityTypeConfiguration<TreatmentPlanRules>

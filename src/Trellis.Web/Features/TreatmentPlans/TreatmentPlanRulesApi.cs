@@ -2,7 +2,7 @@ using Microsoft.AspNetCore.Http.HttpResults;
 using Microsoft.EntityFrameworkCore;
 using Trellis.Web.Data;
 using Trellis.Web.Features.Auth;
-using Trellis.Web.Features.Clinical;
+using Trellis.Web.Features.TreatmentPlans.Actions;
 using Trellis.Web.Infrastructure;
 
 namespace Trellis.Web.Features.TreatmentPlans;
@@ -34,34 +34,13 @@ public static class TreatmentPlanRulesApi
         return TypedResults.Ok(ToDto(rules, name));
     }
 
-    public static async Task<Results<Ok<TreatmentPlanRulesDto>, ProblemHttpResult, ValidationProblem>> Put(
+    public static async Task<Results<Ok<TreatmentPlanRulesDto>, ProblemHttpResult>> Put(
         Guid id, TreatmentPlanRulesInput input, TrellisDbContext db, HttpContext http, CancellationToken ct)
     {
-        if (await ProgramAsync(db, id, ct) is not { } name) return Problems.NotFound("program");
-        var current = await TreatmentPlanRules.ForProgramAsync(db, id, ct);
-        var hasIfMatch = !string.IsNullOrWhiteSpace(http.Request.Headers.IfMatch);
-        // The defaults may be replaced without If-Match; once a row exists, a change must name the version it is based on.
-        if (current.Version > 0 || hasIfMatch)
-        {
-            if (ETags.RequireIfMatch(http, out var seen) is { } problem) return problem;
-            if (seen != current.Version) return Problems.Stale(current.Version);
-        }
-        if (TreatmentPlanRules.Check(input) is { Count: > 0 } errors) return Problems.Invalid(Validation.ToDictionary(errors));
-        var row = await TreatmentPlanRules.ApplyAsync(db, id, input, ct);
-        // A concurrent first save loses on the unique program index; a concurrent change on the version.
-        try
-        {
-            if (!await Concurrency.SaveIfUnchangedAsync(db, row, current.Version, ct: ct)) return await StaleAsync(db, id, ct);
-        }
-        catch (DbUpdateException) { return await StaleAsync(db, id, ct); }
-        ETags.Set(http, row.Version);
-        return TypedResults.Ok(ToDto(row, name));
-    }
-
-    private static async Task<ProblemHttpResult> StaleAsync(TrellisDbContext db, Guid id, CancellationToken ct)
-    {
-        db.ChangeTracker.Clear();
-        return Problems.Stale((await TreatmentPlanRules.ForProgramAsync(db, id, ct)).Version);
+        var (rules, refused) = await SetPlanRules.RunAsync(db, id, input, ETags.From(http), ct);
+        if (refused is not null) return refused.ToProblem();
+        ETags.Set(http, rules!.Version);
+        return TypedResults.Ok(ToDto(rules, (await ProgramAsync(db, id, ct))!));
     }
 
     /// <summary>The program's name when it exists and is one the caller manages.</summary>

@@ -3,6 +3,7 @@ using Microsoft.EntityFrameworkCore;
 using Trellis.Web.Data;
 using Trellis.Web.Features.Auth;
 using Trellis.Web.Features.Clinical;
+using Trellis.Web.Features.TreatmentPlans.Actions;
 using Trellis.Web.Infrastructure;
 
 namespace Trellis.Web.Features.TreatmentPlans;
@@ -38,7 +39,7 @@ public static class TreatmentPlansApi
         if (await Charts.FindAsync(db, id, ct) is not { } participant) return Problems.NotFound("participant");
         var overview = await TreatmentPlanQueries.OverviewAsync(db, participant, Charts.Today(db, participant), ct);
         // A participant sees a version once their clinician has signed it; drafts stay with the team.
-        var shown = http.User.IsInRole(Roles.Participant)
+        var shown = db.Me.IsInRole(Roles.Participant)
             ? overview.Latest is { ClinicianSigned: true } signedLatest ? signedLatest : overview.InEffect
             : overview.Latest;
         if (shown is null)
@@ -48,30 +49,9 @@ public static class TreatmentPlansApi
         return TypedResults.Ok(TreatmentPlanDto.From(shown, overview.Latest.Number, overview.InEffect?.Number, TreatmentPlanDto.ScheduleOf(overview)));
     }
 
-    public static async Task<Results<Ok<TreatmentPlanDto>, ProblemHttpResult, ValidationProblem>> Put(
-        Guid id, TreatmentPlanInput input, TrellisDbContext db, HttpContext http, CancellationToken ct)
-    {
-        if (await Charts.FindAsync(db, id, ct) is not { } participant) return Problems.NotFound("participant");
-        if (await ClinicalStaff.CurrentAsync(db, ct) is not { } author) return Problems.Forbidden("Only staff write treatment plans.");
-        if (participant.Status == Participants.ParticipantStatus.Discharged)
-            return Problems.Conflict($"{participant.DisplayName} was discharged on {participant.DischargedOn:MMM d, yyyy}; the treatment plan is closed.");
-        var latest = await TreatmentPlanQueries.LatestAsync(db, id, ct);
-        if (latest is not null)
-        {
-            if (ETags.RequireIfMatch(http, out var seen) is { } problem) return problem;
-            if (seen != latest.Number) return Problems.Stale(latest.Number);
-        }
-        if (input.Content is not null) SaveTreatmentPlan.Normalize(input.Content);
-        var errors = await SaveTreatmentPlan.CheckAsync(db, participant, input, latest is null, ct: ct);
-        if (errors.Count > 0) return Problems.Invalid(Validation.ToDictionary(errors));
-        var plan = await SaveTreatmentPlan.AddVersionAsync(db, participant, input, author, ct);
-        // Two people saving at once compute the same next number; the unique index refuses the second.
-        try { await db.SaveChangesAsync(ct); }
-        catch (DbUpdateException) { return Problems.Stale(latest?.Number ?? 0); }
-        var overview = await TreatmentPlanQueries.OverviewAsync(db, participant, Charts.Today(db, participant), ct);
-        http.Response.Headers.ETag = ETags.Format(plan.Number);
-        return TypedResults.Ok(TreatmentPlanDto.From(plan, plan.Number, overview.InEffect?.Number, TreatmentPlanDto.ScheduleOf(overview)));
-    }
+    public static async Task<Results<Ok<TreatmentPlanDto>, ProblemHttpResult>> Put(
+        Guid id, TreatmentPlanInput input, TrellisDbContext db, HttpContext http, CancellationToken ct) =>
+        await AnswerAsync(await WritePlanVersion.RunAsync(db, id, input, ETags.From(http), ct), db, http, ct);
 
     public static async Task<Results<Ok<List<PlanVersionSummary>>, ProblemHttpResult>> Versions(Guid id, TrellisDbContext db, CancellationToken ct)
     {
@@ -93,26 +73,9 @@ public static class TreatmentPlansApi
         return TypedResults.Ok(TreatmentPlanDto.From(plan, versions[0].Number, versions.FirstOrDefault(v => v.IsComplete)?.Number, null));
     }
 
-    public static async Task<Results<Ok<TreatmentPlanDto>, ProblemHttpResult, ValidationProblem>> Sign(
-        Guid id, PlanSignatureInput input, TrellisDbContext db, HttpContext http, CancellationToken ct)
-    {
-        if (await Charts.FindAsync(db, id, ct) is not { } participant) return Problems.NotFound("participant");
-        if (Validation.Validate(input) is { Count: > 0 } invalid) return Problems.Invalid(Validation.ToDictionary(invalid));
-        var isParticipant = http.User.IsInRole(Roles.Participant);
-        if (isParticipant && input.As != PlanSigner.Participant) return Problems.Forbidden("You can sign your own plan as the participant.");
-        var signer = isParticipant ? null : await ClinicalStaff.CurrentAsync(db, ct);
-        if (!isParticipant && signer is null) return Problems.Forbidden("Only staff and the participant sign treatment plans.");
-        var plan = await db.Set<TreatmentPlan>().FirstOrDefaultAsync(p => p.ParticipantId == id && p.Number == input.Number, ct);
-        if (plan is null) return Problems.NotFound("plan version");
-        var latest = (await TreatmentPlanQueries.LatestAsync(db, id, ct))!;
-        var refusal = await PlanSigning.SignAsync(db, participant, plan, latest, input, signer, http.User.IsInRole(Roles.ProgramDirector), ct);
-        if (refusal is not null) return refusal.ToProblem();
-        try { await db.SaveChangesAsync(ct); }
-        catch (DbUpdateConcurrencyException) { return Problems.Conflict("Someone signed this version at the same moment; load it again."); }
-        var overview = await TreatmentPlanQueries.OverviewAsync(db, participant, Charts.Today(db, participant), ct);
-        http.Response.Headers.ETag = ETags.Format(latest.Number);
-        return TypedResults.Ok(TreatmentPlanDto.From(plan, latest.Number, overview.InEffect?.Number, TreatmentPlanDto.ScheduleOf(overview)));
-    }
+    public static async Task<Results<Ok<TreatmentPlanDto>, ProblemHttpResult>> Sign(
+        Guid id, PlanSignatureInput input, TrellisDbContext db, HttpContext http, CancellationToken ct) =>
+        await AnswerAsync(await SignPlan.RunAsync(db, id, input, ct), db, http, ct);
 
     public static async Task<Results<Ok<List<PlanReviewDto>>, ProblemHttpResult>> Reviews(Guid id, TrellisDbContext db, CancellationToken ct)
     {
@@ -122,19 +85,9 @@ public static class TreatmentPlansApi
         return TypedResults.Ok(reviews.Select(PlanReviewDto.From).ToList());
     }
 
-    public static async Task<Results<Created<PlanReviewDto>, ProblemHttpResult, ValidationProblem>> AddReview(
-        Guid id, PlanReviewInput input, TrellisDbContext db, HttpContext http, CancellationToken ct)
-    {
-        if (await Charts.FindAsync(db, id, ct) is not { } participant) return Problems.NotFound("participant");
-        if (await ClinicalStaff.CurrentAsync(db, ct) is not { } reviewer) return Problems.Forbidden("Only staff review plans.");
-        if (participant.Status == Participants.ParticipantStatus.Discharged)
-            return Problems.Conflict($"{participant.DisplayName} was discharged; the plan is closed and summarised in the discharge.");
-        var (review, refusal, errors) = await SavePlanReview.AddAsync(db, participant, input, reviewer, Charts.Today(db, participant), ct);
-        if (refusal is not null) return refusal.ToProblem();
-        if (errors.Count > 0) return Problems.Invalid(Validation.ToDictionary(errors));
-        await db.SaveChangesAsync(ct);
-        return TypedResults.Created($"/api/participants/{id}/treatment-plan/reviews", PlanReviewDto.From(review!));
-    }
+    public static async Task<Results<Created<PlanReviewDto>, ProblemHttpResult>> AddReview(
+        Guid id, PlanReviewInput input, TrellisDbContext db, CancellationToken ct) =>
+        ActionAnswers.Created(await ReviewPlan.RunAsync(db, id, input, ct), _ => $"/api/participants/{id}/treatment-plan/reviews", PlanReviewDto.From);
 
     public static async Task<Ok<List<PlanDueDto>>> Due(TrellisDbContext db, CancellationToken ct)
     {
@@ -145,5 +98,17 @@ public static class TreatmentPlansApi
                 r.Review is null ? null : EnumText.ToApi(r.Review.State), r.Review?.DueOn, r.Review?.Text))
             .OrderBy(r => r.Name).ToList();
         return TypedResults.Ok(list);
+    }
+
+    /// <summary>A version written or signed, as the API answers it: the version with the plan's deadlines, ETag the latest number.</summary>
+    private static async Task<Results<Ok<TreatmentPlanDto>, ProblemHttpResult>> AnswerAsync(Result<TreatmentPlan> result, TrellisDbContext db, HttpContext http, CancellationToken ct)
+    {
+        if (result.Refusal is { } refused) return refused.ToProblem();
+        var plan = result.Value!;
+        var participant = (await Charts.FindAsync(db, plan.ParticipantId, ct))!;
+        var overview = await TreatmentPlanQueries.OverviewAsync(db, participant, Charts.Today(db, participant), ct);
+        var latest = overview.Latest?.Number ?? plan.Number;
+        ETags.Set(http, latest);
+        return TypedResults.Ok(TreatmentPlanDto.From(plan, latest, overview.InEffect?.Number, TreatmentPlanDto.ScheduleOf(overview)));
     }
 }

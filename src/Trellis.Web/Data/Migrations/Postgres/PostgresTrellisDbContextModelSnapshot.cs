@@ -587,6 +587,42 @@ namespace Trellis.Web.Data.Migrations.Postgres
                     b.ToTable("InsuranceAuthorizations", (string)null);
                 });
 
+            modelBuilder.Entity("Trellis.Web.Features.Admissions.Decisions.LevelOfCareSettings", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("uuid");
+
+                    b.Property<DateTimeOffset>("CreatedAt")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<string>("CreatedBy")
+                        .HasColumnType("text");
+
+                    b.Property<bool>("IntakeMayRecordDecision")
+                        .HasColumnType("boolean");
+
+                    b.Property<Guid>("ProgramId")
+                        .HasColumnType("uuid");
+
+                    b.Property<DateTimeOffset>("UpdatedAt")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<string>("UpdatedBy")
+                        .HasColumnType("text");
+
+                    b.Property<long>("Version")
+                        .IsConcurrencyToken()
+                        .HasColumnType("bigint");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("ProgramId")
+                        .IsUnique();
+
+                    b.ToTable("LevelOfCareSettings", (string)null);
+                });
+
             modelBuilder.Entity("Trellis.Web.Features.Audit.AuditEntry", b =>
                 {
                     b.Property<long>("Sequence")
@@ -1322,6 +1358,10 @@ namespace Trellis.Web.Data.Migrations.Postgres
                         .ValueGeneratedOnAdd()
                         .HasColumnType("uuid");
 
+                    b.Property<string>("Acknowledgments")
+                        .IsRequired()
+                        .HasColumnType("text");
+
                     b.Property<DateTimeOffset>("CreatedAt")
                         .HasColumnType("timestamp with time zone");
 
@@ -1332,6 +1372,10 @@ namespace Trellis.Web.Data.Migrations.Postgres
                         .IsRequired()
                         .HasMaxLength(100)
                         .HasColumnType("character varying(100)");
+
+                    b.Property<string>("DrugCode")
+                        .HasMaxLength(60)
+                        .HasColumnType("character varying(60)");
 
                     b.Property<bool>("EnteredInError")
                         .HasColumnType("boolean");
@@ -1525,6 +1569,10 @@ namespace Trellis.Web.Data.Migrations.Postgres
                     b.Property<Guid?>("GroupNoteId")
                         .HasColumnType("uuid");
 
+                    b.Property<string>("InterventionResponse")
+                        .HasMaxLength(40)
+                        .HasColumnType("character varying(40)");
+
                     b.Property<bool>("IsDeleted")
                         .HasColumnType("boolean");
 
@@ -1545,6 +1593,14 @@ namespace Trellis.Web.Data.Migrations.Postgres
 
                     b.Property<Guid>("ParticipantId")
                         .HasColumnType("uuid");
+
+                    b.Property<string>("ParticipationLevel")
+                        .HasMaxLength(40)
+                        .HasColumnType("character varying(40)");
+
+                    b.Property<string>("Presentation")
+                        .HasMaxLength(40)
+                        .HasColumnType("character varying(40)");
 
                     b.Property<string>("Sections")
                         .IsRequired()
@@ -3667,6 +3723,10 @@ namespace Trellis.Web.Data.Migrations.Postgres
                     b.Property<DateTimeOffset?>("ParticipantSignedAt")
                         .HasColumnType("timestamp with time zone");
 
+                    b.Property<string>("SimilarityWarning")
+                        .HasMaxLength(2000)
+                        .HasColumnType("character varying(2000)");
+
                     b.Property<string>("SupervisorName")
                         .HasMaxLength(200)
                         .HasColumnType("character varying(200)");
@@ -3866,6 +3926,17 @@ namespace Trellis.Web.Data.Migrations.Postgres
                         .IsRequired();
 
                     b.Navigation("Participant");
+                });
+
+            modelBuilder.Entity("Trellis.Web.Features.Admissions.Decisions.LevelOfCareSettings", b =>
+                {
+                    b.HasOne("Trellis.Web.Features.Organization.TreatmentProgram", "Program")
+                        .WithMany()
+                        .HasForeignKey("ProgramId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+
+                    b.Navigation("Program");
                 });
 
             modelBuilder.Entity("Trellis.Web.Features.Auth.UserSession", b =>

@@ -575,6 +575,42 @@ namespace Trellis.Web.Data.Migrations.Sqlite
                     b.ToTable("InsuranceAuthorizations", (string)null);
                 });
 
+            modelBuilder.Entity("Trellis.Web.Features.Admissions.Decisions.LevelOfCareSettings", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("TEXT");
+
+                    b.Property<long>("CreatedAt")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("CreatedBy")
+                        .HasColumnType("TEXT");
+
+                    b.Property<bool>("IntakeMayRecordDecision")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<Guid>("ProgramId")
+                        .HasColumnType("TEXT");
+
+                    b.Property<long>("UpdatedAt")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("UpdatedBy")
+                        .HasColumnType("TEXT");
+
+                    b.Property<long>("Version")
+                        .IsConcurrencyToken()
+                        .HasColumnType("INTEGER");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("ProgramId")
+                        .IsUnique();
+
+                    b.ToTable("LevelOfCareSettings", (string)null);
+                });
+
             modelBuilder.Entity("Trellis.Web.Features.Audit.AuditEntry", b =>
                 {
                     b.Property<long>("Sequence")
@@ -1310,6 +1346,10 @@ namespace Trellis.Web.Data.Migrations.Sqlite
                         .ValueGeneratedOnAdd()
                         .HasColumnType("TEXT");
 
+                    b.Property<string>("Acknowledgments")
+                        .IsRequired()
+                        .HasColumnType("TEXT");
+
                     b.Property<long>("CreatedAt")
                         .HasColumnType("INTEGER");
 
@@ -1319,6 +1359,10 @@ namespace Trellis.Web.Data.Migrations.Sqlite
                     b.Property<string>("Dose")
                         .IsRequired()
                         .HasMaxLength(100)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("DrugCode")
+                        .HasMaxLength(60)
                         .HasColumnType("TEXT");
 
                     b.Property<bool>("EnteredInError")
@@ -1513,6 +1557,10 @@ namespace Trellis.Web.Data.Migrations.Sqlite
                     b.Property<Guid?>("GroupNoteId")
                         .HasColumnType("TEXT");
 
+                    b.Property<string>("InterventionResponse")
+                        .HasMaxLength(40)
+                        .HasColumnType("TEXT");
+
                     b.Property<bool>("IsDeleted")
                         .HasColumnType("INTEGER");
 
@@ -1532,6 +1580,14 @@ namespace Trellis.Web.Data.Migrations.Sqlite
                         .HasColumnType("INTEGER");
 
                     b.Property<Guid>("ParticipantId")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("ParticipationLevel")
+                        .HasMaxLength(40)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Presentation")
+                        .HasMaxLength(40)
                         .HasColumnType("TEXT");
 
                     b.Property<string>("Sections")
@@ -3655,6 +3711,10 @@ namespace Trellis.Web.Data.Migrations.Sqlite
                     b.Property<long?>("ParticipantSignedAt")
                         .HasColumnType("INTEGER");
 
+                    b.Property<string>("SimilarityWarning")
+                        .HasMaxLength(2000)
+                        .HasColumnType("TEXT");
+
                     b.Property<string>("SupervisorName")
                         .HasMaxLength(200)
                         .HasColumnType("TEXT");
@@ -3854,6 +3914,17 @@ namespace Trellis.Web.Data.Migrations.Sqlite
                         .IsRequired();
 
                     b.Navigation("Participant");
+                });
+
+            modelBuilder.Entity("Trellis.Web.Features.Admissions.Decisions.LevelOfCareSettings", b =>
+                {
+                    b.HasOne("Trellis.Web.Features.Organization.TreatmentProgram", "Program")
+                        .WithMany()
+                        .HasForeignKey("ProgramId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+
+                    b.Navigation("Program");
                 });
 
             modelBuilder.Entity("Trellis.Web.Features.Auth.UserSession", b =>

@@ -1,7 +1,7 @@
-using System.Security.Claims;
 using Microsoft.AspNetCore.Http.HttpResults;
 using Microsoft.EntityFrameworkCore;
 using Trellis.Web.Data;
+using Trellis.Web.Features.Admissions.Admission.Actions;
 using Trellis.Web.Features.Auth;
 using Trellis.Web.Features.Organization;
 using Trellis.Web.Features.Participants;
@@ -23,8 +23,6 @@ public sealed record AdmissionResult(Guid ParticipantId, ParticipantStatus Statu
 
 public sealed record ChecklistItemDto(OrientationItem Item, string Label, bool Done, DateOnly? DoneOn, string? DoneBy, string? Note);
 
-public sealed record ChecklistUpdate(bool Done, string? Note);
-
 public sealed record ConsentDto(Guid Id, ConsentKind Kind, string PatientName, string DisclosingParty, string Information, string Recipient,
     string Purpose, DateOnly? ExpiresOn, string? ExpiresOnEvent, bool RightToRevokeExplained, bool RedisclosureNoticeGiven, string SignedBy,
     string SignerRelationship, DateOnly SignedOn, DateOnly? RevokedOn, string? RevocationNote, long Version)
@@ -33,14 +31,13 @@ public sealed record ConsentDto(Guid Id, ConsentKind Kind, string PatientName, s
         c.ExpiresOn, c.ExpiresOnEvent, c.RightToRevokeExplained, c.RedisclosureNoticeGiven, c.SignedBy, c.SignerRelationship, c.SignedOn, c.RevokedOn, c.RevocationNote, c.Version);
 }
 
-public sealed record RevokeRequest(DateOnly? RevokedOn, string? Note);
-
 /// <summary>/api/participants/{id}/…: weekly obligations, the tracks that fit, admission, the orientation checklist and consents.</summary>
 public static class AdmissionApi
 {
     public static RouteGroupBuilder MapAdmissionApi(this RouteGroupBuilder api)
     {
-        var group = api.MapGroup("/participants/{id:guid}").WithTags("Admission");
+        // Every change validates in its action (Actions/), so the framework's validation is off here.
+        var group = api.MapGroup("/participants/{id:guid}").WithTags("Admission").DisableValidation();
         group.MapGet("/obligations", Obligations).RequireAuthorization(Permissions.AnyStaff)
             .WithSummary("The participant's weekly obligations (work shifts, childcare, fixed commitments).");
         group.MapPost("/obligations", AddObligation).RequireAuthorization(Permissions.AdmissionRecords)
@@ -64,8 +61,7 @@ public static class AdmissionApi
         return api;
     }
 
-    private static Task<Participant?> FindAsync(TrellisDbContext db, Guid id, CancellationToken ct) =>
-        db.Participants.Include(p => p.Program).FirstOrDefaultAsync(p => p.Id == id, ct);
+    private static Task<Participant?> FindAsync(TrellisDbContext db, Guid id, CancellationToken ct) => Admitting.FindChartAsync(db, id, ct);
 
     public static async Task<Results<Ok<List<ObligationDto>>, ProblemHttpResult>> Obligations(Guid id, TrellisDbContext db, CancellationToken ct)
     {
@@ -77,20 +73,12 @@ public static class AdmissionApi
 
     public static async Task<Results<Created<ObligationDto>, ProblemHttpResult>> AddObligation(Guid id, ObligationInput input, TrellisDbContext db, CancellationToken ct)
     {
-        if (await FindAsync(db, id, ct) is null) return Problems.NotFound("participant");
-        var o = Admitting.AddObligation(db, id, input);
-        await db.SaveChangesAsync(ct);
-        return TypedResults.Created($"/api/participants/{id}/obligations", ObligationDto.From(o));
+        var (obligation, refused) = await Actions.AddObligation.RunAsync(db, id, input, ct);
+        return refused is not null ? refused.ToProblem() : TypedResults.Created($"/api/participants/{id}/obligations", ObligationDto.From(obligation!));
     }
 
-    public static async Task<Results<NoContent, ProblemHttpResult>> RemoveObligation(Guid id, Guid obligationId, TrellisDbContext db, CancellationToken ct)
-    {
-        var o = await db.Set<WeeklyObligation>().FirstOrDefaultAsync(x => x.Id == obligationId && x.ParticipantId == id, ct);
-        if (o is null) return Problems.NotFound("obligation");
-        db.Remove(o);
-        await db.SaveChangesAsync(ct);
-        return TypedResults.NoContent();
-    }
+    public static async Task<Results<NoContent, ProblemHttpResult>> RemoveObligation(Guid id, Guid obligationId, TrellisDbContext db, CancellationToken ct) =>
+        (await Actions.RemoveObligation.RunAsync(db, id, obligationId, ct)).Refusal is { } refused ? refused.ToProblem() : TypedResults.NoContent();
 
     public static async Task<Results<Ok<List<TrackFitDto>>, ProblemHttpResult>> TrackFit(Guid id, TrellisDbContext db, CancellationToken ct)
     {
@@ -101,18 +89,10 @@ public static class AdmissionApi
             r.Fit.Track.Enrolled, r.Fit.Fits, r.Fit.Problems.Select(p => p.Text).ToList())).ToList());
     }
 
-    public static async Task<Results<Ok<AdmissionResult>, ProblemHttpResult, ValidationProblem>> Admit(Guid id, AdmitInput input, TrellisDbContext db,
-        ClaimsPrincipal user, CancellationToken ct)
+    public static async Task<Results<Ok<AdmissionResult>, ProblemHttpResult>> Admit(Guid id, AdmitInput input, TrellisDbContext db, CancellationToken ct)
     {
-        var participant = await FindAsync(db, id, ct);
-        if (participant is null) return Problems.NotFound("participant");
-        var (errors, warnings, details) = await Admitting.CheckAsync(db, participant, input, ct);
-        if (errors.Count > 0) return Problems.Invalid(errors);
-        db.ChangeTracker.Clear();
-        await Admitting.AdmitAsync(db, id, details!, Caller.From(user), ct);
-        await db.SaveChangesAsync(ct);
-        var saved = await db.Participants.AsNoTracking().FirstAsync(p => p.Id == id, ct);
-        return TypedResults.Ok(new AdmissionResult(id, saved.Status, saved.TrackId, saved.AdmittedOn, warnings));
+        var (admitted, refused) = await Actions.Admit.RunAsync(db, id, input, ct);
+        return refused is not null ? refused.ToProblem() : TypedResults.Ok(admitted!);
     }
 
     public static async Task<Results<Ok<List<ChecklistItemDto>>, ProblemHttpResult>> Checklist(Guid id, TrellisDbContext db, CancellationToken ct)
@@ -124,16 +104,12 @@ public static class AdmissionApi
         return TypedResults.Ok(lines.Select(l => new ChecklistItemDto(l.Item, Orientation.Label(l.Item), l.Done, l.DoneOn, l.DoneBy, l.Note)).ToList());
     }
 
-    public static async Task<Results<Ok<List<ChecklistItemDto>>, ProblemHttpResult, ValidationProblem>> SetChecklistItem(Guid id, string item,
-        ChecklistUpdate update, TrellisDbContext db, ClaimsPrincipal user, CancellationToken ct)
+    public static async Task<Results<Ok<List<ChecklistItemDto>>, ProblemHttpResult>> SetChecklistItem(Guid id, string item,
+        ChecklistUpdate update, TrellisDbContext db, CancellationToken ct)
     {
-        var participant = await FindAsync(db, id, ct);
-        if (participant is null) return Problems.NotFound("participant");
         if (!EnumText.TryParse<OrientationItem>(item, out var parsed))
-            return Problems.Invalid("item", $"'{(item.Length > 40 ? item[..40] : item)}' is not a checklist item; use one of {EnumText.Allowed<OrientationItem>()}.");
-        if (await OrientationRecords.SetAsync(db, id, participant.Program!, parsed, update.Done, update.Note, Caller.From(user), ct) is { } problem)
-            return Problems.Invalid("item", problem);
-        await db.SaveChangesAsync(ct);
+            return Refusal.Invalid("item", $"'{(item.Length > 40 ? item[..40] : item)}' is not a checklist item; use one of {EnumText.Allowed<OrientationItem>()}.").ToProblem();
+        if ((await Actions.SetChecklistItem.RunAsync(db, id, parsed, update, ct)).Refusal is { } refused) return refused.ToProblem();
         return await Checklist(id, db, ct) is { Result: Ok<List<ChecklistItemDto>> ok } ? ok : Problems.NotFound("participant");
     }
 
@@ -145,28 +121,15 @@ public static class AdmissionApi
         return TypedResults.Ok(list.Select(ConsentDto.From).ToList());
     }
 
-    public static async Task<Results<Created<ConsentDto>, ProblemHttpResult, ValidationProblem>> AddConsent(Guid id, ConsentInput input, TrellisDbContext db, CancellationToken ct)
+    public static async Task<Results<Created<ConsentDto>, ProblemHttpResult>> AddConsent(Guid id, ConsentInput input, TrellisDbContext db, CancellationToken ct)
     {
-        var participant = await FindAsync(db, id, ct);
-        if (participant is null) return Problems.NotFound("participant");
-        if (input.Kind == ConsentKind.Part2 && participant.Program?.IsPart2 != true)
-            return Problems.Invalid(nameof(ConsentInput.Kind), $"{participant.Program?.Name} is not a 42 CFR Part 2 program; record a release of information instead.");
-        var consent = OrientationRecords.AddConsent(db, id, input);
-        await db.SaveChangesAsync(ct);
-        return TypedResults.Created($"/api/participants/{id}/consents", ConsentDto.From(consent));
+        var (consent, refused) = await RecordConsent.RunAsync(db, id, input, ct);
+        return refused is not null ? refused.ToProblem() : TypedResults.Created($"/api/participants/{id}/consents", ConsentDto.From(consent!));
     }
 
-    public static async Task<Results<Ok<ConsentDto>, ProblemHttpResult, ValidationProblem>> Revoke(Guid id, Guid consentId, RevokeRequest? request, TrellisDbContext db, CancellationToken ct)
+    public static async Task<Results<Ok<ConsentDto>, ProblemHttpResult>> Revoke(Guid id, Guid consentId, RevokeInput? input, TrellisDbContext db, CancellationToken ct)
     {
-        var consent = await db.Set<DisclosureConsent>().FirstOrDefaultAsync(c => c.Id == consentId && c.ParticipantId == id, ct);
-        if (consent is null) return Problems.NotFound("consent");
-        if (consent.RevokedOn is not null) return Problems.Invalid("consent", $"This consent was already revoked on {consent.RevokedOn:MMM d, yyyy}.");
-        var on = request?.RevokedOn ?? await ProgramClock.ClinicTodayAsync(db, ct);
-        if (on < consent.SignedOn) return Problems.Invalid(nameof(RevokeRequest.RevokedOn), "A consent cannot be revoked before it was signed.");
-        if (request?.Note is { Length: > 500 }) return Problems.Invalid(nameof(RevokeRequest.Note), "Keep the note to 500 characters.");
-        consent.RevokedOn = on;
-        consent.RevocationNote = Pipeline.Clean(request?.Note);
-        await db.SaveChangesAsync(ct);
-        return TypedResults.Ok(ConsentDto.From(consent));
+        var (consent, refused) = await RevokeConsent.RunAsync(db, id, consentId, input ?? new(), ct);
+        return refused is not null ? refused.ToProblem() : TypedResults.Ok(ConsentDto.From(consent!));
     }
 }

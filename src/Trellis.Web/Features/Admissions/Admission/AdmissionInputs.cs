@@ -125,11 +125,31 @@ public sealed class ConsentInput : IValidatableObject
             yield return new("Give the date, event or condition on which the consent expires.", [nameof(ExpiresOn)]);
         if (ExpiresOn is { } e && SignedOn is { } s && e < s)
             yield return new("The consent expires before it was signed.", [nameof(ExpiresOn)]);
-        if (SignedOn is { } signed && signed > DateOnly.FromDateTime(DateTime.UtcNow).AddDays(1))
+        // A day's grace: the clinic's today may already be tomorrow in UTC, or not yet.
+        if (SignedOn is { } signed && signed > DateOnly.FromDateTime(Validation.ClockOf(context).GetUtcNow().UtcDateTime).AddDays(1))
             yield return new("The signing date is in the future.", [nameof(SignedOn)]);
         if (!RightToRevokeExplained)
             yield return new("The participant must be told they may revoke the consent in writing at any time (except where it was already acted on), and how.", [nameof(RightToRevokeExplained)]);
         if (Kind == ConsentKind.Part2 && !RedisclosureNoticeGiven)
             yield return new("For a Part 2 consent, confirm the participant was told how disclosed records may be redisclosed and that treatment does not depend on signing.", [nameof(RedisclosureNoticeGiven)]);
     }
+}
+
+/// <summary>Ticking or unticking an orientation checklist item, with an optional note ("none wanted").</summary>
+public sealed class ChecklistUpdate
+{
+    public bool Done { get; set; }
+
+    [MaxLength(500, ErrorMessage = "Keep the note to 500 characters.")]
+    public string? Note { get; set; }
+}
+
+/// <summary>The participant revoked a consent: on which day (today when empty), and a note.</summary>
+public sealed class RevokeInput
+{
+    [Display(Name = "Revoked on")]
+    public DateOnly? RevokedOn { get; set; }
+
+    [MaxLength(500, ErrorMessage = "Keep the note to 500 characters.")]
+    public string? Note { get; set; }
 }

@@ -13,12 +13,19 @@ namespace Trellis.Web.Features.Admissions.Admission;
 /// <summary>A track of the program and whether it fits the participant's week.</summary>
 public sealed record TrackFitRow(Track Track, TrackFit Fit, string? RoomName);
 
+/// <summary>An admission that passed its checks: the chart's details as they will be, and what to read first.</summary>
+public sealed record AdmissionPlan(ParticipantInput Details, IReadOnlyList<string> Warnings);
+
 /// <summary>
 /// Admission: the participant's weekly obligations, which tracks fit around them (the placement
 /// solver's per-track answer), and enrolling them in a program and track with their care team.
 /// </summary>
 public static class Admitting
 {
+    /// <summary>The participant with their program (for "today" and the checklist), or null when absent or outside the caller's programs.</summary>
+    public static Task<Participant?> FindChartAsync(TrellisDbContext db, Guid participantId, CancellationToken ct = default) =>
+        db.Participants.AsNoTracking().Include(p => p.Program).FirstOrDefaultAsync(p => p.Id == participantId, ct);
+
     public static Task<List<WeeklyObligation>> ObligationsAsync(TrellisDbContext db, Guid participantId, CancellationToken ct = default) =>
         db.Set<WeeklyObligation>().Where(o => o.ParticipantId == participantId).OrderBy(o => o.StartTime).ToListAsync(ct);
 
@@ -59,26 +66,28 @@ public static class Admitting
         return tracks.Select((t, i) => new TrackFitRow(t, fits[i], t.DefaultRoomId is { } r && rooms.TryGetValue(r, out var room) ? room.Name : null)).ToList();
     }
 
-    /// <summary>Errors that stop the admission, and warnings worth reading first.</summary>
-    public static async Task<(Dictionary<string, string[]> Errors, List<string> Warnings, ParticipantInput? Details)> CheckAsync(
-        TrellisDbContext db, Participant participant, AdmitInput input, CancellationToken ct = default)
+    /// <summary>
+    /// What the admission would write (the chart's details as they will be) and the warnings worth
+    /// reading first, or the refusal that stops it. Errors are keyed like the admission's JSON body.
+    /// </summary>
+    public static async Task<Result<AdmissionPlan>> CheckAsync(TrellisDbContext db, Participant participant, AdmitInput input, CancellationToken ct = default)
     {
         var errors = new Dictionary<string, string[]>();
         var warnings = new List<string>();
-        var today = ProgramClock.Today(db.Now, participant.Program?.TimeZoneId);
+        var today = participant.Today(db.Now);
         if (!AdmissionStages.IsPreAdmission(participant.Status))
-            errors["participant"] = [$"{participant.DisplayName} is already {Infrastructure.EnumText.Label(participant.Status).ToLowerInvariant()}; move tracks from the chart instead."];
+            errors["participant"] = [$"{participant.DisplayName} is already {EnumText.Label(participant.Status).ToLowerInvariant()}; move tracks from the chart instead."];
         var fits = await TrackFitAsync(db, participant, ct);
         var row = fits.FirstOrDefault(f => f.Track.Id == input.TrackId);
         if (row is null)
-            errors[nameof(AdmitInput.TrackId)] = ["Choose an active track of the participant's program."];
+            errors["trackId"] = ["Choose an active track of the participant's program."];
         else if (row.Fit.Track.IsFull)
-            errors[nameof(AdmitInput.TrackId)] = [$"The {row.Track.Name} track is full ({row.Fit.Track.Enrolled} of {row.Fit.Track.Capacity}). Choose another track or put them on the waitlist."];
+            errors["trackId"] = [$"The {row.Track.Name} track is full ({row.Fit.Track.Enrolled} of {row.Fit.Track.Capacity}). Choose another track or put them on the waitlist."];
         else
             warnings.AddRange(row.Fit.Problems.Select(p => $"{row.Track.Name}: {p.Text}"));
         if (input.StartOn is { } start && (start < today.AddDays(-14) || start > today.AddDays(120)))
-            errors[nameof(AdmitInput.StartOn)] = ["The first day must be within two weeks before today and four months ahead."];
-        if (errors.Count > 0) return (errors, warnings, null);
+            errors["startOn"] = ["The first day must be within two weeks before today and four months ahead."];
+        if (errors.Count > 0) return Refusal.Invalid(errors);
 
         var loaded = await SaveParticipant.LoadForEditAsync(db, participant.Id, ct);
         var details = ParticipantInput.From(loaded!);
@@ -89,18 +98,30 @@ public static class Admitting
         details.PrimaryClinicianId = input.PrimaryClinicianId;
         details.CaseManagerId = input.CaseManagerId;
         details.PrescriberId = input.PrescriberId;
-        foreach (var (k, v) in await SaveParticipant.CheckAsync(db, details, participant.Id, ct)) errors[k] = v;
+        if (await SaveParticipant.CheckAsync(db, details, participant.Id, ct) is { } refused) return refused;
 
+        warnings.AddRange(await ReadinessAsync(db, participant, input.StartOn ?? today, ct));
+        return new AdmissionPlan(details, warnings);
+    }
+
+    /// <summary>
+    /// What is missing before admission: a recent level-of-care decision, an authorization covering
+    /// the first day. Advice, not a block; the admission tab and the admission's answer say the same.
+    /// </summary>
+    public static async Task<List<string>> ReadinessAsync(TrellisDbContext db, Participant participant, DateOnly firstDay, CancellationToken ct = default)
+    {
+        var notes = new List<string>();
+        var today = participant.Today(db.Now);
         if (!await db.LevelOfCareChanges.AnyAsync(l => l.ParticipantId == participant.Id && l.EffectiveOn >= today.AddDays(-60), ct))
-            warnings.Add("No level-of-care decision has been recorded in the last 60 days. A clinician should record one (Level of care tab).");
+            notes.Add("No level-of-care decision has been recorded in the last 60 days. A clinician records it on the Level of care tab; intake can ask one for it there.");
         if (!await db.Set<InsuranceAuthorization>().AnyAsync(a => a.ParticipantId == participant.Id && a.Status == AuthorizationStatus.Approved
-                && a.StartOn <= input.StartOn && a.EndOn >= input.StartOn, ct))
-            warnings.Add("No approved authorization covers the first day. Record one (Authorizations tab) unless they pay for themselves.");
-        return (errors, warnings, details);
+                && a.StartOn <= firstDay && a.EndOn >= firstDay, ct))
+            notes.Add("No approved authorization covers the first day. Record one (Authorizations tab) unless they pay for themselves.");
+        return notes;
     }
 
     /// <summary>Enrolls the checked participant, closes their open lead as admitted, and hands over to the care team.</summary>
-    public static async Task AdmitAsync(TrellisDbContext db, Guid participantId, ParticipantInput details, Caller by, CancellationToken ct = default)
+    public static async Task AdmitAsync(TrellisDbContext db, Guid participantId, ParticipantInput details, CancellationToken ct = default)
     {
         var participant = (await SaveParticipant.LoadForEditAsync(db, participantId, ct))!;
         SaveParticipant.Apply(db, participant, details);
@@ -114,8 +135,8 @@ public static class Admitting
             lead.Stage = AdmissionStage.Admitted;
             lead.StageEnteredAt = db.Now;
             lead.ClosedAt = db.Now;
-            lead.OwnerStaffId ??= by.StaffId;
-            lead.Steps.Add(await Pipeline.StepAsync(db, lead, AdmissionStage.Admitted, by, $"Admitted to the {track.Name} track ({track.Describe()}), first day {start:MMM d, yyyy}.", ct));
+            lead.OwnerStaffId ??= db.Me.StaffId;
+            lead.Steps.Add(await Pipeline.StepAsync(db, lead, AdmissionStage.Admitted, $"Admitted to the {track.Name} track ({track.Describe()}), first day {start:MMM d, yyyy}.", ct));
         }
 
         Notifier.Notify(db, [details.PrimaryClinicianId, details.CaseManagerId, details.PrescriberId], "admission",
@@ -123,7 +144,7 @@ public static class Admitting
             $"Admitted to the {track.Name} track ({track.Describe()}), first day {start:dddd, MMMM d}.",
             $"/participants/{participant.Id}", participant.Id);
         CareTasks.Raise(db, participant.Id, CareTaskKinds.Admission, $"Complete orientation for {participant.DisplayName}", start.AddDays(7),
-            details.CaseManagerId ?? details.PrimaryClinicianId ?? by.StaffId, null,
+            details.CaseManagerId ?? details.PrimaryClinicianId ?? db.Me.StaffId, null,
             "Go through the orientation checklist in the first week: program rules, schedule, consents, privacy notice and releases.",
             nameof(OrientationStep), participant.Id);
     }

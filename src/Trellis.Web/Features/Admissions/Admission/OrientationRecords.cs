@@ -1,6 +1,7 @@
 using Microsoft.EntityFrameworkCore;
 using Trellis.Web.Data;
 using Trellis.Web.Features.Organization;
+using Trellis.Web.Features.Participants;
 
 namespace Trellis.Web.Features.Admissions.Admission;
 
@@ -25,25 +26,25 @@ public static class OrientationRecords
         }).ToList();
     }
 
-    /// <summary>Ticks or unticks an item. Part 2 consent cannot be ticked: only a consent record satisfies it.</summary>
-    public static async Task<string?> SetAsync(TrellisDbContext db, Guid participantId, TreatmentProgram program, OrientationItem item, bool done,
-        string? note, Caller by, CancellationToken ct = default)
+    /// <summary>Ticks or unticks an item. Part 2 consent cannot be ticked: only a consent record satisfies it. The action saves.</summary>
+    public static async Task<Result<OrientationStep>> SetAsync(TrellisDbContext db, Participant participant, OrientationItem item, bool done,
+        string? note, CancellationToken ct = default)
     {
+        var program = participant.Program!;
         if (!Orientation.ItemsFor(program).Contains(item))
-            return $"{Orientation.Label(item)} is not on the checklist of {program.Name}.";
+            return Refusal.Invalid("item", $"{Orientation.Label(item)} is not on the checklist of {program.Name}.");
         if (!Orientation.IsTickable(item))
-            return "Record the Part 2 consent with its required elements below; the item is ticked by a valid consent.";
-        if (note is { Length: > 500 }) return "Keep the note to 500 characters.";
-        var step = await db.Set<OrientationStep>().FirstOrDefaultAsync(s => s.ParticipantId == participantId && s.Item == item, ct);
+            return Refusal.Invalid("item", "Record the Part 2 consent with its required elements below; the item is ticked by a valid consent.");
+        var step = await db.Set<OrientationStep>().FirstOrDefaultAsync(s => s.ParticipantId == participant.Id && s.Item == item, ct);
         if (step is null)
         {
-            step = new OrientationStep { ParticipantId = participantId, Item = item };
+            step = new OrientationStep { ParticipantId = participant.Id, Item = item };
             db.Set<OrientationStep>().Add(step);
         }
-        step.DoneOn = done ? ProgramClock.Today(db.Now, program.TimeZoneId) : null;
-        step.DoneBy = done ? by.Name : null;
+        step.DoneOn = done ? participant.Today(db.Now) : null;
+        step.DoneBy = done ? db.Me.DisplayName : null;
         step.Note = string.IsNullOrWhiteSpace(note) ? step.Note : note.Trim();
-        return null;
+        return step;
     }
 
     public static DisclosureConsent AddConsent(TrellisDbContext db, Guid participantId, ConsentInput input)

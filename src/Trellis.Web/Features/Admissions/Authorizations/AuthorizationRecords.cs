@@ -91,7 +91,8 @@ public sealed record AuthorizationRow(Guid Id, Guid ParticipantId, string Partic
     /// <summary>What counts against the authorization: attendance in its dates plus what was entered by hand (<see cref="Used"/>).</summary>
     public int UsedTotal => Used + UsedFromAttendance;
     public int Remaining => Math.Max(0, Authorized - UsedTotal);
-    public int DaysLeft(DateOnly today) => EndOn.DayNumber - today.DayNumber;
+    /// <summary>Calendar days from today to the last day covered (not authorized days: see <see cref="Remaining"/>).</summary>
+    public int DaysUntilEnd(DateOnly today) => EndOn.DayNumber - today.DayNumber;
 }
 
 /// <summary>Which authorizations need someone's attention, and why.</summary>
@@ -107,16 +108,27 @@ public static class AuthorizationRecords
     public static bool NearlyUsedUp(AuthorizationRow a) => a.Status == AuthorizationStatus.Approved && a.Authorized > 0 && a.UsedTotal >= a.Authorized * NearlyUsedShare;
     public static bool Expired(AuthorizationRow a, DateOnly today) => a.Status == AuthorizationStatus.Approved && a.EndOn < today;
 
-    /// <summary>Why a row needs attention, in words; empty when it doesn't.</summary>
+    /// <summary>
+    /// Why a row needs attention, in words; empty when it doesn't. Two counts can sit side by side
+    /// ("ends in 2 days", "2 authorized days unused"), so each says what it counts: calendar days until
+    /// the end date, or authorized days (or units) not used yet.
+    /// </summary>
     public static List<string> Reasons(AuthorizationRow a, DateOnly today)
     {
         var reasons = new List<string>();
+        var untilEnd = a.DaysUntilEnd(today);
         if (Expired(a, today)) reasons.Add($"ended {a.EndOn:MMM d}");
-        else if (EndingSoon(a, today)) reasons.Add(a.DaysLeft(today) == 0 ? "ends today" : $"ends in {a.DaysLeft(today)} day{(a.DaysLeft(today) == 1 ? "" : "s")}");
-        if (NearlyUsedUp(a)) reasons.Add(a.Remaining == 0 ? "used up" : $"{a.Remaining} {(a.Unit == AuthorizationUnit.Days ? "day" : "unit")}{(a.Remaining == 1 ? "" : "s")} left");
+        else if (EndingSoon(a, today)) reasons.Add(untilEnd == 0 ? "ends today" : $"ends in {untilEnd} day{(untilEnd == 1 ? "" : "s")} ({a.EndOn:MMM d})");
+        if (NearlyUsedUp(a))
+            reasons.Add(a.Remaining == 0
+                ? $"all {a.Authorized} authorized {UnitWord(a.Unit, a.Authorized)} used"
+                : $"{a.Remaining} of {a.Authorized} authorized {UnitWord(a.Unit, a.Authorized)} unused");
         if (a.Status == AuthorizationStatus.Requested) reasons.Add("waiting for the payer");
         return reasons;
     }
+
+    /// <summary>"day", "days", "unit", "units".</summary>
+    public static string UnitWord(AuthorizationUnit unit, int count) => (unit == AuthorizationUnit.Days ? "day" : "unit") + (count == 1 ? "" : "s");
 
     /// <summary>
     /// Rows within the caller's scope (the participant filter applies), shaped for lists, with use

@@ -1,6 +1,7 @@
 using Microsoft.AspNetCore.Http.HttpResults;
 using Microsoft.EntityFrameworkCore;
 using Trellis.Web.Data;
+using Trellis.Web.Features.Admissions.Authorizations.Actions;
 using Trellis.Web.Features.Auth;
 using Trellis.Web.Infrastructure;
 
@@ -13,7 +14,8 @@ public static class AuthorizationsApi
 {
     public static RouteGroupBuilder MapAuthorizationsApi(this RouteGroupBuilder api)
     {
-        var group = api.MapGroup("").WithTags("Authorizations");
+        // Every change validates in its action (Actions/), so the framework's validation is off here.
+        var group = api.MapGroup("").WithTags("Authorizations").DisableValidation();
         group.MapGet("/participants/{id:guid}/authorizations", ForParticipant).RequireAuthorization(Permissions.AnyStaff)
             .WithSummary("A participant's authorizations, newest first.");
         group.MapPost("/participants/{id:guid}/authorizations", Create).RequireAuthorization(Permissions.ManageAuthorizations)
@@ -38,14 +40,10 @@ public static class AuthorizationsApi
 
     public static async Task<Results<Created<AuthorizationRow>, ProblemHttpResult>> Create(Guid id, AuthorizationInput input, TrellisDbContext db, HttpContext http, CancellationToken ct)
     {
-        if (!await db.Participants.AnyAsync(p => p.Id == id, ct)) return Problems.NotFound("participant");
-        var a = new InsuranceAuthorization { ParticipantId = id };
-        input.ApplyTo(a);
-        db.Add(a);
-        await db.SaveChangesAsync(ct);
-        var row = await AuthorizationRecords.Rows(db, db.Set<InsuranceAuthorization>().Where(x => x.Id == a.Id)).FirstAsync(ct);
-        ETags.Set(http, row.Version);
-        return TypedResults.Created($"/api/authorizations/{a.Id}", row);
+        var (saved, refused) = await RecordAuthorization.RunAsync(db, id, input, ct);
+        if (refused is not null) return refused.ToProblem();
+        var row = await RowAsync(db, saved!.Id, http, ct);
+        return TypedResults.Created($"/api/authorizations/{saved.Id}", row);
     }
 
     public static async Task<Results<Ok<AuthorizationRow>, ProblemHttpResult>> Get(Guid authorizationId, TrellisDbContext db, HttpContext http, CancellationToken ct)
@@ -60,17 +58,16 @@ public static class AuthorizationsApi
     public static async Task<Results<Ok<AuthorizationRow>, ProblemHttpResult>> Update(Guid authorizationId, AuthorizationInput input, TrellisDbContext db,
         HttpContext http, CancellationToken ct)
     {
-        var a = await db.Set<InsuranceAuthorization>().FirstOrDefaultAsync(x => x.Id == authorizationId, ct);
-        if (a is null) return Problems.NotFound("authorization");
-        if (ETags.RequireIfMatch(http, out var version) is { } problem) return problem;
-        if (a.Version != version) return Problems.Stale(a.Version);
-        input.ApplyTo(a);
-        db.Entry(a).Property(x => x.Version).OriginalValue = version;
-        try { await db.SaveChangesAsync(ct); }
-        catch (DbUpdateConcurrencyException) { return Problems.Stale(version + 1); }
-        var row = await AuthorizationRecords.Rows(db, db.Set<InsuranceAuthorization>().Where(x => x.Id == a.Id)).FirstAsync(ct);
+        var (saved, refused) = await ChangeAuthorization.RunAsync(db, authorizationId, input, ETags.From(http), ct);
+        return refused is not null ? refused.ToProblem() : TypedResults.Ok(await RowAsync(db, saved!.Id, http, ct));
+    }
+
+    /// <summary>The saved authorization as a row (use counted from attendance), with its ETag.</summary>
+    private static async Task<AuthorizationRow> RowAsync(TrellisDbContext db, Guid id, HttpContext http, CancellationToken ct)
+    {
+        var row = await AuthorizationRecords.Rows(db, db.Set<InsuranceAuthorization>().Where(x => x.Id == id)).FirstAsync(ct);
         ETags.Set(http, row.Version);
-        return TypedResults.Ok(row);
+        return row;
     }
 
     public static async Task<Ok<List<AttentionRow>>> Attention(TrellisDbContext db, CancellationToken ct)

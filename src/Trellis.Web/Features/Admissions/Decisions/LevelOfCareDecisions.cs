@@ -8,8 +8,11 @@ using Trellis.Web.Features.Risk;
 
 namespace Trellis.Web.Features.Admissions.Decisions;
 
-/// <summary>What the clinician tells the decision support beyond what the chart holds.</summary>
-public sealed class SuggestionInput
+/// <summary>
+/// What the clinician tells the decision support beyond what the chart holds. A decision and a request
+/// for one carry it too, so the suggestion kept with them is the one the person saw.
+/// </summary>
+public class SuggestionInput
 {
     [Range(0, 60, ErrorMessage = "Hours needed must be between 0 and 60 a week."), Display(Name = "Hours a week needed")]
     public decimal? WeeklyHoursNeeded { get; set; }
@@ -23,7 +26,7 @@ public sealed class SuggestionInput
 }
 
 /// <summary>The clinician's decision: the level, from when, and why in their own words.</summary>
-public sealed class DecisionInput : IValidatableObject
+public sealed class DecisionInput : SuggestionInput, IValidatableObject
 {
     [Required(ErrorMessage = "Choose the level of care decided."), Display(Name = "Level of care")]
     public LevelOfCare? ToLevel { get; set; }
@@ -34,19 +37,12 @@ public sealed class DecisionInput : IValidatableObject
     [Required(ErrorMessage = "Write the rationale: what you weighed and why this level."), MaxLength(3000, ErrorMessage = "Keep the rationale to 3,000 characters.")]
     public string? Rationale { get; set; }
 
-    // What the decision support was given, so the suggestion kept with the decision is the one the clinician saw.
-    [Range(0, 60, ErrorMessage = "Hours needed must be between 0 and 60 a week.")]
-    public decimal? WeeklyHoursNeeded { get; set; }
-    public LevelOfCare? CurrentLevel { get; set; }
-    public bool WithdrawalRisk { get; set; }
-
-    public SuggestionInput Suggestion => new() { WeeklyHoursNeeded = WeeklyHoursNeeded, CurrentLevel = CurrentLevel, WithdrawalRisk = WithdrawalRisk };
-
     public IEnumerable<ValidationResult> Validate(ValidationContext context)
     {
         if (Rationale is { } r && r.Trim().Length < 20)
             yield return new("Write at least a sentence: the rationale is what a reviewer or auditor reads.", [nameof(Rationale)]);
-        var today = DateOnly.FromDateTime(DateTime.UtcNow);
+        // The UTC day: the window is wide enough that the program's time zone makes no difference.
+        var today = DateOnly.FromDateTime(Validation.ClockOf(context).GetUtcNow().UtcDateTime);
         if (EffectiveOn is { } e && (e < today.AddDays(-30) || e > today.AddDays(90)))
             yield return new("The effective date must be within 30 days before today and 90 days ahead.", [nameof(EffectiveOn)]);
     }
@@ -84,21 +80,25 @@ public static class LevelOfCareDecisions
             .Select(l => (LevelOfCare?)l.ToLevel).FirstOrDefaultAsync(ct);
 
     /// <summary>
-    /// Adds the decision to the history. What the decision support suggested, and on which rules,
-    /// is kept under the rationale, so a reviewer sees where the clinician agreed or departed.
+    /// Adds the decision to the history in the name of whoever the context acts for. What the decision
+    /// support suggested, and on which rules, is kept under the rationale, so a reviewer sees where the
+    /// clinician agreed or departed. The action saves.
     /// </summary>
     public static async Task<LevelOfCareChange> RecordAsync(TrellisDbContext db, Participant participant, DecisionInput input,
-        LevelOfCareSuggestion suggestion, LevelOfCare? currentFallback, Caller by, CancellationToken ct = default)
+        LevelOfCareSuggestion suggestion, CancellationToken ct = default)
     {
-        var from = await CurrentLevelAsync(db, participant.Id, ct) ?? currentFallback;
-        var rules = string.Join(", ", suggestion.Applied.Select(r => r.Id));
+        var from = await CurrentLevelAsync(db, participant.Id, ct) ?? input.CurrentLevel;
         var change = new LevelOfCareChange
         {
             ParticipantId = participant.Id, EffectiveOn = input.EffectiveOn!.Value, FromLevel = from, ToLevel = input.ToLevel!.Value,
-            Rationale = $"{input.Rationale!.Trim()}\n\nDecision support suggested {LevelText.Of(suggestion.Level)} (rules: {rules}).",
-            DecidedByStaffId = by.StaffId, DecidedByName = by.Name,
+            Rationale = $"{input.Rationale!.Trim()}\n\n{SuggestedText(suggestion)}",
+            DecidedByStaffId = db.Me.StaffId, DecidedByName = db.Me.DisplayName,
         };
         db.LevelOfCareChanges.Add(change);
         return change;
     }
+
+    /// <summary>"Decision support suggested Intensive outpatient (ASAM 2.1), because: …": the suggestion and the rules it rests on, in words.</summary>
+    public static string SuggestedText(LevelOfCareSuggestion suggestion) =>
+        $"Decision support suggested {LevelText.Of(suggestion.Level)}, because: {LevelOfCareRules.Reasons(suggestion)}.";
 }

@@ -47,6 +47,9 @@ public static class LevelOfCareRules
 {
     public const decimal PartialHospitalizationHours = 20m;
 
+    /// <summary>The published severe bands: PHQ-9 20–27 (Kroenke 2001), GAD-7 15–21 (Spitzer 2006).</summary>
+    public const int SeverePhq9 = 20, SevereGad7 = 15;
+
     public static decimal IopMinimumHours(Population population) => TreatmentProgram.DefaultMinimumHours(population);
 
     public static LevelOfCareSuggestion Suggest(LevelOfCareInputs x)
@@ -56,7 +59,7 @@ public static class LevelOfCareRules
         var steppingDown = x.CurrentLevel is LevelOfCare.Inpatient or LevelOfCare.Residential or LevelOfCare.PartialHospitalization;
         var substance = x.Dast10 >= 3 || x.AuditCPositive == true;
         var moderate = x.Phq9 >= 10 || x.Gad7 >= 10 || x.Pcl5Provisional == true || substance;
-        var severe = x.Phq9 >= 20 || x.Gad7 >= 15;
+        var severe = x.Phq9 >= SeverePhq9 || x.Gad7 >= SevereGad7;
         var anyScreen = x.Phq9 is not null || x.Gad7 is not null || x.AuditCPositive is not null || x.Dast10 is not null || x.Pcl5Provisional is not null;
         var mild = anyScreen && !moderate && x.Risk is SuicideRisk.None or SuicideRisk.Low && !steppingDown && !x.WithdrawalRisk;
 
@@ -96,7 +99,7 @@ public static class LevelOfCareRules
                 $"DAST-10 {(x.Dast10 is { } dast ? $"{dast} " : "")}of 6 or more (substantial or severe drug-related problems): at least IOP.",
                 "Drug use is causing real problems; structured support several days a week helps most people in that place."),
             new("mild", hours is null && mild, RuleEffect.Base, LevelOfCare.Outpatient,
-                $"Screens below the moderate range ({ScreenText(x)}) and no risk or step-down: weekly outpatient care may be enough.",
+                $"Screens below the moderate range ({ScreenText(x)}) with no risk and not stepping down: weekly outpatient care may be enough.",
                 "Your answers suggest that weekly therapy with a counsellor may be enough for now."),
             new("no-information", hours is null && !steppingDown && !moderate && !mild, RuleEffect.Base, LevelOfCare.IntensiveOutpatient,
                 "No hours estimate, screens or prior level to go on: starting from IOP, the level this program provides; complete an assessment before deciding.",
@@ -107,6 +110,32 @@ public static class LevelOfCareRules
         var level = rules.Where(r => r.Applied && r.Effect == RuleEffect.Floor).Select(r => r.Level).Append(baseLevel).Max();
         return new LevelOfCareSuggestion(level, rules);
     }
+
+    /// <summary>
+    /// Each rule's name in words, for pages, summaries and rationales: the ids ("step-up") are for
+    /// programs reading the API, never for people.
+    /// </summary>
+    public static string NameOf(string ruleId) => ruleId switch
+    {
+        "high-risk" => "high suicide risk",
+        "withdrawal" => "risk of complicated withdrawal",
+        "moderate-risk" => "moderate or not yet assessed suicide risk",
+        "hours-php" => "20 or more hours a week needed",
+        "hours-iop" => "IOP hours needed",
+        "hours-outpatient" => "fewer hours needed than IOP gives",
+        "step-down" => "stepping down from a higher level",
+        "step-up" => "symptoms beyond weekly therapy",
+        "severe-symptoms" => "severe symptoms",
+        "substance-severity" => "substantial drug-related problems",
+        "mild" => "mild symptoms and no risk",
+        "no-information" => "not enough information yet",
+        SelfCheck.SelfCheckEvaluation.UnassessedRiskRule => "self-reported suicide risk or severe symptoms, not yet assessed",
+        _ => ruleId.Replace('-', ' '),
+    };
+
+    /// <summary>The applied rules' names: "high suicide risk; severe symptoms".</summary>
+    public static string Reasons(LevelOfCareSuggestion suggestion) =>
+        suggestion.Applied.Any() ? string.Join("; ", suggestion.Applied.Select(r => NameOf(r.Id))) : "no rule applied";
 
     /// <summary>"Needs 12 hours a week: " when the clinician estimated it; the bare rule otherwise.</summary>
     private static string Cap(string s) => char.ToUpperInvariant(s[0]) + s[1..];

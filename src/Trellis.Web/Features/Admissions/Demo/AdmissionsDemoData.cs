@@ -1,5 +1,6 @@
 using Bogus;
 using Trellis.Web.Data;
+using Trellis.Web.Features.Admissions.SelfCheck;
 using Trellis.Web.Features.Auth;
 using Trellis.Web.Features.Demo;
 using Trellis.Web.Features.Organization;
@@ -51,7 +52,16 @@ internal sealed class DemoSeed(DemoContext demo)
         return at > Now ? Now.AddMinutes(-5) : at;
     }
 
-    public Caller As(StaffMember s) => new(s.Id, s.FullName);
+    /// <summary>
+    /// Work done in a staff member's name, as the clinic's history has it: records carry them as the
+    /// author, while the audit trail still says the demo wrote it.
+    /// </summary>
+    public async Task<T> AsAsync<T>(StaffMember s, Func<Task<T>> work)
+    {
+        Db.ActAs(CurrentUser.OnBehalfOf("demo", s.Id, s.FullName));
+        try { return await work(); }
+        finally { Db.ActAs(CurrentUser.System("demo")); }
+    }
 
     /// <summary>Participants in the middle of intake, besides the foundation's: enough for every stage of the board.</summary>
     public List<Participant> AddCandidates()
@@ -176,15 +186,17 @@ internal sealed class DemoSeed(DemoContext demo)
         var fresh = NewCase("Marisol", "Quintero-Vale", mh, Now.AddHours(-3), InquirySource.WebForm);
         fresh.LookingFor = "I work days at a bakery and my anxiety has been really bad since spring. Weekly therapy isn't enough. Evenings would be best.";
         fresh.BestTimeToReach = "Weekdays after 5 pm";
-        fresh.SelfCheckSummary = "Suggested level of care: Intensive outpatient (ASAM 2.1) (rules: step-up).\nThoughts of ending their life right now: no.\nPHQ-9: 13/27 (moderate).\nGAD-7: 16/21 (severe).\nHours a week they could set aside: 9 to 12; times: evenings; has fixed commitments.";
-        fresh.SelfCheckSuggestedLevel = LevelOfCare.IntensiveOutpatient;
+        SelfCheck(fresh, new SelfCheckInput
+        {
+            ThoughtsOfEndingLife = YesNoUnsure.No, LedAnxiety = true, LedTherapyNotEnough = true, GoalKeepWorking = true, Care = CurrentCare.WeeklyTherapy,
+            Hours = HoursAvailable.NineToTwelve, Evenings = true, FixedCommitments = true, Join = JoinBy.InPerson, HasSomeone = YesNoUnsure.Yes,
+        }, phq9: [2, 2, 1, 2, 1, 2, 1, 2, 0], gad7: [2, 2, 2, 2, 1, 2, 1]);
         var urgent = NewCase("Jonah", null, mh, Now.AddHours(-1), InquirySource.WebForm);
         urgent.LookingFor = "Not sure what I need. Things have been dark for a while.";
         urgent.PreferredContact = ContactMethod.Text;
         urgent.MessageMayNameClinic = false;
-        urgent.SafetyConcern = true;
-        urgent.SelfCheckSummary = "Suggested level of care: Intensive outpatient (ASAM 2.1) (rules: moderate-risk, step-up).\nThoughts of ending their life right now: no.\nPHQ-9: 19/27 (moderately severe) — flags: suicide_risk.";
-        urgent.SelfCheckSuggestedLevel = LevelOfCare.IntensiveOutpatient;
+        SelfCheck(urgent, new SelfCheckInput { ThoughtsOfEndingLife = YesNoUnsure.No, LedMood = true, Care = CurrentCare.None, HasSomeone = YesNoUnsure.No },
+            phq9: [3, 2, 2, 3, 2, 2, 2, 2, 1], gad7: null);
         var unsure = NewCase("Dee", "Hollister", null, Now.AddDays(-3).AddHours(-2), InquirySource.WebForm);
         unsure.LookingFor = "Asking for my brother, drinking every day since he lost his job. Is this the right place?";
         unsure.PreferredContact = ContactMethod.Email;
@@ -219,6 +231,17 @@ internal sealed class DemoSeed(DemoContext demo)
         closed.Steps[^1].Note = closed.OutcomeReason;
         closed.ClosedAt = closed.StageEnteredAt;
         Db.Set<AdmissionCase>().AddRange(referred, closed);
+    }
+
+    /// <summary>What the person sent with their inquiry, scored and summed up by the self-check itself, as the public form does.</summary>
+    private static void SelfCheck(AdmissionCase c, SelfCheckInput input, int[] phq9, int[]? gad7)
+    {
+        var raw = new Dictionary<string, string?[]> { [Instruments.Phq9.Code] = phq9.Select(v => (string?)v.ToString()).ToArray() };
+        if (gad7 is not null) raw[Instruments.Gad7.Code] = gad7.Select(v => (string?)v.ToString()).ToArray();
+        var result = SelfCheckEvaluation.Evaluate(input, SelfCheckEvaluation.ReadScreens(input, raw, new Dictionary<string, string[]>()));
+        c.SelfCheckSummary = SelfCheckEvaluation.Summary(input, result);
+        c.SelfCheckSuggestedLevel = result.Suggestion.Level;
+        c.SafetyConcern = result.SuicideSign;
     }
 
     private AdmissionCase NewCase(string first, string? last, Guid? programId, DateTimeOffset received, InquirySource source) => new()

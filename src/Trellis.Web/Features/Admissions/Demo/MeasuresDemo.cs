@@ -11,7 +11,7 @@ namespace Trellis.Web.Features.Admissions.Demo;
 /// <summary>
 /// Screening instruments given over time: PHQ-9 and GAD-7 every two weeks, AUDIT-C and DAST-10 every
 /// four for the substance use program, the C-SSRS at admission. Most people improve, some do not.
-/// Everything goes through <see cref="Administrations.RecordAsync"/>, so a positive item 9 raises
+/// Everything goes through <see cref="Administrations.RecordAsync"/> in the giver's name, so a positive item 9 raises
 /// the flag, notifications and task exactly as in the chart. One flag is open; one was cleared.
 /// </summary>
 internal sealed class MeasuresDemo(DemoSeed seed)
@@ -75,10 +75,9 @@ internal sealed class MeasuresDemo(DemoSeed seed)
 
     private async Task Give(Participant p, string code, JsonElement[] answers, string? sex, DateTimeOffset at, Staff.StaffMember by, CancellationToken ct)
     {
-        var recorded = await Administrations.RecordAsync(seed.Db, p, InstrumentCatalog.Get(code)!, answers, sex, at, seed.As(by), ct: ct);
-        if (recorded.Administration is null)
-            throw new InvalidOperationException($"Demo {code} answers do not score: {string.Join(" ", recorded.Outcome.Errors.SelectMany(e => e.Value))}");
-        recorded.Administration.Difficulty = Clinical.Demo.DemoScores.Difficulty(code, recorded.Administration.Total);
+        var (given, refused) = await seed.AsAsync(by, () => Administrations.RecordAsync(seed.Db, p, InstrumentCatalog.Get(code)!, answers, sex, at, ct: ct));
+        if (refused is not null) throw new InvalidOperationException($"Demo {code} answers do not score: {refused.Detail}");
+        given!.Administration.Difficulty = Clinical.Demo.DemoScores.Difficulty(code, given.Administration.Total);
     }
 
     /// <summary>

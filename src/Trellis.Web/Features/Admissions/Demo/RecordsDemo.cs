@@ -60,7 +60,7 @@ internal sealed class RecordsDemo(DemoSeed seed)
         seed.Db.LevelOfCareChanges.Add(new LevelOfCareChange
         {
             ParticipantId = p.Id, EffectiveOn = seed.Today.AddDays(-2), FromLevel = LevelOfCare.Outpatient, ToLevel = LevelOfCare.IntensiveOutpatient,
-            Rationale = "Symptoms have not improved with weekly therapy over three months; works full time, so needs the evening track. Needs at least 9 hours a week of structured treatment.\n\nDecision support suggested Intensive outpatient (ASAM 2.1) (rules: step-up).",
+            Rationale = "Symptoms have not improved with weekly therapy over three months; works full time, so needs the evening track. Needs at least 9 hours a week of structured treatment.\n\nDecision support suggested Intensive outpatient (ASAM 2.1), because: symptoms beyond weekly therapy.",
             DecidedByStaffId = clinician.Id, DecidedByName = clinician.FullName,
         });
         var a = Auth(p, seed.F.PickRandom(Payers), seed.F.Random.Replace("???#########"), seed.Today.AddDays(3), seed.Today.AddDays(32), 15, 0);

@@ -51,9 +51,11 @@ public static class DemoGroupNotes
             {
                 var p = people[attendees[i].ParticipantId];
                 var goal = w.Plans.TryGetValue(p.Id, out var plan) ? plan.Goals.First() : null;
+                var (level, presentation, response) = DemoText.GroupChoices(i, offsets);
                 var part = new ClinicalNote
                 {
                     ParticipantId = p.Id, Kind = NoteKind.Group, Format = NoteFormat.GroupPart, ServiceDate = session.LocalDate,
+                    ParticipationLevel = level, Presentation = presentation, InterventionResponse = response,
                     Minutes = attendees[i].MinutesAttended, GroupNoteId = note.Id, AuthorStaffId = author.Id, AuthorName = author.DisplayName,
                     Sections = DemoText.GroupPart(w, p.FirstName, goal?.OwnWords, i, offsets, next),
                 };

@@ -1,4 +1,5 @@
 using Trellis.Web.Features.Medications;
+using Trellis.Web.Features.Medications.Catalog;
 using Trellis.Web.Features.Participants;
 
 namespace Trellis.Web.Features.Clinical.Demo;
@@ -24,18 +25,19 @@ public static class DemoMedications
             var start = p.AdmittedOn!.Value;
             var prescriber = w.PrescriberOf(p);
             var meds = new List<Medication>();
-            Medication Med(string name, string dose, MedicationRoute route, string frequency, string reason, bool ours = true) => new()
+            // The addiction medicines are chosen from the drug catalog (and so checked); the others stay free text, as entered before it.
+            Medication Med(string name, string dose, MedicationRoute route, string frequency, string reason, bool ours = true, bool coded = false) => new()
             {
-                ParticipantId = p.Id, Name = name, Dose = dose, Route = route, Frequency = frequency, Reason = reason,
+                ParticipantId = p.Id, Name = name, DrugCode = coded ? DrugCatalog.Shipped.Resolve(name)?.Code : null, Dose = dose, Route = route, Frequency = frequency, Reason = reason,
                 PrescriberStaffId = ours ? prescriber?.Id : null, PrescriberName = ours && prescriber is not null ? prescriber.DisplayName : "Dr. Lena Okafor, Eastside Family Medicine",
                 StartedOn = start.AddDays(-w.F.Random.Int(20, 300)),
             };
             foreach (var m in w.F.Random.ListItems(MentalHealth.ToList(), w.IsSubstanceUse(p) ? w.F.Random.Int(0, 1) : w.F.Random.Int(1, 2)))
                 meds.Add(Med(m.Name, m.Dose, m.Route, m.Frequency, m.Reason, ours: w.F.Random.Bool(0.7f)));
             var dx = p.Diagnoses.Select(d => d.Code).ToList();
-            if (dx.Contains("F11.20")) meds.Add(Med("Buprenorphine/naloxone", "8 mg/2 mg", MedicationRoute.Sublingual, "once daily", "opioid use disorder"));
-            if (dx.Contains("F10.20")) meds.Add(w.F.Random.Bool() ? Med("Naltrexone", "50 mg", MedicationRoute.Oral, "once daily", "alcohol use disorder") : Med("Acamprosate", "666 mg", MedicationRoute.Oral, "three times daily", "alcohol use disorder"));
-            if (w.IsSubstanceUse(p) && w.F.Random.Bool(0.15f)) meds.Add(Med("Clonazepam", "0.5 mg", MedicationRoute.Oral, "twice daily", "panic disorder", ours: false));
+            if (dx.Contains("F11.20")) meds.Add(Med("Buprenorphine/naloxone", "8 mg/2 mg", MedicationRoute.Sublingual, "once daily", "opioid use disorder", coded: true));
+            if (dx.Contains("F10.20")) meds.Add(w.F.Random.Bool() ? Med("Naltrexone", "50 mg", MedicationRoute.Oral, "once daily", "alcohol use disorder", coded: true) : Med("Acamprosate", "666 mg", MedicationRoute.Oral, "three times daily", "alcohol use disorder", coded: true));
+            if (w.IsSubstanceUse(p) && w.F.Random.Bool(0.15f)) meds.Add(Med("Clonazepam", "0.5 mg", MedicationRoute.Oral, "twice daily", "panic disorder", ours: false, coded: true));
             if (meds.Count > 1 && w.F.Random.Bool(0.2f))
             {
                 meds[0].StoppedOn = start.AddDays(w.F.Random.Int(5, 15)) is var s && s < w.Today ? s : null;
@@ -48,6 +50,7 @@ public static class DemoMedications
             if (w.F.Random.Bool(0.1f)) allergies.Add(new Allergy { ParticipantId = p.Id, Substance = "Sulfa drugs", Kind = AllergyKind.Medication, Reaction = "Hives", Severity = AllergySeverity.Mild, NotedOn = start });
             if (w.F.Random.Bool(0.05f)) allergies.Add(new Allergy { ParticipantId = p.Id, Substance = "Peanuts", Kind = AllergyKind.Food, Reaction = "Throat swelling", Severity = AllergySeverity.Severe, NotedOn = start });
             w.Db.Set<Allergy>().AddRange(allergies);
+            Acknowledge(w, meds, allergies, prescriber ?? w.ClinicianOf(p), start);
 
             if (p.Status != ParticipantStatus.Admitted || w.F.Random.Bool())
                 w.Db.Set<MedicationReconciliation>().Add(new MedicationReconciliation
@@ -59,6 +62,26 @@ public static class DemoMedications
                     Items = meds.Where(m => m.IsActiveOn(start)).Select(m => new ReconciledMedication { MedicationId = m.Id, Description = m.Describe(), Decision = ReconciliationDecision.Continue }).ToList(),
                 });
             if (w.IsSubstanceUse(p)) DrugTests(w, p, meds);
+        }
+    }
+
+    /// <summary>
+    /// An outside benzodiazepine beside buprenorphine, the warning the catalog's checks raise most on the demo's lists,
+    /// accepted by the prescriber with a reason; anything else they raise is left for the list to show.
+    /// </summary>
+    private static void Acknowledge(DemoWriter w, List<Medication> meds, List<Allergy> allergies, Staff.StaffMember by, DateOnly on)
+    {
+        foreach (var m in meds.Where(m => m.IsChecked))
+        {
+            var open = MedicationChecks.Unacknowledged(MedicationChecks.For(DrugCatalog.Shipped, m, meds, allergies, w.Today), meds)
+                .Where(x => x.Key.StartsWith("interaction:opioid-benzodiazepine:", StringComparison.Ordinal)).ToList();
+            if (open.Count == 0) continue;
+            m.Acknowledgments.Add(new MedicationAcknowledgment
+            {
+                Warnings = open.Select(x => new AcknowledgedWarning { Key = x.Key, Message = x.Message }).ToList(),
+                Reason = "Prescribed by an outside psychiatrist for panic disorder; a slow taper is agreed with them, a naloxone kit was given and sedation is reviewed at every visit.",
+                ByStaffId = by.Id, ByName = by.DisplayName, At = w.At(on),
+            });
         }
     }
 

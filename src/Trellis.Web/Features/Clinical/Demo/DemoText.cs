@@ -38,6 +38,30 @@ public static class DemoText
         "Reflected that the week's setback was smaller than it would have been a month ago.",
     ];
 
+    /// <summary>The structured choices that fit each sentence of <see cref="Participation"/> (level, presentation) and <see cref="Response"/>, index for index.</summary>
+    private static readonly (Notes.ParticipationLevel, Notes.Presentation)[] ParticipationChoices =
+    [
+        (Notes.ParticipationLevel.Active, Notes.Presentation.Anxious), (Notes.ParticipationLevel.Responsive, Notes.Presentation.Depressed),
+        (Notes.ParticipationLevel.Active, Notes.Presentation.Euthymic), (Notes.ParticipationLevel.Responsive, Notes.Presentation.Euthymic),
+        (Notes.ParticipationLevel.Active, Notes.Presentation.Euthymic), (Notes.ParticipationLevel.Minimal, Notes.Presentation.Guarded),
+        (Notes.ParticipationLevel.Active, Notes.Presentation.Euthymic), (Notes.ParticipationLevel.Responsive, Notes.Presentation.Flat),
+        (Notes.ParticipationLevel.Active, Notes.Presentation.Euthymic), (Notes.ParticipationLevel.Active, Notes.Presentation.Elevated),
+        (Notes.ParticipationLevel.Minimal, Notes.Presentation.Anxious), (Notes.ParticipationLevel.Active, Notes.Presentation.Euthymic),
+    ];
+    private static readonly Notes.InterventionResponse[] ResponseChoices =
+    [
+        Notes.InterventionResponse.Applied, Notes.InterventionResponse.Ambivalent, Notes.InterventionResponse.Ambivalent, Notes.InterventionResponse.Receptive,
+        Notes.InterventionResponse.Receptive, Notes.InterventionResponse.Receptive, Notes.InterventionResponse.Applied, Notes.InterventionResponse.Applied,
+        Notes.InterventionResponse.Ambivalent, Notes.InterventionResponse.Receptive, Notes.InterventionResponse.Receptive, Notes.InterventionResponse.Receptive,
+    ];
+
+    /// <summary>The choices that fit the sentences <see cref="GroupPart"/> picks for the same index and offsets (no draw from the seeded stream).</summary>
+    public static (Notes.ParticipationLevel Level, Notes.Presentation Presentation, Notes.InterventionResponse Response) GroupChoices(int index, int[] offsets)
+    {
+        var (level, presentation) = ParticipationChoices[(offsets[0] + index) % ParticipationChoices.Length];
+        return (level, presentation, ResponseChoices[(offsets[1] + index) % ResponseChoices.Length]);
+    }
+
     public static readonly string[] Progress =
     [
         "Toward \"{G}\": reports doing it on three of the last seven days, up from one.",

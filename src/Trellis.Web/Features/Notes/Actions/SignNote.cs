@@ -17,6 +17,9 @@ public static class SignNote
         if (note.GroupNote is { } group)
             return Refusal.Conflict($"The parts of a group note are signed together with it: POST /api/group-sessions/{group.GroupSessionId}/note/sign.");
         if (await ClinicalStaff.CurrentAsync(db, ct) is not { } signer) return Refusal.Forbidden("Only staff sign notes.");
+        if (SignNotes.MaySign(note, signer, NoteQueries.Link(noteId)) is { } mayNot) return mayNot;
+        if (NoteFormats.Missing(note.Format, note.Sections) is { Count: > 0 } missing)
+            return Refusal.Invalid(missing.ToDictionary(s => $"sections.{s.Key}", s => new[] { $"Write the {s.Label.ToLowerInvariant()} before signing." }));
         var participant = (await Charts.FindAsync(db, note.ParticipantId, ct))!;
         if (await SignNotes.SignAsync(db, note, [note], signer, input, participant.Today(db.Now), ct) is { } refused) return refused;
         try { await db.SaveChangesAsync(ct); }

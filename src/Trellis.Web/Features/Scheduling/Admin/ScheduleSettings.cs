@@ -43,6 +43,9 @@ public sealed class ScheduleSettings : Entity, IProgramOwned, IProgramFact
 
     public static ScheduleSettings Defaults(Guid programId) => new() { ProgramId = programId };
 
+    /// <summary>Attendance of a day more than <see cref="AttendanceLockDays"/> ago is locked: only a program director changes it, and says why.</summary>
+    public bool LocksAttendanceOf(DateOnly day, DateOnly today) => today.DayNumber - day.DayNumber > AttendanceLockDays;
+
     /// <summary>The program's settings, or the defaults (not saved) when none were set.</summary>
     public static async Task<ScheduleSettings> ForAsync(TrellisDbContext db, Guid programId, CancellationToken ct = default) =>
         await db.Set<ScheduleSettings>().AsNoTracking().FirstOrDefaultAsync(s => s.ProgramId == programId, ct) ?? Defaults(programId);

@@ -3,8 +3,8 @@ using Trellis.Web.Features.Organization;
 
 namespace Trellis.Web.Features.Scheduling;
 
-/// <summary>The form for one group of a track's weekly template.</summary>
-public sealed class TemplateInput
+/// <summary>One group of a track's weekly template, as the template page posts it.</summary>
+public sealed class TemplateInput : IValidatableObject
 {
     [Required(ErrorMessage = "Name the group, such as Skills group."), MaxLength(120)] public string? Title { get; set; }
     [Display(Name = "Kind")] public ServiceType ServiceType { get; set; } = ServiceType.GroupTherapy;
@@ -18,6 +18,13 @@ public sealed class TemplateInput
     public bool IsActive { get; set; } = true;
 
     public Weekdays Weekdays => Days.Aggregate(Weekdays.None, (w, d) => w | d.ToFlag());
+
+    public IEnumerable<ValidationResult> Validate(ValidationContext context)
+    {
+        if (FacilitatorIds.Count == 0) yield return new("Choose at least one facilitator.", [nameof(FacilitatorIds)]);
+        if (TelehealthUrl is { Length: > 0 } url && !QueryText.IsHttpsUrl(url))
+            yield return new("The video link must be a full https:// address.", [nameof(TelehealthUrl)]);
+    }
 
     public static TemplateInput From(SessionTemplate t) => new()
     {

@@ -9,7 +9,9 @@ namespace Trellis.Web.Features.Scheduling;
 /// Turns a schedule into RFC 5545 iCalendar with Ical.Net. Times are written in UTC, so every
 /// calendar app shows them in its own zone and daylight-saving changes need no VTIMEZONE. Unless the
 /// owner opted in, an event says only "Trellis session", its time and place: a phone's lock screen
-/// or a shared family calendar must not reveal what kind of treatment someone is in.
+/// or a shared family calendar must not reveal what kind of treatment someone is in. A calendar service
+/// is a third party: the name of a participant of a 42 CFR Part 2 program never goes into a feed, even
+/// with details on (the event then names only the kind of appointment).
 /// </summary>
 public static class ICalendarWriter
 {
@@ -38,7 +40,7 @@ public static class ICalendarWriter
                 {
                     item.TrackName is null ? null : $"{item.TrackName} track",
                     item.Staff.Count == 0 ? null : "With " + string.Join(", ", item.Staff),
-                    item.ParticipantName is null ? null : $"Participant: {item.ParticipantName}",
+                    Named(item) is { } name ? $"Participant: {name}" : null,
                     item.Cancelled ? $"Cancelled: {item.CancellationReason}" : null,
                 }.Where(s => s is not null));
             else if (item.Cancelled)
@@ -48,6 +50,8 @@ public static class ICalendarWriter
         return new CalendarSerializer().SerializeToString(calendar) ?? "";
     }
 
-    private static string Title(ScheduleItem item) =>
-        item.ParticipantName is null ? item.Title : $"{item.Title}: {item.ParticipantName}";
+    private static string Title(ScheduleItem item) => Named(item) is { } name ? $"{item.Title}: {name}" : item.Title;
+
+    /// <summary>The participant's name where a feed may carry it: never for a Part 2 program.</summary>
+    private static string? Named(ScheduleItem item) => item.Part2 ? null : item.ParticipantName;
 }

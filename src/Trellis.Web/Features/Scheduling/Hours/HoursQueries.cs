@@ -5,28 +5,26 @@ using Trellis.Web.Features.Participants;
 namespace Trellis.Web.Features.Scheduling;
 
 /// <summary>One participant's week in the program list.</summary>
-/// <param name="JoinedOn">Set when they joined during this week: it is not held to the minimum.</param>
-/// <param name="OnHold">On hold now: treatment is paused, so they are not held to the minimum (as in the chart's flag).</param>
-public sealed record ParticipantWeek(Guid ParticipantId, string Name, string? TrackName, WeekHours Week, DateOnly? JoinedOn = null, bool OnHold = false);
+public sealed record ParticipantWeek(Guid ParticipantId, string Name, string? TrackName, WeekHours Week);
 
-/// <summary>Gathers what hours-per-week counts from the database; the counting itself is <see cref="WeeklyHours"/>.</summary>
+/// <summary>
+/// Gathers what hours-per-week counts from the database; the counting, and which weeks a participant is
+/// held to the minimum, is <see cref="WeeklyHours"/>. The chart, its flag, the program list, the home
+/// card and the API all read through here, so they agree.
+/// </summary>
 public static class HoursQueries
 {
     public static async Task<IReadOnlyList<WeekHours>> ForParticipantAsync(TrellisDbContext db, Participant participant, DateOnly from, DateOnly to, CancellationToken ct = default)
     {
         var program = participant.Program ?? await db.Programs.AsNoTracking().FirstAsync(p => p.Id == participant.ProgramId, ct);
         var settings = await ScheduleSettings.ForAsync(db, program.Id, ct);
-        var today = ProgramClock.LocalDate(db.Now, ProgramClock.Zone(program.TimeZoneId));
         var weekFrom = ProgramClock.WeekStart(from);
         var weekTo = ProgramClock.WeekStart(to).AddDays(6);
         var items = await ItemsAsync(db, [participant.Id], weekFrom, weekTo, ct);
-        var enrolled = await db.Enrollments.AsNoTracking().Where(e => e.ParticipantId == participant.Id)
-            .Select(e => new { e.StartedOn, e.EndedOn }).ToListAsync(ct);
-        // Only a whole week in the program is held to its minimum: not the weeks before admission,
-        // a first week joined part way through, or the week of a discharge.
-        return WeeklyHours.Compute(items.GetValueOrDefault(participant.Id) ?? [], settings.Counted, program.MinimumWeeklyHours, weekFrom, weekTo, today)
-            .Select(w => enrolled.Any(e => e.StartedOn <= w.WeekStart && (e.EndedOn == null || e.EndedOn >= w.WeekStart.AddDays(6))) ? w : w with { BelowMinimum = false })
-            .ToList();
+        var spans = (await SpansAsync(db, [participant.Id], program.Id, ct)).GetValueOrDefault(participant.Id) ?? [];
+        var onHold = participant.Status == ParticipantStatus.OnHold;
+        return WeeklyHours.Compute(items.GetValueOrDefault(participant.Id) ?? [], settings.Counted, program.MinimumWeeklyHours, weekFrom, weekTo,
+            ProgramClock.Today(db.Now, program.TimeZoneId), week => WeeklyHours.NotHeldBecause(onHold, spans, week));
     }
 
     /// <summary>The Monday of the first week the participant was enrolled, for pages that show weeks from then on.</summary>
@@ -37,32 +35,35 @@ public static class HoursQueries
         return first is { } d ? ProgramClock.WeekStart(d) : null;
     }
 
-    /// <summary>Every admitted or active participant of a program in one week, lowest attended first.</summary>
+    /// <summary>Every participant of a program enrolled in one week (discharged since included), those below the minimum first, then lowest attended.</summary>
     public static async Task<List<ParticipantWeek>> ForProgramAsync(TrellisDbContext db, Organization.TreatmentProgram program, DateOnly weekStart, CancellationToken ct = default)
     {
         var settings = await ScheduleSettings.ForAsync(db, program.Id, ct);
-        var today = ProgramClock.LocalDate(db.Now, ProgramClock.Zone(program.TimeZoneId));
+        var today = ProgramClock.Today(db.Now, program.TimeZoneId);
         var weekEnd = weekStart.AddDays(6);
-        // Everyone in the program that week (discharged since included); not those who came later.
         var people = await db.Participants.AsNoTracking()
-            .Where(p => p.ProgramId == program.Id && p.Enrollments.Any(e => e.StartedOn <= weekEnd && (e.EndedOn == null || e.EndedOn >= weekStart))
+            .Where(p => p.ProgramId == program.Id && p.Enrollments.Any(e => e.ProgramId == program.Id && e.StartedOn <= weekEnd && (e.EndedOn == null || e.EndedOn >= weekStart))
                 && (p.Status == ParticipantStatus.Active || p.Status == ParticipantStatus.Admitted || p.Status == ParticipantStatus.OnHold || p.Status == ParticipantStatus.Discharged))
             .Select(p => new
             {
                 p.Id, Name = Participant.NameOf(p.PreferredName, p.LegalFirstName, p.LegalLastName), Track = p.Track != null ? p.Track.Name : null,
-                Started = p.Enrollments.Min(e => e.StartedOn), OnHold = p.Status == ParticipantStatus.OnHold,
+                OnHold = p.Status == ParticipantStatus.OnHold,
             })
             .ToListAsync(ct);
-        var items = await ItemsAsync(db, people.Select(p => p.Id).ToList(), weekStart, weekEnd, ct);
-        return people.Select(p =>
-            {
-                var week = WeeklyHours.Compute(items.GetValueOrDefault(p.Id) ?? [], settings.Counted, program.MinimumWeeklyHours, weekStart, weekEnd, today)[0];
-                // A first week joined part way through cannot be held to the whole week's minimum.
-                var partial = p.Started > weekStart;
-                return new ParticipantWeek(p.Id, p.Name, p.Track, partial || p.OnHold ? week with { BelowMinimum = false } : week, partial ? p.Started : null, p.OnHold);
-            })
+        var ids = people.Select(p => p.Id).ToList();
+        var items = await ItemsAsync(db, ids, weekStart, weekEnd, ct);
+        var spans = await SpansAsync(db, ids, program.Id, ct);
+        return people.Select(p => new ParticipantWeek(p.Id, p.Name, p.Track,
+                WeeklyHours.Compute(items.GetValueOrDefault(p.Id) ?? [], settings.Counted, program.MinimumWeeklyHours, weekStart, weekEnd, today,
+                    week => WeeklyHours.NotHeldBecause(p.OnHold, spans.GetValueOrDefault(p.Id) ?? [], week))[0]))
             .OrderBy(r => r.Week.BelowMinimum ? 0 : 1).ThenBy(r => r.Week.AttendedHours).ThenBy(r => r.Name).ToList();
     }
+
+    /// <summary>Each participant's enrollments in the program, for <see cref="WeeklyHours.NotHeldBecause"/>.</summary>
+    private static async Task<Dictionary<Guid, List<EnrolledSpan>>> SpansAsync(TrellisDbContext db, List<Guid> participantIds, Guid programId, CancellationToken ct) =>
+        (await db.Enrollments.AsNoTracking().Where(e => participantIds.Contains(e.ParticipantId) && e.ProgramId == programId)
+            .Select(e => new { e.ParticipantId, e.StartedOn, e.EndedOn }).ToListAsync(ct))
+        .GroupBy(e => e.ParticipantId).ToDictionary(g => g.Key, g => g.Select(e => new EnrolledSpan(e.StartedOn, e.EndedOn)).ToList());
 
     /// <summary>Sessions and appointments of these participants in the days given, with the minutes each attended.</summary>
     public static async Task<Dictionary<Guid, List<HoursItem>>> ItemsAsync(TrellisDbContext db, List<Guid> participantIds, DateOnly from, DateOnly to, CancellationToken ct)

@@ -58,7 +58,8 @@ public static class WeeklyPlanner
     public static async Task<Dictionary<Guid, SlotSource>> FreeSlotsAsync(TrellisDbContext db, Guid programId, TimeZoneInfo zone, DateOnly today, CancellationToken ct)
     {
         var windows = await db.Set<StaffAvailability>().AsNoTracking().Include(a => a.StaffMember).Include(a => a.Room)
-            .Where(a => a.ProgramId == programId && a.StaffMember!.IsActive).ToListAsync(ct);
+            // Only staff still assigned to the program: booking refuses anyone else.
+            .Where(a => a.ProgramId == programId && a.StaffMember!.IsActive && a.StaffMember.Programs.Any(p => p.ProgramId == programId)).ToListAsync(ct);
         var staffIds = windows.Select(w => w.StaffMemberId).Distinct().ToList();
         var until = today.AddDays(LookAheadDays);
         // Unscoped: an appointment with someone from another program still takes the staff member's hour; only times leave here.

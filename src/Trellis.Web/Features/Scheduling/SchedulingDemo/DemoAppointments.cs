@@ -21,7 +21,8 @@ internal static class DemoAppointments
             (DayOfWeek Day, int From, int To, ServiceType Type, int Minutes)[] windows = role switch
             {
                 Roles.Clinician when s.Id == demo.DemoStaff[Roles.Clinician].Id =>
-                    [(DayOfWeek.Tuesday, 13, 17, ServiceType.IndividualTherapy, 50), (DayOfWeek.Wednesday, 13, 17, ServiceType.IndividualTherapy, 50), (DayOfWeek.Friday, 9, 12, ServiceType.IndividualTherapy, 50)],
+                    // Friday afternoon: Friday mornings they lead the weekend track's process group.
+                    [(DayOfWeek.Tuesday, 13, 17, ServiceType.IndividualTherapy, 50), (DayOfWeek.Wednesday, 13, 17, ServiceType.IndividualTherapy, 50), (DayOfWeek.Friday, 13, 16, ServiceType.IndividualTherapy, 50)],
                 Roles.Clinician => mh
                     ? [(DayOfWeek.Tuesday, 13, 17, ServiceType.IndividualTherapy, 50), (DayOfWeek.Friday, 13, 17, ServiceType.IndividualTherapy, 50)]
                     : [(DayOfWeek.Monday, 13, 17, ServiceType.IndividualTherapy, 50), (DayOfWeek.Thursday, 13, 17, ServiceType.IndividualTherapy, 50)],

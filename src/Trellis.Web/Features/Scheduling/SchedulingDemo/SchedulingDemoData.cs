@@ -11,8 +11,9 @@ namespace Trellis.Web.Features.Scheduling.SchedulingDemo;
 /// The demo clinic's schedule: a weekly template for every track (three one-hour groups a meeting
 /// day), staff hours for individual appointments, six past weeks of sessions with realistic
 /// attendance and its follow-ups, weekly individual and medication appointments, the weeks ahead
-/// generated, and a staff-training closure coming up. The demo clinician runs groups Monday to
-/// Thursday, so on those days their rosters are waiting to be taken.
+/// generated, and a staff-training closure coming up. Adult Mental Health also runs a weekend track
+/// (Fri/Sat/Sun mornings, for people who work weekdays), so whatever day the demo is tried the demo
+/// clinician leads a group today, with its roster waiting to be taken and its note to be written.
 /// </summary>
 public sealed class SchedulingDemoData : IDemoData
 {
@@ -23,6 +24,7 @@ public sealed class SchedulingDemoData : IDemoData
     {
         var db = demo.Db;
         foreach (var program in new[] { demo.MentalHealth, demo.SubstanceUse }) db.Add(ScheduleSettings.Defaults(program.Id));
+        await AddWeekendTrackAsync(demo, ct);
         AddTemplates(demo);
         var availability = DemoAppointments.AddAvailability(demo);
         await db.SaveChangesAsync(ct);
@@ -47,6 +49,34 @@ public sealed class SchedulingDemoData : IDemoData
         await Closures.ApplyAsync(db, closure, ct);
     }
 
+    public const string WeekendTrack = "Weekend";
+
+    /// <summary>
+    /// Adult Mental Health's Fri/Sat/Sun morning track, with every third of the program's people who have
+    /// a track and no recorded obligations placed in it since admission (the demo participant stays put).
+    /// With the Mon/Wed/Thu morning and Mon/Tue/Thu evening tracks, the program meets every day.
+    /// </summary>
+    private static async Task AddWeekendTrackAsync(DemoContext demo, CancellationToken ct)
+    {
+        var weekend = new Track
+        {
+            ProgramId = demo.MentalHealth.Id, Program = demo.MentalHealth, Name = WeekendTrack, Weekdays = Weekdays.Friday | Weekdays.Saturday | Weekdays.Sunday,
+            StartTime = new TimeOnly(9, 0), EndTime = new TimeOnly(12, 0), Capacity = 12, DefaultRoomId = demo.Rooms[0].Id,
+        };
+        demo.Db.Tracks.Add(weekend);
+        demo.Tracks.Add(weekend);
+        var bound = (await demo.Db.Set<WeeklyObligation>().Select(o => o.ParticipantId).Distinct().ToListAsync(ct)).ToHashSet();
+        var movers = demo.Participants
+            .Where(p => p.ProgramId == demo.MentalHealth.Id && p.TrackId != null && p.Id != demo.DemoParticipant.Id && !bound.Contains(p.Id)
+                && p.Status is ParticipantStatus.Active or ParticipantStatus.Admitted or ParticipantStatus.Discharged)
+            .Where((_, i) => i % 3 == 0).ToList();
+        foreach (var p in movers)
+        {
+            foreach (var e in p.Enrollments.Where(e => e.TrackId == p.TrackId)) e.TrackId = weekend.Id;
+            p.TrackId = weekend.Id;
+        }
+    }
+
     /// <summary>Each meeting day of a track is three one-hour groups, so a track gives the 9 hours a week IOP asks for.</summary>
     private static void AddTemplates(DemoContext demo)
     {
@@ -66,8 +96,8 @@ public sealed class SchedulingDemoData : IDemoData
                     TrackId = track.Id, Title = groups[i].Title, ServiceType = groups[i].Type, Weekdays = track.Weekdays,
                     StartTime = track.StartTime.AddHours(i), EndTime = track.StartTime.AddHours(i + 1),
                 };
-                // The demo clinician leads the morning process and skills groups and the evening process group.
-                var lead = mh && ((track.Name == "Morning" && i < 2) || (track.Name == "Evening" && i == 0)) ? clinician : others[(i + (track.Name == "Evening" ? 1 : 0)) % others.Count];
+                // The demo clinician leads the morning process and skills groups and the evening and weekend process groups.
+                var lead = mh && ((track.Name == "Morning" && i < 2) || (track.Name is "Evening" or WeekendTrack && i == 0)) ? clinician : others[(i + (track.Name == "Evening" ? 1 : 0)) % others.Count];
                 t.Facilitators.Add(new SessionTemplateFacilitator { SessionTemplateId = t.Id, StaffMemberId = lead.Id });
                 demo.Db.Add(t);
             }

@@ -79,6 +79,18 @@ public static class Conflicts
         return found;
     }
 
+    /// <summary>The 409 that names each clashing event; its "conflicts" extension lists them for API clients and pages.</summary>
+    public static Refusal Refuse(IEnumerable<ScheduleConflict> conflicts)
+    {
+        var list = conflicts.ToList();
+        return Refusal.Conflict(string.Join(" ", list.Select(c => c.Message).Distinct()),
+            new Dictionary<string, object?> { ["conflicts"] = list.Select(ConflictDto.From).ToList() });
+    }
+
+    /// <summary>The clashes a refusal names, for a page to list; none when it is about something else.</summary>
+    public static IReadOnlyList<ConflictDto> In(Refusal? refusal) =>
+        refusal?.Extensions?.GetValueOrDefault("conflicts") as List<ConflictDto> ?? [];
+
     public static string Describe(ServiceType type) => type switch
     {
         ServiceType.GroupTherapy => "Group therapy",

@@ -5,12 +5,15 @@ namespace Trellis.Web.Features.Scheduling;
 
 public enum ScheduleItemKind { GroupSession, Appointment }
 
-/// <summary>One line of a person's schedule: a group session or an appointment, in the program's local time.</summary>
+/// <summary>
+/// One line of a person's schedule: a group session or an appointment, in the program's local time.
+/// <paramref name="Part2"/>: of a 42 CFR Part 2 program, whose participants' names never leave in a calendar feed.
+/// </summary>
 public sealed record ScheduleItem(
     ScheduleItemKind Kind, Guid Id, string Title, ServiceType ServiceType, DateTimeOffset StartsAt, DateTimeOffset EndsAt,
     DateOnly LocalDate, string LocalStart, string LocalEnd, string TimeZoneId, string? Room, string? TelehealthUrl,
     bool Cancelled, string? CancellationReason, string? TrackName, IReadOnlyList<string> Staff, string? ParticipantName,
-    Guid? ParticipantId, AttendanceStatus? Attendance);
+    Guid? ParticipantId, AttendanceStatus? Attendance, bool Part2 = false);
 
 /// <summary>Schedules of a participant and of a staff member, shared by pages, the API and the calendar feeds.</summary>
 public static class ScheduleQueries
@@ -44,8 +47,7 @@ public static class ScheduleQueries
         db.GroupSessions.AsNoTracking().Include(s => s.Program).Include(s => s.Track).Include(s => s.Room)
             .Include(s => s.Facilitators).ThenInclude(f => f.StaffMember).AsSplitQuery();
 
-    public static IQueryable<Appointment> AppointmentsQuery(TrellisDbContext db) =>
-        db.Appointments.AsNoTracking().Include(a => a.Participant).ThenInclude(p => p!.Program).Include(a => a.StaffMember).Include(a => a.Room);
+    public static IQueryable<Appointment> AppointmentsQuery(TrellisDbContext db) => AppointmentQueries.Query(db).AsNoTracking();
 
     private static List<ScheduleItem> Merge(List<GroupSession> sessions, List<Appointment> appointments,
         Func<Guid, AttendanceStatus?> sessionMark, Func<Guid, AttendanceStatus?> appointmentMark, bool includeParticipant)
@@ -56,7 +58,7 @@ public static class ScheduleQueries
             return new ScheduleItem(ScheduleItemKind.GroupSession, s.Id, s.Title, s.ServiceType, s.StartsAt, s.EndsAt, s.LocalDate,
                 ProgramClock.Time(s.StartsAt, zone), ProgramClock.Time(s.EndsAt, zone), s.Program.TimeZoneId, s.Room?.Name, s.TelehealthUrl ?? (s.Room?.IsTelehealth == true ? s.Room.TelehealthUrl : null),
                 s.Status == SessionStatus.Cancelled, s.CancellationReason, s.Track?.Name,
-                s.Facilitators.Select(f => f.StaffMember!.FullName).OrderBy(n => n).ToList(), null, null, sessionMark(s.Id));
+                s.Facilitators.Select(f => f.StaffMember!.FullName).OrderBy(n => n).ToList(), null, null, sessionMark(s.Id), s.Program.IsPart2);
         });
         var appts = appointments.Select(a =>
         {
@@ -65,7 +67,7 @@ public static class ScheduleQueries
             return new ScheduleItem(ScheduleItemKind.Appointment, a.Id, Conflicts.Describe(a.ServiceType), a.ServiceType, a.StartsAt, a.EndsAt, a.LocalDate,
                 ProgramClock.Time(a.StartsAt, zone), ProgramClock.Time(a.EndsAt, zone), tz, a.Room?.Name, a.TelehealthUrl ?? (a.Room?.IsTelehealth == true ? a.Room.TelehealthUrl : null),
                 a.Status == AppointmentStatus.Cancelled, a.CancellationReason, null, [a.StaffMember!.FullName],
-                includeParticipant ? a.Participant.DisplayName : null, includeParticipant ? a.ParticipantId : null, appointmentMark(a.Id));
+                includeParticipant ? a.Participant.DisplayName : null, includeParticipant ? a.ParticipantId : null, appointmentMark(a.Id), a.Participant.Program.IsPart2);
         });
         return items.Concat(appts).OrderBy(i => i.StartsAt).ThenBy(i => i.Title).ToList();
     }

@@ -1,0 +1,40 @@
+﻿using Microsoft.EntityFrameworkCore.Migrations;
+
+#nullable disable
+
+namespace Trellis.Web.Data.Migrations.Sqlite
+{
+    /// <inheritdoc />
+    public partial class MedicationCatalog : Migration
+    {
+        /// <inheritdoc />
+        protected override void Up(MigrationBuilder migrationBuilder)
+        {
+            migrationBuilder.AddColumn<string>(
+                name: "Acknowledgments",
+                table: "Medications",
+                type: "TEXT",
+                nullable: false,
+                defaultValue: "[]");
+
+            migrationBuilder.AddColumn<string>(
+                name: "DrugCode",
+                table: "Medications",
+                type: "TEXT",
+                maxLength: 60,
+                nullable: true);
+        }
+
+        /// <inheritdoc />
+        protected override void Down(MigrationBuilder migrationBuilder)
+        {
+            migrationBuilder.DropColumn(
+                name: "Acknowledgments",
+                table: "Medications");
+
+            migrationBuilder.DropColumn(
+                name: "DrugCode",
+                table: "Medications");
+        }
+    }
+}
