@@ -17,10 +17,15 @@ public class ChargeLifecycleTests(TrellisFactory app) : IClassFixture<TrellisFac
     {
         await using var s = app.Db();
         // A sent claim's group-session day: correct one attendance on it to an excused absence.
-        var line = await s.Context.Set<ClaimLine>().Where(l => s.Context.Set<Claim>().Any(c => c.Id == l.ClaimId && c.Status != ClaimStatus.Draft && c.Status != ClaimStatus.Ready
+        var lines = await s.Context.Set<ClaimLine>().Where(l => s.Context.Set<Claim>().Any(c => c.Id == l.ClaimId && c.Status != ClaimStatus.Draft && c.Status != ClaimStatus.Ready
                 && c.ReplacedByClaimId == null && c.Status != ClaimStatus.Void))
-            .Select(l => new { l.ClaimId, l.ChargeId }).FirstAsync();
-        var source = (await s.Context.Set<Charge>().FirstAsync(c => c.Id == line.ChargeId)).Sources.First(x => x.GroupSessionId != null);
+            .Select(l => new { l.ClaimId, l.ChargeId }).ToListAsync();
+        var onClaims = lines.Select(l => l.ChargeId).Distinct().ToList();
+        var charges = await s.Context.Set<Charge>().Where(c => onClaims.Contains(c.Id)).ToListAsync();
+        // A day charge made of several groups (a per diem or Medicare IOP day): one absence changes it, so it is replaced.
+        var grouped = charges.First(c => c.Sources.Count(x => x.GroupSessionId != null) >= 2);
+        var line = lines.First(l => l.ChargeId == grouped.Id);
+        var source = grouped.Sources.First(x => x.GroupSessionId != null);
         var record = await s.Context.Attendance.FirstAsync(a => a.Id == source.AttendanceRecordId);
         var director = await app.ApiAsync(Roles.ProgramDirector);
         var roster = await director.GetAsync($"/api/sessions/{source.GroupSessionId}/attendance");

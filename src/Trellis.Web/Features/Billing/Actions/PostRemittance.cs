@@ -27,7 +27,7 @@ public static class PostRemittance
         catch (X12Exception e)
         {
             return new Refusal(400, "The 835 file does not parse", e.Message,
-                new Dictionary<string, string[]> { [e.ElementName ?? e.Segment] = [e.Reason] },
+                new Dictionary<string, string[]> { [e.ElementName ?? e.Segment] = [e.Message] },
                 new Dictionary<string, object?> { ["segment"] = e.Segment, ["segmentPosition"] = e.Position, ["element"] = e.ElementName });
         }
         if (await db.Set<Remittance>().AnyAsync(r => r.PayerName == era.PayerName && r.TraceNumber == era.TraceNumber, ct))
