@@ -56,17 +56,22 @@ public sealed class BillingWorld : IDisposable
         return (db, scope);
     }
 
+    /// <summary>A fresh copy of <paramref name="from"/>, with the app started on it (start-up is not what is measured).</summary>
     public void Reset(string from)
     {
         CloseApp();
         File.Copy(from, Working, overwrite: true);
         foreach (var suffix in new[] { "-wal", "-shm" }) File.Delete(Working + suffix);
+        var (db, scope) = Open();
+        using (scope) _ = db.Programs.Count();
     }
 
     private (TrellisDbContext Context, IServiceScope Scope) Open()
     {
         app ??= new WebApplicationFactory<Program>().WithWebHostBuilder(b =>
         {
+            // In process, the factory would look for the app beside Trellis.slnx rather than in src/.
+            b.UseContentRoot(AppSource());
             b.UseEnvironment("Production");
             b.UseSetting("Trellis:DemoMode", "false");
             b.UseSetting("Trellis:DataDirectory", Directory);
@@ -82,6 +87,13 @@ public sealed class BillingWorld : IDisposable
     }
 
     public void Close() => CloseApp();
+
+    private static string AppSource()
+    {
+        var dir = new DirectoryInfo(AppContext.BaseDirectory);
+        while (dir is not null && !File.Exists(Path.Combine(dir.FullName, "Trellis.slnx"))) dir = dir.Parent;
+        return Path.Combine(dir?.FullName ?? throw new InvalidOperationException("Trellis.slnx not found above the benchmark"), "src", "Trellis.Web");
+    }
 
     private void CloseApp()
     {

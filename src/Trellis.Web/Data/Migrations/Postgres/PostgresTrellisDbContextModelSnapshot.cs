@@ -1228,6 +1228,10 @@ namespace Trellis.Web.Data.Migrations.Postgres
                     b.Property<int>("ClaimCount")
                         .HasColumnType("integer");
 
+                    b.Property<string>("ClaimIds")
+                        .IsRequired()
+                        .HasColumnType("text");
+
                     b.Property<string>("Content")
                         .IsRequired()
                         .HasColumnType("text");

@@ -1216,6 +1216,10 @@ namespace Trellis.Web.Data.Migrations.Sqlite
                     b.Property<int>("ClaimCount")
                         .HasColumnType("INTEGER");
 
+                    b.Property<string>("ClaimIds")
+                        .IsRequired()
+                        .HasColumnType("TEXT");
+
                     b.Property<string>("Content")
                         .IsRequired()
                         .HasColumnType("TEXT");

@@ -59,7 +59,7 @@ public static class SendClaims
     public static async Task<ClaimFile> WriteAsync(TrellisDbContext db, BillingIdentity clinic, ClaimType type, List<ClaimDocument> docs, CancellationToken ct)
     {
         var number = await Counters.TakeAsync(db, Counters.Interchange, 1, ct);
-        var file = new ClaimFile { ControlNumber = number, Type = type, ClaimCount = docs.Count, Content = Claim837Writer.Write(clinic, type, docs, number, db.Now) };
+        var file = new ClaimFile { ControlNumber = number, Type = type, ClaimCount = docs.Count, ClaimIds = docs.Select(d => d.Claim.Id).ToList(), Content = Claim837Writer.Write(clinic, type, docs, number, db.Now) };
         db.Set<ClaimFile>().Add(file);
         foreach (var d in docs) db.Audit(Audit.AuditActions.Export, nameof(Claim), d.Claim.Id, d.Claim.ParticipantId, detail: $"837 interchange {number} to {clinic.ReceiverName}");
         return file;

@@ -86,8 +86,9 @@ public static class ClaimsApi
 
     public static async Task<IResult> File(Guid id, TrellisDbContext db, CancellationToken ct)
     {
-        if (!db.Scope.SeesClinicWide) return Refusal.NotFound("claim file").ToProblem();
         if (await db.Set<ClaimFile>().AsNoTracking().FirstOrDefaultAsync(f => f.Id == id, ct) is not { } file) return Refusal.NotFound("claim file").ToProblem();
+        // A file holds many participants' claims: it is shown only to someone whose scope covers every one of them.
+        if (await db.Set<Claim>().CountAsync(c => file.ClaimIds.Contains(c.Id), ct) != file.ClaimIds.Count) return Refusal.NotFound("claim file").ToProblem();
         db.Audit(Audit.AuditActions.Read, nameof(ClaimFile), file.Id, null, detail: $"837 interchange {file.ControlNumber}");
         await db.SaveChangesAsync(ct);
         return TypedResults.Text(file.Content, X12ContentType);

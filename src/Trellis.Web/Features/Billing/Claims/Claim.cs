@@ -125,6 +125,8 @@ public sealed class ClaimFile : Entity
     public long ControlNumber { get; set; }
     public ClaimType Type { get; set; }
     public int ClaimCount { get; set; }
+    /// <summary>The claims written in it: the file is shown only to someone whose scope shows every one.</summary>
+    public List<Guid> ClaimIds { get; set; } = [];
     public string Content { get; set; } = "";
 }
 
@@ -134,5 +136,6 @@ internal sealed class ClaimFileConfiguration : IEntityTypeConfiguration<ClaimFil
     {
         b.ToTable("ClaimFiles");
         b.HasIndex(x => x.ControlNumber).IsUnique();
+        b.Property(x => x.ClaimIds).HasJsonConversion();
     }
 }

@@ -103,6 +103,7 @@ namespace Trellis.Web.Data.Migrations.Postgres
                     ControlNumber = table.Column<long>(type: "bigint", nullable: false),
                     Type = table.Column<string>(type: "character varying(40)", maxLength: 40, nullable: false),
                     ClaimCount = table.Column<int>(type: "integer", nullable: false),
+                    ClaimIds = table.Column<string>(type: "text", nullable: false),
                     Content = table.Column<string>(type: "text", nullable: false),
                     Version = table.Column<long>(type: "bigint", nullable: false),
                     CreatedAt = table.Column<DateTimeOffset>(type: "timestamp with time zone", nullable: false),

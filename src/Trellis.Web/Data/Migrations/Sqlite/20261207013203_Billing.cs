@@ -103,6 +103,7 @@ namespace Trellis.Web.Data.Migrations.Sqlite
                     ControlNumber = table.Column<long>(type: "INTEGER", nullable: false),
                     Type = table.Column<string>(type: "TEXT", maxLength: 40, nullable: false),
                     ClaimCount = table.Column<int>(type: "INTEGER", nullable: false),
+                    ClaimIds = table.Column<string>(type: "TEXT", nullable: false),
                     Content = table.Column<string>(type: "TEXT", nullable: false),
                     Version = table.Column<long>(type: "INTEGER", nullable: false),
                     CreatedAt = table.Column<long>(type: "INTEGER", nullable: false),
