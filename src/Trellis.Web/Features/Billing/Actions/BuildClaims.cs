@@ -42,7 +42,16 @@ public static class BuildClaims
         if (Validation.Check(input) is { } invalid) return invalid;
         if (await db.Set<BillingIdentity>().AsNoTracking().FirstOrDefaultAsync(ct) is null)
             return Refusal.Conflict("Billing is not set up", "Enter the clinic's billing identity (Billing › Setup) before building claims.");
-        var (from, to) = (input.From!.Value, input.To!.Value);
+        // A month of charges is thousands of tracked rows; with automatic detection every claim added would
+        // rescan them all (seconds for a 200-participant month). The save detects once (TrellisDbContext).
+        var detect = db.ChangeTracker.AutoDetectChangesEnabled;
+        db.ChangeTracker.AutoDetectChangesEnabled = false;
+        try { return await BuildAsync(db, input.From!.Value, input.To!.Value, ct); }
+        finally { db.ChangeTracker.AutoDetectChangesEnabled = detect; }
+    }
+
+    private static async Task<Result<BuildClaimsResult>> BuildAsync(TrellisDbContext db, DateOnly from, DateOnly to, CancellationToken ct)
+    {
         var payers = await db.Set<Payer>().AsNoTracking().ToDictionaryAsync(p => p.Id, ct);
         var ids = new List<Guid>();
 
