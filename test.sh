@@ -29,6 +29,9 @@ fi
 PGBIN=$(ls -d /usr/lib/postgresql/*/bin 2>/dev/null | sort -V | tail -n1)
 [ -x "$PGBIN/initdb" ] || fail "PostgreSQL server binaries not found"
 command -v dotnet >/dev/null || fail "the .NET SDK (dotnet) is not on PATH"
+# The billing tests check 837 files with node-x12, a parser independent of the app's writer.
+command -v npm >/dev/null || { $SUDO apt-get update -qq >/dev/null; $SUDO apt-get install -y -qq --no-install-recommends nodejs npm >/dev/null; } || fail "could not install node and npm"
+npm ci --prefix tests/Trellis.Tests/Billing/x12check --no-audit --no-fund >"$OUT/npm.log" 2>&1 || fail "npm ci for the X12 check failed (see $OUT/npm.log)"
 
 # ---- throw-away PostgreSQL -----------------------------------------------------------------
 PGDIR=$(mktemp -d /tmp/trellis-pg.XXXXXX)

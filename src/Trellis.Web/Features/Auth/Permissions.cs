@@ -87,6 +87,17 @@ public static class Permissions
     public const string RestrictCharts = nameof(RestrictCharts);
     public const string SeeEmergencyAccess = nameof(SeeEmergencyAccess);
 
+    // Billing (issue 9). The Billing role is not in Staff: AnyStaff opens the chart (its risk flags,
+    // level-of-care rationale), and billing sees only what a claim needs, on its own pages.
+    /// <summary>Payers, charges, claims, remittances, balances and reports (read).</summary>
+    public const string ViewBilling = nameof(ViewBilling);
+    /// <summary>Release charges, build and send claims, import remittances, fee schedules, payers, the billing identity.</summary>
+    public const string ManageBilling = nameof(ManageBilling);
+    /// <summary>Record a participant's coverage (intake does it during admission) and take their payments.</summary>
+    public const string RecordCoverage = nameof(RecordCoverage);
+    /// <summary>The chart's Billing tab (coverage and balance), for roles that open the chart.</summary>
+    public const string ChartBilling = nameof(ChartBilling);
+
     private static readonly string[] Staff = [R.Administrator, R.ProgramDirector, R.Clinician, R.Prescriber, R.CaseManager, R.IntakeCoordinator];
     private static readonly string[] Clinical = [R.Administrator, R.ProgramDirector, R.Clinician, R.Prescriber, R.CaseManager];
 
@@ -139,6 +150,10 @@ public static class Permissions
         [ReviewEmergencyAccess] = [R.Administrator, R.ProgramDirector],
         [RestrictCharts] = [R.Administrator, R.ProgramDirector],
         [SeeEmergencyAccess] = [R.Administrator, R.ProgramDirector, R.Clinician, R.Prescriber],
+        [ViewBilling] = [R.Billing, R.Administrator, R.ProgramDirector],
+        [ManageBilling] = [R.Billing, R.Administrator],
+        [RecordCoverage] = [R.Billing, R.Administrator, R.ProgramDirector, R.IntakeCoordinator],
+        [ChartBilling] = [R.Administrator, R.ProgramDirector, R.IntakeCoordinator, R.CaseManager],
     }.ToFrozenDictionary();
 
     /// <summary>The roles that hold a permission.</summary>

@@ -22,15 +22,18 @@ public static class Roles
     public const string CaseManager = nameof(CaseManager);
     public const string IntakeCoordinator = nameof(IntakeCoordinator);
     public const string Participant = nameof(Participant);
+    /// <summary>Billing specialist: payers, coverage, charges, claims, remittances and balances; never note text, plans or measures.</summary>
+    public const string Billing = nameof(Billing);
 
-    public static readonly string[] All = [Administrator, ProgramDirector, Clinician, Prescriber, CaseManager, IntakeCoordinator, Participant];
-    public static readonly string[] Staff = [Administrator, ProgramDirector, Clinician, Prescriber, CaseManager, IntakeCoordinator];
+    public static readonly string[] All = [Administrator, ProgramDirector, Clinician, Prescriber, CaseManager, IntakeCoordinator, Participant, Billing];
+    public static readonly string[] Staff = [Administrator, ProgramDirector, Clinician, Prescriber, CaseManager, IntakeCoordinator, Billing];
 
     public static string Label(string role) => role switch
     {
         ProgramDirector => "Program director",
         CaseManager => "Case manager",
         IntakeCoordinator => "Intake coordinator",
+        Billing => "Billing specialist",
         _ => role,
     };
 }

@@ -1,0 +1,141 @@
+using Microsoft.EntityFrameworkCore;
+using Microsoft.EntityFrameworkCore.Metadata.Builders;
+using Trellis.Web.Features.Billing.Payers;
+using Trellis.Web.Features.Clinical;
+using Trellis.Web.Features.Participants;
+
+namespace Trellis.Web.Features.Billing.Claims;
+
+public enum ClaimStatus { Draft, Ready, Sent, Accepted, Paid, Denied, PartlyPaid, Void }
+
+/// <summary>
+/// Released charges of one participant, one payer and one period, as a payer is asked to pay them: an
+/// 837I (UB-04 shape) or 837P (CMS-1500 shape). A correction is a new claim that replaces it (frequency 7)
+/// or voids it (8); the replaced one keeps its history.
+/// </summary>
+public sealed class Claim : Entity, IParticipantOwned
+{
+    /// <summary>The patient control number (CLM01), which the payer's 835 answers with.</summary>
+    public string Number { get; set; } = "";
+    public Guid ParticipantId { get; set; }
+    public Participant? Participant { get; set; }
+    public Guid ProgramId { get; set; }
+    public Guid PayerId { get; set; }
+    public Payer? Payer { get; set; }
+    public Guid CoverageId { get; set; }
+    public ClaimType Type { get; set; }
+    public DateOnly From { get; set; }
+    public DateOnly To { get; set; }
+    public ClaimStatus Status { get; set; }
+    /// <summary>Claim frequency: 1 original, 2/3/4 interim first/continuing/last, 7 replacement, 8 void.</summary>
+    public string Frequency { get; set; } = "1";
+    /// <summary>Institutional: patient discharge status (30 still a patient, 01 discharged home).</summary>
+    public string? PatientStatus { get; set; }
+    public DateOnly? AdmissionDate { get; set; }
+    /// <summary>ICD-10-CM codes, principal first, as the chart had them when the claim was made.</summary>
+    public List<string> Diagnoses { get; set; } = [];
+    public string? AuthorizationNumber { get; set; }
+    public Guid? AttendingStaffId { get; set; }
+    public decimal Total { get; set; }
+    public decimal Paid { get; set; }
+    public decimal Adjusted { get; set; }
+    public decimal PatientResponsibility { get; set; }
+    /// <summary>The payer's own number for it (CLP07), which a replacement names (REF*F8).</summary>
+    public string? PayerClaimNumber { get; set; }
+    public Guid? ReplacesClaimId { get; set; }
+    public Guid? ReplacedByClaimId { get; set; }
+    /// <summary>A charge on it was voided or replaced after it was sent: it needs a replacement or void claim.</summary>
+    public bool CorrectionNeeded { get; set; }
+    /// <summary>What the claim check found; a claim with problems stays a draft.</summary>
+    public List<string> Problems { get; set; } = [];
+    public DateTimeOffset? SentAt { get; set; }
+    public Guid? FileId { get; set; }
+    /// <summary>A denial worked off the queue: resubmitted (a replacement exists) or written off with a reason.</summary>
+    public string? WorkedNote { get; set; }
+    public List<ClaimLine> Lines { get; set; } = [];
+
+    public decimal Balance => Total - Paid - Adjusted - PatientResponsibility;
+    public bool IsLive => ReplacedByClaimId is null && Status != ClaimStatus.Void;
+}
+
+public sealed class ClaimLine
+{
+    public Guid Id { get; set; } = Guid.CreateVersion7();
+    public Guid ClaimId { get; set; }
+    public int Number { get; set; }
+    public Guid ChargeId { get; set; }
+    public Guid ChargeLineId { get; set; }
+    public DateOnly ServiceDate { get; set; }
+    public string Code { get; set; } = "";
+    public string? Modifier { get; set; }
+    public string? RevenueCode { get; set; }
+    public int Units { get; set; } = 1;
+    public decimal Amount { get; set; }
+    public string PlaceOfService { get; set; } = "";
+    public Guid? RenderingStaffId { get; set; }
+    public string Description { get; set; } = "";
+    public decimal Paid { get; set; }
+    public decimal Adjusted { get; set; }
+    public decimal PatientResponsibility { get; set; }
+    public bool Denied { get; set; }
+}
+
+internal sealed class ClaimConfiguration : IEntityTypeConfiguration<Claim>
+{
+    public void Configure(EntityTypeBuilder<Claim> b)
+    {
+        b.ToTable("Claims");
+        b.Property(x => x.Number).HasMaxLength(20);
+        b.HasIndex(x => x.Number).IsUnique();
+        b.Property(x => x.Frequency).HasMaxLength(1);
+        b.Property(x => x.PatientStatus).HasMaxLength(2);
+        b.Property(x => x.Diagnoses).HasJsonConversion();
+        b.Property(x => x.Problems).HasJsonConversion();
+        b.Property(x => x.AuthorizationNumber).HasMaxLength(60);
+        b.Property(x => x.PayerClaimNumber).HasMaxLength(50);
+        b.Property(x => x.WorkedNote).HasMaxLength(500);
+        foreach (var p in new[] { nameof(Claim.Total), nameof(Claim.Paid), nameof(Claim.Adjusted), nameof(Claim.PatientResponsibility) }) b.Property(p).HasPrecision(12, 2);
+        b.HasOne(x => x.Participant).WithMany().HasForeignKey(x => x.ParticipantId).OnDelete(DeleteBehavior.Cascade);
+        b.HasOne(x => x.Payer).WithMany().HasForeignKey(x => x.PayerId).OnDelete(DeleteBehavior.Restrict);
+        b.HasMany(x => x.Lines).WithOne().HasForeignKey(x => x.ClaimId).OnDelete(DeleteBehavior.Cascade);
+        b.HasIndex(x => new { x.Status, x.PayerId });
+        b.Ignore(x => x.Balance);
+        b.Ignore(x => x.IsLive);
+    }
+}
+
+internal sealed class ClaimLineConfiguration : IEntityTypeConfiguration<ClaimLine>
+{
+    public void Configure(EntityTypeBuilder<ClaimLine> b)
+    {
+        b.ToTable("ClaimLines");
+        b.Property(x => x.Code).HasMaxLength(5);
+        b.Property(x => x.Modifier).HasMaxLength(2);
+        b.Property(x => x.RevenueCode).HasMaxLength(4);
+        b.Property(x => x.PlaceOfService).HasMaxLength(2);
+        b.Property(x => x.Description).HasMaxLength(200);
+        foreach (var p in new[] { nameof(ClaimLine.Amount), nameof(ClaimLine.Paid), nameof(ClaimLine.Adjusted), nameof(ClaimLine.PatientResponsibility) }) b.Property(p).HasPrecision(12, 2);
+        b.HasIndex(x => x.ChargeId);
+    }
+}
+
+/// <summary>One 837 interchange as it was written: its control number, who made it (audited), and the text itself.</summary>
+public sealed class ClaimFile : Entity
+{
+    public long ControlNumber { get; set; }
+    public ClaimType Type { get; set; }
+    public int ClaimCount { get; set; }
+    /// <summary>The claims written in it: the file is shown only to someone whose scope shows every one.</summary>
+    public List<Guid> ClaimIds { get; set; } = [];
+    public string Content { get; set; } = "";
+}
+
+internal sealed class ClaimFileConfiguration : IEntityTypeConfiguration<ClaimFile>
+{
+    public void Configure(EntityTypeBuilder<ClaimFile> b)
+    {
+        b.ToTable("ClaimFiles");
+        b.HasIndex(x => x.ControlNumber).IsUnique();
+        b.Property(x => x.ClaimIds).HasJsonConversion();
+    }
+}

@@ -1,0 +1,82 @@
+using Microsoft.EntityFrameworkCore;
+using Microsoft.EntityFrameworkCore.Metadata.Builders;
+using Trellis.Web.Features.Clinical;
+using Trellis.Web.Features.Participants;
+
+namespace Trellis.Web.Features.Billing.Remittances;
+
+/// <summary>
+/// An imported 835: one payment from one payer, posted whole in one transaction. The file is kept as it
+/// came. It is clinic-wide (a payment spans programs); what it says about each claim is kept per participant
+/// (<see cref="RemittanceClaim"/>), so care-team scope applies to the details.
+/// </summary>
+public sealed class Remittance : Entity, IClinicOrProgramOwned
+{
+    public Guid? ProgramId { get; set; }
+    public string PayerName { get; set; } = "";
+    public string TraceNumber { get; set; } = "";
+    public DateOnly PaymentDate { get; set; }
+    public decimal TotalPaid { get; set; }
+    public string Method { get; set; } = "";
+    public decimal ProviderAdjustments { get; set; }
+    public int Posted { get; set; }
+    public int Denied { get; set; }
+    public int Unmatched { get; set; }
+    /// <summary>Claims the file named that no claim here matches, with what the payer said (for follow-up).</summary>
+    public List<UnmatchedClaim> UnmatchedClaims { get; set; } = [];
+    public string Content { get; set; } = "";
+}
+
+public sealed record UnmatchedClaim(string PatientControlNumber, string? PatientName, string Status, decimal Charge, decimal Paid);
+
+/// <summary>What one 835 said about one of our claims: status, amounts, and each adjustment with its reason.</summary>
+public sealed class RemittanceClaim : Entity, IParticipantOwned
+{
+    public Guid RemittanceId { get; set; }
+    public Guid ClaimId { get; set; }
+    public Guid ParticipantId { get; set; }
+    public Participant? Participant { get; set; }
+    public string StatusCode { get; set; } = "";
+    public decimal Charge { get; set; }
+    public decimal Paid { get; set; }
+    public decimal PatientResponsibility { get; set; }
+    public string? PayerClaimNumber { get; set; }
+    /// <summary>Claim- and line-level adjustments: group (CO, PR, OA, PI), reason code (CARC), amount, and the line number when on a line.</summary>
+    public List<PostedAdjustment> Adjustments { get; set; } = [];
+    /// <summary>Remark codes (RARC).</summary>
+    public List<string> Remarks { get; set; } = [];
+}
+
+public sealed record PostedAdjustment(string Group, string Reason, decimal Amount, int? Line);
+
+internal sealed class RemittanceConfiguration : IEntityTypeConfiguration<Remittance>
+{
+    public void Configure(EntityTypeBuilder<Remittance> b)
+    {
+        b.ToTable("Remittances");
+        b.Property(x => x.PayerName).HasMaxLength(60);
+        b.Property(x => x.TraceNumber).HasMaxLength(50);
+        b.Property(x => x.Method).HasMaxLength(3);
+        b.Property(x => x.TotalPaid).HasPrecision(12, 2);
+        b.Property(x => x.ProviderAdjustments).HasPrecision(12, 2);
+        b.Property(x => x.UnmatchedClaims).HasJsonConversion();
+        b.HasIndex(x => new { x.PayerName, x.TraceNumber }).IsUnique();
+    }
+}
+
+internal sealed class RemittanceClaimConfiguration : IEntityTypeConfiguration<RemittanceClaim>
+{
+    public void Configure(EntityTypeBuilder<RemittanceClaim> b)
+    {
+        b.ToTable("RemittanceClaims");
+        b.Property(x => x.StatusCode).HasMaxLength(2);
+        b.Property(x => x.PayerClaimNumber).HasMaxLength(50);
+        foreach (var p in new[] { nameof(RemittanceClaim.Charge), nameof(RemittanceClaim.Paid), nameof(RemittanceClaim.PatientResponsibility) }) b.Property(p).HasPrecision(12, 2);
+        b.Property(x => x.Adjustments).HasJsonConversion();
+        b.Property(x => x.Remarks).HasJsonConversion();
+        b.HasOne(x => x.Participant).WithMany().HasForeignKey(x => x.ParticipantId).OnDelete(DeleteBehavior.Cascade);
+        b.HasOne<Remittance>().WithMany().HasForeignKey(x => x.RemittanceId).OnDelete(DeleteBehavior.Cascade);
+        b.HasOne<Claims.Claim>().WithMany().HasForeignKey(x => x.ClaimId).OnDelete(DeleteBehavior.Restrict);
+        b.HasIndex(x => x.ClaimId);
+    }
+}

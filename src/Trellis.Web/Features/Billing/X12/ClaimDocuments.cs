@@ -1,0 +1,34 @@
+using Microsoft.EntityFrameworkCore;
+using Trellis.Web.Features.Billing.Claims;
+using Trellis.Web.Features.Billing.Coverage;
+using Trellis.Web.Features.Billing.Setup;
+
+namespace Trellis.Web.Features.Billing.X12;
+
+/// <summary>Loads claims with the participant, coverage, payer and clinicians their 837 and form view show (through the caller's scope).</summary>
+public static class ClaimDocuments
+{
+    public static async Task<List<ClaimDocument>> LoadAsync(TrellisDbContext db, IQueryable<Claim> claims, CancellationToken ct)
+    {
+        var list = await claims.Include(c => c.Lines).Include(c => c.Payer).Include(c => c.Participant).OrderBy(c => c.Number).ToListAsync(ct);
+        if (list.Count == 0) return [];
+        var coverageIds = list.Select(c => c.CoverageId).Distinct().ToList();
+        var coverages = await db.Set<PayerCoverage>().AsNoTracking().Where(c => coverageIds.Contains(c.Id)).ToDictionaryAsync(c => c.Id, ct);
+        var originals = list.Where(c => c.ReplacesClaimId is not null).Select(c => c.ReplacesClaimId!.Value).ToList();
+        var payerNumbers = await db.Set<Claim>().AsNoTracking().Where(c => originals.Contains(c.Id)).ToDictionaryAsync(c => c.Id, c => c.PayerClaimNumber ?? c.Number, ct);
+        var staffIds = list.SelectMany(c => c.Lines.Select(l => l.RenderingStaffId)).Append(null).Concat(list.Select(c => c.AttendingStaffId))
+            .Where(s => s is not null).Select(s => s!.Value).Distinct().ToList();
+        var providers = await ProvidersAsync(db, staffIds, ct);
+        return list.Select(c => new ClaimDocument(c, c.Participant!, coverages[c.CoverageId], c.Payer!,
+            c.ReplacesClaimId is { } r ? payerNumbers.GetValueOrDefault(r) : null, c.Payer!.TiersByServiceCount,
+            c.AttendingStaffId is { } a ? providers.GetValueOrDefault(a) : null, providers)).ToList();
+    }
+
+    public static async Task<Dictionary<Guid, ClaimProvider>> ProvidersAsync(TrellisDbContext db, List<Guid> staffIds, CancellationToken ct)
+    {
+        var npis = await db.Set<RenderingProvider>().AsNoTracking().Where(r => staffIds.Contains(r.StaffMemberId)).ToDictionaryAsync(r => r.StaffMemberId, ct);
+        return await db.Staff.AsNoTracking().Where(s => staffIds.Contains(s.Id))
+            .Select(s => new { s.Id, s.FirstName, s.LastName }).ToDictionaryAsync(s => s.Id,
+                s => new ClaimProvider(s.Id, s.FirstName, s.LastName, npis.GetValueOrDefault(s.Id)?.Npi, npis.GetValueOrDefault(s.Id)?.Taxonomy), ct);
+    }
+}

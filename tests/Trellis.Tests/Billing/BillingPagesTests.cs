@@ -1,0 +1,113 @@
+using System.Net;
+using Microsoft.EntityFrameworkCore;
+using Trellis.Tests.Support;
+using Trellis.Web.Features.Auth;
+using Trellis.Web.Features.Billing.Accounts;
+using Trellis.Web.Features.Billing.Charges;
+using Trellis.Web.Features.Billing.Claims;
+using Trellis.Web.Features.Billing.Remittances;
+
+namespace Trellis.Tests.Billing;
+
+/// <summary>The billing pages' forms go through the same actions as the API: refusals beside the field, nothing saved; success saved and said once.</summary>
+public class BillingPagesTests(TrellisFactory app) : IClassFixture<TrellisFactory>
+{
+    [Fact]
+    public async Task A_held_charge_is_released_on_its_page_only_with_a_reason()
+    {
+        await using var s = app.Db();
+        var charge = (await s.Context.Set<Charge>().Where(c => c.Status == ChargeStatus.Held).ToListAsync())
+            .First(c => c.Holds.Count > 0 && c.Holds.All(h => HoldReasons.Releasable(h.Code)));
+        using var pages = await app.PagesAsync(Roles.Billing);
+        var url = $"/billing/charges/{charge.Id}";
+
+        var (refused, doc) = await pages.SubmitAsync(url, "release", new Dictionary<string, string?> { ["Release.Reason"] = "ok" });
+        Assert.Equal(HttpStatusCode.OK, refused.StatusCode);
+        Assert.Contains("at least 10 characters", doc.QuerySelector(".validation-message")!.TextContent);
+        await using (var unchanged = app.Db())
+            Assert.Equal(ChargeStatus.Held, (await unchanged.Context.Set<Charge>().FirstAsync(c => c.Id == charge.Id)).Status);
+
+        var (released, _) = await pages.SubmitAsync(url, "release", new Dictionary<string, string?> { ["Release.Reason"] = "Plan's reviewer approved the day by phone, reference 4471." });
+        Assert.Equal(HttpStatusCode.Redirect, released.StatusCode);
+        var (_, shown) = await pages.GetAsync(released.Headers.Location!.OriginalString);
+        Assert.Contains("ready to bill", shown.Body!.TextContent);
+        await using var after = app.Db();
+        var ready = await after.Context.Set<Charge>().FirstAsync(c => c.Id == charge.Id);
+        Assert.Equal(ChargeStatus.Ready, ready.Status);
+        Assert.Equal("Plan's reviewer approved the day by phone, reference 4471.", ready.ReleaseReason);
+    }
+
+    [Fact]
+    public async Task A_payment_is_recorded_on_the_account_page_and_a_bad_amount_is_refused_beside_the_field()
+    {
+        await using var s = app.Db();
+        var someone = await s.Context.Set<AccountEntry>().Select(e => e.ParticipantId).FirstAsync();
+        var before = await s.Context.Set<AccountEntry>().CountAsync(e => e.ParticipantId == someone);
+        using var pages = await app.PagesAsync(Roles.Billing);
+        var url = $"/billing/accounts/{someone}";
+
+        var (refused, doc) = await pages.SubmitAsync(url, "payment", new Dictionary<string, string?> { ["Payment.Amount"] = "-5", ["Payment.PaidOn"] = "2026-12-01", ["Payment.Method"] = "card" });
+        Assert.Equal(HttpStatusCode.OK, refused.StatusCode);
+        Assert.Contains("between $0.01 and $100,000", doc.QuerySelector(".validation-message")!.TextContent);
+        await using (var unchanged = app.Db())
+            Assert.Equal(before, await unchanged.Context.Set<AccountEntry>().CountAsync(e => e.ParticipantId == someone));
+
+        var (paid, _) = await pages.SubmitAsync(url, "payment", new Dictionary<string, string?> { ["Payment.Amount"] = "25.50", ["Payment.PaidOn"] = "2026-12-01", ["Payment.Method"] = "check", ["Payment.Reference"] = "CHK 1182" });
+        Assert.Equal(HttpStatusCode.Redirect, paid.StatusCode);
+        await using var after = app.Db();
+        var entry = await after.Context.Set<AccountEntry>().Where(e => e.ParticipantId == someone && e.Reference == "CHK 1182").SingleAsync();
+        Assert.Equal(-25.50m, entry.Amount);
+        var (_, statement) = await pages.GetAsync($"/billing/accounts/{someone}/statement");
+        Assert.Contains("Payment by check", statement.Body!.TextContent);
+    }
+
+    [Fact]
+    public async Task A_pasted_835_that_does_not_parse_is_refused_on_the_page_naming_the_segment_and_nothing_is_posted()
+    {
+        await using var s = app.Db();
+        var before = await s.Context.Set<Remittance>().CountAsync();
+        using var pages = await app.PagesAsync(Roles.Billing);
+        var bad = "ISA*00*          *00*          *ZZ*PAYER          *ZZ*CLINIC         *261118*1200*^*00501*000000042*0*P*:~" +
+            "GS*HP*PAYER*CLINIC*20261118*1200*42*X*005010X221A1~ST*835*0001*005010X221A1~BPR*I*100.00*C*ACH*CCP***********2026111~TRN*1*EFT1*1999~" +
+            "N1*PR*SOME PAYER~N1*PE*CLINIC*XX*1234567893~LX*1~CLP*TC00000001*1*100*100*0*12*X*11*1~SE*8*0001~GE*1*42~IEA*1*000000042~";
+        var (response, doc) = await pages.SubmitAsync("/billing/remittances", "import-835", new Dictionary<string, string?> { ["Input.Content"] = bad });
+        Assert.Equal(HttpStatusCode.OK, response.StatusCode);
+        Assert.Contains("BPR16", doc.QuerySelector(".validation-message")!.TextContent);
+        Assert.Contains("Nothing was posted", doc.QuerySelector(".alert-error")!.TextContent);
+        Assert.Equal(bad, doc.QuerySelector("textarea#content")!.TextContent);
+        await using var after = app.Db();
+        Assert.Equal(before, await after.Context.Set<Remittance>().CountAsync());
+    }
+
+    [Fact]
+    public async Task The_claim_view_lays_an_institutional_claim_out_as_a_UB04_and_a_professional_one_as_a_CMS1500()
+    {
+        await using var s = app.Db();
+        var institutional = await s.Context.Set<Claim>().Where(c => c.Type == Web.Features.Billing.Payers.ClaimType.Institutional).Select(c => new { c.Id, c.Number }).FirstAsync();
+        var professional = await s.Context.Set<Claim>().Where(c => c.Type == Web.Features.Billing.Payers.ClaimType.Professional).Select(c => new { c.Id, c.Number }).FirstAsync();
+        using var pages = await app.PagesAsync(Roles.Billing);
+        var (r1, ub) = await pages.GetAsync($"/billing/claims/{institutional.Id}");
+        Assert.Equal(HttpStatusCode.OK, r1.StatusCode);
+        Assert.Contains("UB-04", ub.Body!.TextContent);
+        Assert.Contains("FL 4 Type of bill", ub.Body.TextContent);
+        Assert.Contains(institutional.Number, ub.Body.TextContent);
+        var (r2, cms) = await pages.GetAsync($"/billing/claims/{professional.Id}");
+        Assert.Equal(HttpStatusCode.OK, r2.StatusCode);
+        Assert.Contains("CMS-1500", cms.Body!.TextContent);
+    }
+
+    [Fact]
+    public async Task Anyone_can_open_the_good_faith_estimate_and_household_and_income_apply_the_sliding_fee()
+    {
+        using var visitor = await app.PagesAsync(null);
+        var (full, doc) = await visitor.GetAsync("/iop/cost");
+        Assert.Equal(HttpStatusCode.OK, full.StatusCode);
+        Assert.Contains("good-faith estimate", doc.Body!.TextContent, StringComparison.OrdinalIgnoreCase);
+        var (scaled, less) = await visitor.GetAsync("/iop/cost?household=4&income=20000");
+        Assert.Equal(HttpStatusCode.OK, scaled.StatusCode);
+        Assert.Contains("With our sliding-fee scale, a household of 4", less.Body!.TextContent);
+        Assert.DoesNotContain("With our sliding-fee scale, a household", doc.Body.TextContent);
+        var (junk, _) = await visitor.GetAsync("/iop/cost?household=many&income=-x&program=nope");
+        Assert.Equal(HttpStatusCode.OK, junk.StatusCode);
+    }
+}
