@@ -22,7 +22,7 @@ public static class AccountsApi
 
     public static void Map(RouteGroupBuilder api)
     {
-        var p = api.MapGroup("/participants/{id:guid}").WithTags("Billing: accounts").DisableValidation();
+        var p = api.MapGroup("/participants/{id:guid}").WithTags("Billing: accounts");
         p.MapGet("/coverages", Coverages).RequireAuthorization(Permissions.RecordCoverage).WithSummary("The participant's coverages (primary, secondary, self-pay) with member, subscriber, dates and eligibility checks.");
         p.MapPost("/coverages", AddCoverage).RequireAuthorization(Permissions.RecordCoverage).WithSummary("Record a coverage; the charges of the days it covers follow.");
         p.MapPut("/coverages/{coverageId:guid}", ChangeCoverage).RequireAuthorization(Permissions.RecordCoverage).WithSummary("Change a coverage (If-Match required).");

@@ -12,7 +12,7 @@ public static class ChargesApi
 
     public static void Map(RouteGroupBuilder api)
     {
-        var g = api.MapGroup("/charges").WithTags("Billing: charges").RequireAuthorization(Permissions.ViewBilling).DisableValidation();
+        var g = api.MapGroup("/charges").WithTags("Billing: charges").RequireAuthorization(Permissions.ViewBilling);
         g.MapGet("/", List).WithSummary("Charges made from attendance: ?status=held|ready|billed|void, ?participantId=, ?from=&to= (yyyy-MM-dd). Each with its holdReasons [{code, text}], lines and what they trace to. At most 1,000.");
         g.MapGet("/{id:guid}", Get).WithSummary("One charge. ETag: its version.");
         g.MapPost("/{id:guid}/release", Release).RequireAuthorization(Permissions.ManageBilling)

@@ -20,7 +20,7 @@ public static class ClaimsApi
 
     public static void Map(RouteGroupBuilder api)
     {
-        var g = api.MapGroup("/claims").WithTags("Billing: claims").RequireAuthorization(Permissions.ViewBilling).DisableValidation();
+        var g = api.MapGroup("/claims").WithTags("Billing: claims").RequireAuthorization(Permissions.ViewBilling);
         g.MapGet("/", List).WithSummary("Claims, newest first: ?status=draft|ready|sent|accepted|paid|denied|partly_paid|void, ?payerId=, ?participantId=, ?page= (from 1), ?pageSize= (1-200, 50). Answers {items: [{id, claimNumber, type, payerName, participantId, from, to, status, total…}], page, pageSize, total}.");
         g.MapGet("/denials", Denials).WithSummary("The denial work queue: denied or partly paid claims not yet resubmitted or written off.");
         g.MapGet("/{id:guid}", Get).WithSummary("One claim with its lines and what the payer paid on each. ETag: its version.");

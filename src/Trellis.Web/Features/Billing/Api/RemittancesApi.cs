@@ -20,10 +20,12 @@ public static class RemittancesApi
 
     public static void Map(RouteGroupBuilder api)
     {
-        var g = api.MapGroup("/remittances").WithTags("Billing: remittances").RequireAuthorization(Permissions.ViewBilling).DisableValidation();
+        var g = api.MapGroup("/remittances").WithTags("Billing: remittances").RequireAuthorization(Permissions.ViewBilling);
         g.MapGet("/", List).WithSummary("Imported 835 payments, newest first.");
         g.MapGet("/{id:guid}", Get).WithSummary("One payment: what it posted to each claim, with reason (CARC) and remark (RARC) codes in words, and the claims it named that none here matches.");
-        g.MapPost("/", Import).RequireAuthorization(Permissions.ManageBilling).Accepts<string>(ClaimsApi.X12ContentType)
+        // No Accepts(...) here: it makes routing answer 415 before authorization, telling a caller without the
+        // permission what the endpoint takes. The handler checks the content type after the permission.
+        g.MapPost("/", Import).RequireAuthorization(Permissions.ManageBilling)
             .WithSummary("Import an 835 (005010X221A1) sent as the body with Content-Type application/edi-x12; posted whole in one transaction. Answers {posted, denied, unmatched}. A malformed or unbalanced file answers 400 naming the segment and element; nothing is posted.");
     }
 

@@ -8,7 +8,7 @@ public static class ReportsApi
 {
     public static void Map(RouteGroupBuilder api)
     {
-        var g = api.MapGroup("/reports").WithTags("Billing: reports").RequireAuthorization(Permissions.ViewBilling).DisableValidation();
+        var g = api.MapGroup("/reports").WithTags("Billing: reports").RequireAuthorization(Permissions.ViewBilling);
         g.MapGet("/ar-aging", Aging).WithSummary("Accounts receivable by payer: open balances of sent claims 0–30, 31–60, 61–90 and over 90 days since sent. ?format=csv for CSV.");
         g.MapGet("/denials", Denials).WithSummary("Denials and non-routine adjustments by reason code (CARC) in words. ?format=csv for CSV.");
         g.MapGet("/by-month", ByMonth).WithSummary("Charges, payer payments, adjustments and patients' payments by program and month. ?format=csv for CSV.");

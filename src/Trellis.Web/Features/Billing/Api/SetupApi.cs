@@ -27,25 +27,25 @@ public static class SetupApi
 
     public static void Map(RouteGroupBuilder api)
     {
-        var payers = api.MapGroup("/payers").WithTags("Billing: setup").RequireAuthorization(Permissions.ViewBilling).DisableValidation();
+        var payers = api.MapGroup("/payers").WithTags("Billing: setup").RequireAuthorization(Permissions.ViewBilling);
         payers.MapGet("/", Payers).WithSummary("Payers with their rules (claim type, per diem or per service, minimum minutes for a per diem, Medicare IOP tiers, authorization).");
         payers.MapGet("/{id:guid}", Payer).WithSummary("One payer. ETag: its version.");
         payers.MapPost("/", CreatePayer).RequireAuthorization(Permissions.ManageBilling).WithSummary("Add a payer.");
         payers.MapPut("/{id:guid}", UpdatePayer).RequireAuthorization(Permissions.ManageBilling).WithSummary("Change a payer (If-Match required).");
 
-        var fees = api.MapGroup("/fee-schedules").WithTags("Billing: setup").RequireAuthorization(Permissions.ViewBilling).DisableValidation();
+        var fees = api.MapGroup("/fee-schedules").WithTags("Billing: setup").RequireAuthorization(Permissions.ViewBilling);
         fees.MapGet("/", Schedules).WithSummary("Fee schedules of your programs, per program and payer, with effective dates and lines (code, revenue code, rate, minutes, qualifies for the IOP tier).");
         fees.MapGet("/{id:guid}", Schedule).WithSummary("One fee schedule. ETag: its version.");
         fees.MapPost("/", CreateSchedule).RequireAuthorization(Permissions.ManageBilling).WithSummary("Add a fee schedule.");
         fees.MapPut("/{id:guid}", UpdateSchedule).RequireAuthorization(Permissions.ManageBilling).WithSummary("Replace a fee schedule's dates and lines (If-Match required).");
 
-        var billing = api.MapGroup("/billing").WithTags("Billing: setup").RequireAuthorization(Permissions.ViewBilling).DisableValidation();
+        var billing = api.MapGroup("/billing").WithTags("Billing: setup").RequireAuthorization(Permissions.ViewBilling);
         billing.MapGet("/identity", Identity).WithSummary("The clinic's billing identity (name, NPI, tax id, taxonomy, address, clearinghouse ids). ETag: its version; 404 until set up.");
         billing.MapPut("/identity", SaveIdentity).RequireAuthorization(Permissions.ManageBilling).WithSummary("Set the billing identity; If-Match required once it exists.");
         billing.MapGet("/clinicians", Clinicians).WithSummary("Clinicians with their licence expiry and the NPI and taxonomy claims name them by.");
         billing.MapPut("/clinicians/{staffId:guid}", SaveClinician).RequireAuthorization(Permissions.ManageBilling).WithSummary("Record a clinician's NPI and taxonomy {npi, taxonomy}.");
 
-        var programs = api.MapGroup("/programs/{id:guid}/sliding-fee-scale").WithTags("Billing: setup").RequireAuthorization(Permissions.ViewBilling).DisableValidation();
+        var programs = api.MapGroup("/programs/{id:guid}/sliding-fee-scale").WithTags("Billing: setup").RequireAuthorization(Permissions.ViewBilling);
         programs.MapGet("/", Scale).WithSummary("The program's sliding-fee scale (bands by % of the poverty guideline) and typical stay. ETag: its version.");
         programs.MapPut("/", SaveScale).RequireAuthorization(Permissions.ManageBilling).WithSummary("Set the sliding-fee scale; If-Match required once it exists.");
     }
