@@ -53,7 +53,7 @@ public static class ETags
         var header = http.Request.Headers.IfMatch.ToString();
         if (TryParse(header, out version)) return null;
         return string.IsNullOrWhiteSpace(header)
-            ? Problems.PreconditionRequired()
+            ? Refusal.PreconditionRequired().ToProblem()
             : Microsoft.AspNetCore.Http.TypedResults.Problem(title: "Malformed If-Match",
                 detail: "If-Match must be the ETag from a GET of this record, such as \"3\".", statusCode: 400);
     }

@@ -51,7 +51,7 @@ public static class LeadsApi
     public static async Task<Results<Ok<LeadDto>, ProblemHttpResult>> Get(Guid id, TrellisDbContext db, HttpContext http, CancellationToken ct)
     {
         var c = await Pipeline.LoadAsync(db, id, ct);
-        if (c is null) return Problems.NotFound("lead");
+        if (c is null) return Refusal.NotFound("lead").ToProblem();
         await db.AuditReadAsync(nameof(AdmissionCase), c.Id, c.ParticipantId, ct);
         ETags.Set(http, c.Version);
         return TypedResults.Ok(LeadDto.From(c));

@@ -53,7 +53,7 @@ public static class AuthApi
 
         var user = check.User!;
         if (await TwoFactorEnrollment.IsRequiredButMissingAsync(db, http.RequestServices.GetRequiredService<UserManager<TrellisUser>>(), user))
-            return Problems.Forbidden("Your organization requires two-factor sign-in for staff. Set up an authenticator in the web app (Account → Two-factor sign-in) first.");
+            return Refusal.Forbidden("Your organization requires two-factor sign-in for staff. Set up an authenticator in the web app (Account → Two-factor sign-in) first.").ToProblem();
 
         var (_, token) = await sessions.StartApiSessionAsync(user, http);
         return TypedResults.Ok(new LoginResponse(token, options.Value.ApiTokenMinutes * 60));

@@ -35,7 +35,7 @@ public static class DischargeApi
 
     public static async Task<Results<Ok<DischargeDto>, ProblemHttpResult>> Get(Guid id, TrellisDbContext db, HttpContext http, CancellationToken ct)
     {
-        if (await Charts.FindAsync(db, id, ct) is null) return Problems.NotFound("participant");
+        if (await Charts.FindAsync(db, id, ct) is null) return Refusal.NotFound("participant").ToProblem();
         var d = await SaveDischarge.CurrentAsync(db, id, ct: ct);
         if (d is null || (!d.IsFinal && db.Me.IsInRole(Roles.Participant)))
             return TypedResults.Problem(title: "Not discharged", detail: "There is no discharge summary for this participant.", statusCode: 404);

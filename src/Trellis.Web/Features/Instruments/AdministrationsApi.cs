@@ -37,7 +37,7 @@ public static class AdministrationsApi
 
     public static async Task<Results<Ok<List<AdministrationDto>>, ProblemHttpResult, ValidationProblem>> List(Guid id, string? instrument, TrellisDbContext db, CancellationToken ct)
     {
-        if (!await db.Participants.AnyAsync(p => p.Id == id, ct)) return Problems.NotFound("participant");
+        if (!await db.Participants.AnyAsync(p => p.Id == id, ct)) return Refusal.NotFound("participant").ToProblem();
         string? code = null;
         if (!string.IsNullOrWhiteSpace(instrument))
         {
@@ -53,7 +53,7 @@ public static class AdministrationsApi
     public static async Task<Results<Ok<AdministrationDto>, ProblemHttpResult>> Get(Guid id, Guid administrationId, TrellisDbContext db, CancellationToken ct)
     {
         var a = await db.InstrumentAdministrations.AsNoTracking().FirstOrDefaultAsync(x => x.Id == administrationId && x.ParticipantId == id, ct);
-        if (a is null) return Problems.NotFound("instrument administration");
+        if (a is null) return Refusal.NotFound("instrument administration").ToProblem();
         var names = await Administrations.StaffNamesAsync(db, [a.AdministeredByStaffId], ct);
         await db.AuditReadAsync(nameof(InstrumentAdministration), a.Id, id, ct);
         return TypedResults.Ok(AdministrationDto.From(a, a.AdministeredByStaffId is { } s ? names.GetValueOrDefault(s) : null));

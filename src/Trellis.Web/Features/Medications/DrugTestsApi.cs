@@ -35,7 +35,7 @@ public static class DrugTestsApi
 
     public static async Task<Results<Ok<DrugTestDto>, ProblemHttpResult>> Get(Guid id, TrellisDbContext db, HttpContext http, CancellationToken ct)
     {
-        if (await db.Set<DrugTest>().AsNoTracking().FirstOrDefaultAsync(t => t.Id == id, ct) is not { } test) return Problems.NotFound("drug test");
+        if (await db.Set<DrugTest>().AsNoTracking().FirstOrDefaultAsync(t => t.Id == id, ct) is not { } test) return Refusal.NotFound("drug test").ToProblem();
         await db.AuditReadAsync(nameof(DrugTest), test.Id, test.ParticipantId, ct);
         ETags.Set(http, test.Version);
         return TypedResults.Ok(DrugTestDto.From(test));

@@ -38,7 +38,7 @@ public static class MedicationsApi
 
     public static async Task<Results<Ok<List<MedicationDto>>, ProblemHttpResult>> List(Guid id, bool? includeStopped, TrellisDbContext db, CancellationToken ct)
     {
-        if (await Charts.FindAsync(db, id, ct) is not { } participant) return Problems.NotFound("participant");
+        if (await Charts.FindAsync(db, id, ct) is not { } participant) return Refusal.NotFound("participant").ToProblem();
         var today = Charts.Today(db, participant);
         var chart = await MedicationQueries.ForChartAsync(db, id, today, ct);
         var list = chart.Medications.Where(m => includeStopped == true || m.IsActiveOn(today)).OrderByDescending(m => m.IsActiveOn(today)).ThenBy(m => m.Name).ToList();
@@ -55,7 +55,7 @@ public static class MedicationsApi
 
     public static async Task<Results<Ok<MedicationDto>, ProblemHttpResult>> Get(Guid id, TrellisDbContext db, HttpContext http, CancellationToken ct)
     {
-        if (await db.Set<Medication>().AsNoTracking().FirstOrDefaultAsync(m => m.Id == id, ct) is not { } m) return Problems.NotFound("medication");
+        if (await db.Set<Medication>().AsNoTracking().FirstOrDefaultAsync(m => m.Id == id, ct) is not { } m) return Refusal.NotFound("medication").ToProblem();
         await db.AuditReadAsync(nameof(Medication), m.Id, m.ParticipantId, ct);
         return TypedResults.Ok(await DtoAsync(m, db, http, ct));
     }

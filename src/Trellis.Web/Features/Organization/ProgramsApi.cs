@@ -29,7 +29,7 @@ public static class ProgramsApi
     public static async Task<Results<Ok<ProgramDto>, ProblemHttpResult>> Get(Guid id, TrellisDbContext db, CancellationToken ct)
     {
         var p = await db.Programs.AsNoTracking().Include(x => x.Tracks).FirstOrDefaultAsync(x => x.Id == id, ct);
-        return p is null ? Problems.NotFound("program") : TypedResults.Ok(ToDto(p));
+        return p is null ? Refusal.NotFound("program").ToProblem() : TypedResults.Ok(ToDto(p));
     }
 
     public static async Task<Ok<List<RoomDto>>> Rooms(TrellisDbContext db, CancellationToken ct) =>

@@ -34,7 +34,7 @@ public static class OutcomesApi
 
     public static async Task<Results<Ok<List<InstrumentOutcomeDto>>, ProblemHttpResult>> Outcomes(Guid id, TrellisDbContext db, CancellationToken ct)
     {
-        if (await ParticipantTrendQueries.LoadAsync(db, id, ct) is not { } trends) return Problems.NotFound("participant");
+        if (await ParticipantTrendQueries.LoadAsync(db, id, ct) is not { } trends) return Refusal.NotFound("participant").ToProblem();
         return TypedResults.Ok(trends.Instruments.Where(t => t.Outcome is not null).Select(t => ToDto(t, t.Outcome!)).ToList());
     }
 
@@ -43,7 +43,7 @@ public static class OutcomesApi
 
     public static async Task<Results<Ok<List<DueMeasureDto>>, ProblemHttpResult>> Due(Guid id, TrellisDbContext db, CancellationToken ct)
     {
-        if (!await db.Participants.AnyAsync(p => p.Id == id, ct)) return Problems.NotFound("participant");
+        if (!await db.Participants.AnyAsync(p => p.Id == id, ct)) return Refusal.NotFound("participant").ToProblem();
         var mine = await DueMeasures.ForParticipantAsync(db, id, ct);
         return TypedResults.Ok((mine?.Occasions ?? []).Where(o => o.IsOpenNow).OrderBy(o => o.DueOn)
             .Select(o => new DueMeasureDto(o.Instrument, o.DueOn, o.State == OccasionState.Overdue)).ToList());
@@ -51,7 +51,7 @@ public static class OutcomesApi
 
     public static async Task<Results<Ok<MeasurementScheduleDto>, ProblemHttpResult>> GetSchedule(Guid id, TrellisDbContext db, HttpContext http, CancellationToken ct)
     {
-        if (!await db.Programs.AnyAsync(p => p.Id == id, ct)) return Problems.NotFound("program");
+        if (!await db.Programs.AnyAsync(p => p.Id == id, ct)) return Refusal.NotFound("program").ToProblem();
         var s = await MeasurementSchedule.ForProgramAsync(db, id, ct);
         ETags.Set(http, s?.Version ?? 0);
         return TypedResults.Ok(new MeasurementScheduleDto(id, s?.Rules ?? [], s is null));

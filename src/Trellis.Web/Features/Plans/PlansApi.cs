@@ -52,7 +52,7 @@ public static class PlansApi
 
     public static async Task<Results<Ok<SafetyPlanDto>, ProblemHttpResult>> GetSafety(Guid id, TrellisDbContext db, HttpContext http, CancellationToken ct)
     {
-        if (await Charts.FindAsync(db, id, ct) is null) return Problems.NotFound("participant");
+        if (await Charts.FindAsync(db, id, ct) is null) return Refusal.NotFound("participant").ToProblem();
         var plan = db.Me.IsInRole(Roles.Participant)
             ? await PlanVersions.LatestCompleteAsync<SafetyPlan>(db, id, ct) : await PlanVersions.LatestAsync<SafetyPlan>(db, id, ct);
         if (plan is null) return NoPlan("safety plan");
@@ -67,7 +67,7 @@ public static class PlansApi
 
     public static async Task<Results<Ok<List<PlanVersionDto>>, ProblemHttpResult>> SafetyVersions(Guid id, TrellisDbContext db, CancellationToken ct)
     {
-        if (await Charts.FindAsync(db, id, ct) is null) return Problems.NotFound("participant");
+        if (await Charts.FindAsync(db, id, ct) is null) return Refusal.NotFound("participant").ToProblem();
         var all = await PlanVersions.AllAsync<SafetyPlan>(db, id, ct);
         await db.AuditReadAsync(nameof(SafetyPlan), all.Select(p => ((object)p.Id, (Guid?)id)), "safety plan versions", ct);
         return TypedResults.Ok(all.Select(Summary).ToList());
@@ -75,15 +75,15 @@ public static class PlansApi
 
     public static async Task<Results<Ok<SafetyPlanDto>, ProblemHttpResult>> SafetyVersion(Guid id, int number, TrellisDbContext db, CancellationToken ct)
     {
-        if (await Charts.FindAsync(db, id, ct) is null) return Problems.NotFound("participant");
-        if (await PlanVersions.VersionAsync<SafetyPlan>(db, id, number, ct) is not { } plan) return Problems.NotFound("safety plan version");
+        if (await Charts.FindAsync(db, id, ct) is null) return Refusal.NotFound("participant").ToProblem();
+        if (await PlanVersions.VersionAsync<SafetyPlan>(db, id, number, ct) is not { } plan) return Refusal.NotFound("safety plan version").ToProblem();
         await db.AuditReadAsync(nameof(SafetyPlan), plan.Id, id, ct);
         return TypedResults.Ok(SafetyPlanDto.From(plan));
     }
 
     public static async Task<Results<Ok<RelapsePlanDto>, ProblemHttpResult>> GetRelapse(Guid id, TrellisDbContext db, HttpContext http, CancellationToken ct)
     {
-        if (await Charts.FindAsync(db, id, ct) is null) return Problems.NotFound("participant");
+        if (await Charts.FindAsync(db, id, ct) is null) return Refusal.NotFound("participant").ToProblem();
         var plan = db.Me.IsInRole(Roles.Participant)
             ? await PlanVersions.LatestCompleteAsync<RelapsePreventionPlan>(db, id, ct) : await PlanVersions.LatestAsync<RelapsePreventionPlan>(db, id, ct);
         if (plan is null) return NoPlan("relapse prevention plan");
@@ -98,7 +98,7 @@ public static class PlansApi
 
     public static async Task<Results<Ok<List<PlanVersionDto>>, ProblemHttpResult>> RelapseVersions(Guid id, TrellisDbContext db, CancellationToken ct)
     {
-        if (await Charts.FindAsync(db, id, ct) is null) return Problems.NotFound("participant");
+        if (await Charts.FindAsync(db, id, ct) is null) return Refusal.NotFound("participant").ToProblem();
         var all = await PlanVersions.AllAsync<RelapsePreventionPlan>(db, id, ct);
         await db.AuditReadAsync(nameof(RelapsePreventionPlan), all.Select(p => ((object)p.Id, (Guid?)id)), "relapse prevention plan versions", ct);
         return TypedResults.Ok(all.Select(Summary).ToList());
@@ -106,8 +106,8 @@ public static class PlansApi
 
     public static async Task<Results<Ok<RelapsePlanDto>, ProblemHttpResult>> RelapseVersion(Guid id, int number, TrellisDbContext db, CancellationToken ct)
     {
-        if (await Charts.FindAsync(db, id, ct) is null) return Problems.NotFound("participant");
-        if (await PlanVersions.VersionAsync<RelapsePreventionPlan>(db, id, number, ct) is not { } plan) return Problems.NotFound("relapse prevention plan version");
+        if (await Charts.FindAsync(db, id, ct) is null) return Refusal.NotFound("participant").ToProblem();
+        if (await PlanVersions.VersionAsync<RelapsePreventionPlan>(db, id, number, ct) is not { } plan) return Refusal.NotFound("relapse prevention plan version").ToProblem();
         await db.AuditReadAsync(nameof(RelapsePreventionPlan), plan.Id, id, ct);
         return TypedResults.Ok(RelapsePlanDto.From(plan));
     }

@@ -42,7 +42,7 @@ public static class RiskApi
 
     public static async Task<Results<Ok<List<RiskFlagDto>>, ProblemHttpResult>> ForParticipant(Guid id, TrellisDbContext db, CancellationToken ct)
     {
-        if (!await db.Participants.AnyAsync(p => p.Id == id, ct)) return Problems.NotFound("participant");
+        if (!await db.Participants.AnyAsync(p => p.Id == id, ct)) return Refusal.NotFound("participant").ToProblem();
         var flags = await db.Set<RiskFlag>().AsNoTracking().Where(f => f.ParticipantId == id).ToListAsync(ct);
         await db.AuditReadAsync(nameof(RiskFlag), flags.Select(f => ((object)f.Id, (Guid?)id)), null, ct);
         return TypedResults.Ok(flags.OrderBy(f => f.IsOpen ? 0 : 1).ThenByDescending(f => f.RaisedAt).Select(RiskFlagDto.From).ToList());
@@ -58,7 +58,7 @@ public static class RiskApi
     public static async Task<Results<Ok<RiskFlagDto>, ProblemHttpResult>> Get(Guid flagId, TrellisDbContext db, HttpContext http, CancellationToken ct)
     {
         var flag = await db.Set<RiskFlag>().AsNoTracking().FirstOrDefaultAsync(f => f.Id == flagId, ct);
-        if (flag is null) return Problems.NotFound("risk flag");
+        if (flag is null) return Refusal.NotFound("risk flag").ToProblem();
         await db.AuditReadAsync(nameof(RiskFlag), flag.Id, flag.ParticipantId, ct);
         ETags.Set(http, flag.Version);
         return TypedResults.Ok(RiskFlagDto.From(flag));

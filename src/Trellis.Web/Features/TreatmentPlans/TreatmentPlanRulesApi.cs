@@ -28,7 +28,7 @@ public static class TreatmentPlanRulesApi
 
     public static async Task<Results<Ok<TreatmentPlanRulesDto>, ProblemHttpResult>> Get(Guid id, TrellisDbContext db, HttpContext http, CancellationToken ct)
     {
-        if (await ProgramAsync(db, id, ct) is not { } name) return Problems.NotFound("program");
+        if (await ProgramAsync(db, id, ct) is not { } name) return Refusal.NotFound("program").ToProblem();
         var rules = await TreatmentPlanRules.ForProgramAsync(db, id, ct);
         ETags.Set(http, rules.Version);
         return TypedResults.Ok(ToDto(rules, name));

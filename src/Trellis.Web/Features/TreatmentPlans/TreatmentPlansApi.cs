@@ -36,7 +36,7 @@ public static class TreatmentPlansApi
 
     public static async Task<Results<Ok<TreatmentPlanDto>, ProblemHttpResult>> Get(Guid id, TrellisDbContext db, HttpContext http, CancellationToken ct)
     {
-        if (await Charts.FindAsync(db, id, ct) is not { } participant) return Problems.NotFound("participant");
+        if (await Charts.FindAsync(db, id, ct) is not { } participant) return Refusal.NotFound("participant").ToProblem();
         var overview = await TreatmentPlanQueries.OverviewAsync(db, participant, Charts.Today(db, participant), ct);
         // A participant sees a version once their clinician has signed it; drafts stay with the team.
         var shown = db.Me.IsInRole(Roles.Participant)
@@ -55,7 +55,7 @@ public static class TreatmentPlansApi
 
     public static async Task<Results<Ok<List<PlanVersionSummary>>, ProblemHttpResult>> Versions(Guid id, TrellisDbContext db, CancellationToken ct)
     {
-        if (await Charts.FindAsync(db, id, ct) is not { } participant) return Problems.NotFound("participant");
+        if (await Charts.FindAsync(db, id, ct) is not { } participant) return Refusal.NotFound("participant").ToProblem();
         var versions = await TreatmentPlanQueries.VersionsAsync(db, id, ct);
         await db.AuditReadAsync(nameof(TreatmentPlan), versions.Select(v => ((object)v.Id, (Guid?)participant.Id)), "plan versions", ct);
         var latest = versions.FirstOrDefault()?.Number ?? 0;
@@ -66,8 +66,8 @@ public static class TreatmentPlansApi
 
     public static async Task<Results<Ok<TreatmentPlanDto>, ProblemHttpResult>> Version(Guid id, int number, TrellisDbContext db, CancellationToken ct)
     {
-        if (await Charts.FindAsync(db, id, ct) is not { } participant) return Problems.NotFound("participant");
-        if (await TreatmentPlanQueries.VersionAsync(db, id, number, ct) is not { } plan) return Problems.NotFound("plan version");
+        if (await Charts.FindAsync(db, id, ct) is not { } participant) return Refusal.NotFound("participant").ToProblem();
+        if (await TreatmentPlanQueries.VersionAsync(db, id, number, ct) is not { } plan) return Refusal.NotFound("plan version").ToProblem();
         var versions = await TreatmentPlanQueries.VersionsAsync(db, id, ct);
         await db.AuditReadAsync(nameof(TreatmentPlan), plan.Id, participant.Id, ct);
         return TypedResults.Ok(TreatmentPlanDto.From(plan, versions[0].Number, versions.FirstOrDefault(v => v.IsComplete)?.Number, null));
@@ -79,7 +79,7 @@ public static class TreatmentPlansApi
 
     public static async Task<Results<Ok<List<PlanReviewDto>>, ProblemHttpResult>> Reviews(Guid id, TrellisDbContext db, CancellationToken ct)
     {
-        if (await Charts.FindAsync(db, id, ct) is null) return Problems.NotFound("participant");
+        if (await Charts.FindAsync(db, id, ct) is null) return Refusal.NotFound("participant").ToProblem();
         var reviews = await TreatmentPlanQueries.ReviewsAsync(db, id, ct);
         await db.AuditReadAsync(nameof(PlanReview), reviews.Select(r => ((object)r.Id, (Guid?)id)), "plan reviews", ct);
         return TypedResults.Ok(reviews.Select(PlanReviewDto.From).ToList());

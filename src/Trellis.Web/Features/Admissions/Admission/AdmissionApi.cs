@@ -65,7 +65,7 @@ public static class AdmissionApi
 
     public static async Task<Results<Ok<List<ObligationDto>>, ProblemHttpResult>> Obligations(Guid id, TrellisDbContext db, CancellationToken ct)
     {
-        if (await FindAsync(db, id, ct) is null) return Problems.NotFound("participant");
+        if (await FindAsync(db, id, ct) is null) return Refusal.NotFound("participant").ToProblem();
         var list = await Admitting.ObligationsAsync(db, id, ct);
         await db.AuditReadAsync(nameof(WeeklyObligation), list.Select(o => ((object)o.Id, (Guid?)id)), null, ct);
         return TypedResults.Ok(list.Select(ObligationDto.From).ToList());
@@ -83,7 +83,7 @@ public static class AdmissionApi
     public static async Task<Results<Ok<List<TrackFitDto>>, ProblemHttpResult>> TrackFit(Guid id, TrellisDbContext db, CancellationToken ct)
     {
         var participant = await FindAsync(db, id, ct);
-        if (participant is null) return Problems.NotFound("participant");
+        if (participant is null) return Refusal.NotFound("participant").ToProblem();
         var rows = await Admitting.TrackFitAsync(db, participant, ct);
         return TypedResults.Ok(rows.Select(r => new TrackFitDto(r.Track.Id, r.Track.Name, r.Track.Describe(), r.Track.HoursPerWeek, r.Fit.Track.Capacity,
             r.Fit.Track.Enrolled, r.Fit.Fits, r.Fit.Problems.Select(p => p.Text).ToList())).ToList());
@@ -98,7 +98,7 @@ public static class AdmissionApi
     public static async Task<Results<Ok<List<ChecklistItemDto>>, ProblemHttpResult>> Checklist(Guid id, TrellisDbContext db, CancellationToken ct)
     {
         var participant = await FindAsync(db, id, ct);
-        if (participant is null) return Problems.NotFound("participant");
+        if (participant is null) return Refusal.NotFound("participant").ToProblem();
         var lines = await OrientationRecords.ChecklistAsync(db, id, participant.Program!, ct);
         await db.AuditReadAsync(nameof(OrientationStep), id, id, ct);
         return TypedResults.Ok(lines.Select(l => new ChecklistItemDto(l.Item, Orientation.Label(l.Item), l.Done, l.DoneOn, l.DoneBy, l.Note,
@@ -111,12 +111,12 @@ public static class AdmissionApi
         if (!EnumText.TryParse<OrientationItem>(item, out var parsed))
             return Refusal.Invalid("item", $"'{(item.Length > 40 ? item[..40] : item)}' is not a checklist item; use one of {EnumText.Allowed<OrientationItem>()}.").ToProblem();
         if ((await Actions.SetChecklistItem.RunAsync(db, id, parsed, update, ETags.From(http), ct)).Refusal is { } refused) return refused.ToProblem();
-        return await Checklist(id, db, ct) is { Result: Ok<List<ChecklistItemDto>> ok } ? ok : Problems.NotFound("participant");
+        return await Checklist(id, db, ct) is { Result: Ok<List<ChecklistItemDto>> ok } ? ok : Refusal.NotFound("participant").ToProblem();
     }
 
     public static async Task<Results<Ok<List<ConsentDto>>, ProblemHttpResult>> Consents(Guid id, TrellisDbContext db, CancellationToken ct)
     {
-        if (await FindAsync(db, id, ct) is null) return Problems.NotFound("participant");
+        if (await FindAsync(db, id, ct) is null) return Refusal.NotFound("participant").ToProblem();
         var list = await db.Set<DisclosureConsent>().AsNoTracking().Where(c => c.ParticipantId == id).OrderByDescending(c => c.SignedOn).ToListAsync(ct);
         await db.AuditReadAsync(nameof(DisclosureConsent), list.Select(c => ((object)c.Id, (Guid?)id)), null, ct);
         return TypedResults.Ok(list.Select(ConsentDto.From).ToList());

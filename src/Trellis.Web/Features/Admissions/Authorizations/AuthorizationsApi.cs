@@ -30,7 +30,7 @@ public static class AuthorizationsApi
 
     public static async Task<Results<Ok<List<AuthorizationRow>>, ProblemHttpResult>> ForParticipant(Guid id, TrellisDbContext db, CancellationToken ct)
     {
-        if (!await db.Participants.AnyAsync(p => p.Id == id, ct)) return Problems.NotFound("participant");
+        if (!await db.Participants.AnyAsync(p => p.Id == id, ct)) return Refusal.NotFound("participant").ToProblem();
         var rows = await AuthorizationRecords.Rows(db, db.Set<InsuranceAuthorization>().Where(a => a.ParticipantId == id).OrderByDescending(a => a.StartOn))
             .ToListAsync(ct);
         await db.AuditReadAsync(nameof(InsuranceAuthorization), rows.Select(r => ((object)r.Id, (Guid?)id)), null, ct);
@@ -48,7 +48,7 @@ public static class AuthorizationsApi
     public static async Task<Results<Ok<AuthorizationRow>, ProblemHttpResult>> Get(Guid authorizationId, TrellisDbContext db, HttpContext http, CancellationToken ct)
     {
         var row = await AuthorizationRecords.Rows(db, db.Set<InsuranceAuthorization>().Where(x => x.Id == authorizationId)).FirstOrDefaultAsync(ct);
-        if (row is null) return Problems.NotFound("authorization");
+        if (row is null) return Refusal.NotFound("authorization").ToProblem();
         await db.AuditReadAsync(nameof(InsuranceAuthorization), row.Id, row.ParticipantId, ct);
         ETags.Set(http, row.Version);
         return TypedResults.Ok(row);

@@ -26,7 +26,7 @@ public static class FollowUpsApi
 
     public static async Task<Results<Ok<List<FollowUpDto>>, ProblemHttpResult>> List(Guid id, TrellisDbContext db, CancellationToken ct)
     {
-        if (!await db.Participants.AnyAsync(p => p.Id == id, ct)) return Problems.NotFound("participant");
+        if (!await db.Participants.AnyAsync(p => p.Id == id, ct)) return Refusal.NotFound("participant").ToProblem();
         var rows = await db.Set<FollowUpContact>().AsNoTracking().Where(c => c.ParticipantId == id).OrderBy(c => c.DueOn).ToListAsync(ct);
         await db.AuditReadAsync(nameof(FollowUpContact), rows.Select(r => ((object)r.Id, (Guid?)id)), ct: ct);
         return TypedResults.Ok(rows.Select(FollowUpDto.Of).ToList());
