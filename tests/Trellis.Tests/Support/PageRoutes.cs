@@ -39,6 +39,8 @@ public static class PageRoutes
         ["drug-tests"] = "DrugTest", ["group-sessions"] = "GroupSession", ["sessions"] = "GroupSession",
         ["medications"] = "Medication", ["notes"] = "ClinicalNote", ["referrals"] = "Referral", ["resources"] = "CommunityResource",
         ["templates"] = "SessionTemplate", ["staff"] = "StaffMember", ["tasks"] = "CareTask", ["risk-flags"] = "RiskFlag",
+        ["accounts"] = "Participant", ["charges"] = "Charge", ["claims"] = "Claim", ["coverages"] = "PayerCoverage", ["payers"] = "Payer",
+        ["remittances"] = "Remittance",
     };
 
     /// <summary>Values that are not record ids: an instrument's code, a plan's version number.</summary>
