@@ -30,6 +30,11 @@ public abstract class SideComponent : TrellisPage, IAsyncDisposable
 
     public async ValueTask DisposeAsync()
     {
+        // A page that answers 404 or 403 is thrown away (the status page is rendered instead) while side
+        // components may still be loading: closing their context then would read the same connection
+        // as the query in flight (PostgreSQL's protocol breaks and the request hangs). Let the load end first.
+        if (Loading is { IsCompleted: false } loading)
+            try { await loading; } catch { /* the load's own failure was reported where it ran */ }
         if (scope is { } s) await s.DisposeAsync();
         GC.SuppressFinalize(this);
     }

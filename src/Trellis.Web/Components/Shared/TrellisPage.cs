@@ -20,6 +20,9 @@ public abstract class TrellisPage : ComponentBase
     /// <summary>Loads what the component shows; finishes before it first renders.</summary>
     protected virtual Task LoadAsync() => Task.CompletedTask;
 
+    /// <summary>The load in progress, so that disposing never closes a context while its query still reads.</summary>
+    protected Task? Loading { get; private set; }
+
     public override async Task SetParametersAsync(ParameterView parameters)
     {
         if (Loaded)
@@ -33,7 +36,7 @@ public abstract class TrellisPage : ComponentBase
             return;
         }
         parameters.SetParameterProperties(this);
-        await LoadAsync();
+        await (Loading = LoadAsync());
         Loaded = true;
         await base.SetParametersAsync(ParameterView.Empty);
     }
