@@ -66,7 +66,7 @@ public class BillingFlowTests(BrowserApp browser)
         await AccessibleAsync(page, "claim-ub04");
 
         await page.GotoAsync("/billing/remittances");
-        await page.GetByLabel("835 file").FillAsync("ISA*00*          *00*          *ZZ*PAYER          *ZZ*CLINIC         *261118*1200*^*00501*000000042*0*P*:~GS*HP*PAYER*CLINIC*20261118*1200*42*X*005010X221A1~ST*835*0001*005010X221A1~BPR*I*1.00*C*ACH~TRN*1*X*1~N1*PR*P~CLP*TC1*9*1*1~SE*7*0001~GE*1*42~IEA*1*000000042~");
+        await page.GetByLabel("835 file").FillAsync("ISA*00*          *00*          *ZZ*PAYER          *ZZ*CLINIC         *261118*1200*^*00501*000000042*0*P*:~GS*HP*PAYER*CLINIC*20261118*1200*42*X*005010X221A1~ST*835*0001*005010X221A1~BPR*I*100.00*C*ACH*CCP***********20261118~TRN*1*EFT1*1999~N1*PR*SOME PAYER~N1*PE*CLINIC*XX*1234567893~LX*1~CLP*TC00000001*9*100*100*0*12*X*11*1~SE*8*0001~GE*1*42~IEA*1*000000042~");
         await page.GetByRole(AriaRole.Button, new() { Name = "Post the payment" }).ClickAsync();
         await Assertions.Expect(page.Locator(".alert").First).ToContainTextAsync("CLP02");
         await AccessibleAsync(page, "remittances");

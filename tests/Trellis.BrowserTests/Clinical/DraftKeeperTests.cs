@@ -48,7 +48,9 @@ public class DraftKeeperTests(BrowserApp browser)
         await BrowserApp.ScreenshotAsync(page, "clinical-draft-restored");
 
         await page.GetByRole(AriaRole.Button, new() { Name = "Save draft" }).ClickAsync();
-        await page.WaitForURLAsync(url => url.Contains("/notes/") && url.Contains("done="));
+        // The saved draft's own page, with the one status message (no longer a ?done= link).
+        await page.WaitForURLAsync(url => url.Contains("/notes/") && !url.Contains("/notes/new"));
+        await Assertions.Expect(page.Locator(".alert-ok")).ToHaveCountAsync(1);
         await using (var s = browser.App.Db())
         {
             var saved = await s.Context.Set<ClinicalNote>().Where(n => n.ParticipantId == participantId && n.Status == NoteStatus.Draft).ToListAsync();

@@ -106,7 +106,7 @@ public static class BuildClaims
     /// </summary>
     internal static async Task<(int Replacements, int Voids)> CorrectSentAsync(TrellisDbContext db, Dictionary<Guid, Payer> payers, List<Guid> ids, CancellationToken ct, Guid? only = null)
     {
-        var sent = await db.Set<Claim>().Include(c => c.Lines).Where(c => c.CorrectionNeeded && c.ReplacedByClaimId == null
+        var sent = await db.Set<Claim>().Include(c => c.Lines).Where(c => (c.CorrectionNeeded || c.Id == only) && c.ReplacedByClaimId == null
             && c.Status != ClaimStatus.Draft && c.Status != ClaimStatus.Ready && c.Status != ClaimStatus.Void && (only == null || c.Id == only)).ToListAsync(ct);
         int replacements = 0, voids = 0;
         foreach (var original in sent)

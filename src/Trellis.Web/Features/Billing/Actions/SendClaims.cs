@@ -9,8 +9,8 @@ namespace Trellis.Web.Features.Billing.Actions;
 
 public sealed class SendClaimsInput
 {
-    /// <summary>The ready claims to send; none named sends every ready claim in scope.</summary>
-    public List<Guid> ClaimIds { get; set; } = [];
+    /// <summary>The ready claims to send; none named (an empty list, null or no member) sends every ready claim in scope.</summary>
+    public List<Guid>? ClaimIds { get; set; } = [];
 }
 
 public sealed record SentFile(Guid Id, long ControlNumber, string Type, int Claims);
@@ -27,14 +27,15 @@ public static class SendClaims
         if (await db.Set<BillingIdentity>().AsNoTracking().FirstOrDefaultAsync(ct) is not { } clinic)
             return Refusal.Conflict("Billing is not set up", "Enter the clinic's billing identity (Billing › Setup) before sending claims.");
         var query = db.Set<Claim>().Where(c => c.Status == ClaimStatus.Ready);
-        if (input.ClaimIds.Count > 0)
+        var ids = input.ClaimIds ?? [];
+        if (ids.Count > 0)
         {
-            var found = await db.Set<Claim>().Where(c => input.ClaimIds.Contains(c.Id)).Select(c => new { c.Id, c.Number, c.Status }).ToListAsync(ct);
-            if (input.ClaimIds.Except(found.Select(f => f.Id)).FirstOrDefault() is { } missing && missing != Guid.Empty)
+            var found = await db.Set<Claim>().Where(c => ids.Contains(c.Id)).Select(c => new { c.Id, c.Number, c.Status }).ToListAsync(ct);
+            if (ids.Except(found.Select(f => f.Id)).FirstOrDefault() is { } missing && missing != Guid.Empty)
                 return Refusal.Invalid("claimIds", $"No claim {missing} exists, or it is outside your programs.");
             if (found.FirstOrDefault(f => f.Status != ClaimStatus.Ready) is { } notReady)
                 return Refusal.Conflict("Not ready", $"Claim {notReady.Number} is {EnumText.Label(notReady.Status).ToLowerInvariant()}, not ready; only ready claims are sent.");
-            query = query.Where(c => input.ClaimIds.Contains(c.Id));
+            query = query.Where(c => ids.Contains(c.Id));
         }
         var docs = await ClaimDocuments.LoadAsync(db, query, ct);
         if (docs.Count == 0) return Refusal.Conflict("Nothing to send", "There are no ready claims to send.");

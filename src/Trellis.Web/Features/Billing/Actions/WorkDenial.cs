@@ -40,7 +40,13 @@ public static class WorkDenial
         claim.CorrectionNeeded = true;
         var payers = await db.Set<Payer>().AsNoTracking().ToDictionaryAsync(p => p.Id, ct);
         var ids = new List<Guid>();
+        // The claim being worked is named, so its unsaved "correction needed" does not have to be in the database yet.
         await BuildClaims.CorrectSentAsync(db, payers, ids, ct, claim.Id);
+        if (ids.Count == 0)
+        {
+            db.ChangeTracker.Clear();
+            return Refusal.Conflict("Nothing to resubmit", $"Claim {claim.Number} was already replaced or voided; nothing was changed.");
+        }
         await db.SaveChangesAsync(ct);
         return await db.Set<Claim>().FirstAsync(c => c.Id == ids[0], ct);
     }

@@ -55,7 +55,9 @@ public sealed class FeeScheduleInput : IValidatableObject
     [Required(ErrorMessage = "Choose the payer.")] public Guid? PayerId { get; set; }
     [Required(ErrorMessage = "Enter the first day these prices apply.")] public DateOnly? EffectiveFrom { get; set; }
     public DateOnly? EffectiveTo { get; set; }
-    public List<FeeLineInput> Lines { get; set; } = [];
+    /// <summary>A JSON null reads as no lines (and is refused as such), never as a missing list.</summary>
+    public List<FeeLineInput> Lines { get => lines; set => lines = value ?? []; }
+    private List<FeeLineInput> lines = [];
 
     public IEnumerable<ValidationResult> Validate(ValidationContext context)
     {

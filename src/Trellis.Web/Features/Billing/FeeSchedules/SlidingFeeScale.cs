@@ -46,7 +46,9 @@ public sealed class SlidingFeeScaleInput : IValidatableObject
 {
     [Required(ErrorMessage = "Enter the poverty guideline for one person."), Range(1000, 100000, ErrorMessage = "Enter the guideline in dollars a year.")] public decimal? PovertyGuidelineFirstPerson { get; set; }
     [Required(ErrorMessage = "Enter the amount for each additional person."), Range(100, 50000, ErrorMessage = "Enter the amount in dollars a year.")] public decimal? PovertyGuidelineEachAdditional { get; set; }
-    public List<SlidingFeeBand> Bands { get; set; } = [];
+    /// <summary>A JSON null reads as no bands, never as a missing list.</summary>
+    public List<SlidingFeeBand> Bands { get => bands; set => bands = value ?? []; }
+    private List<SlidingFeeBand> bands = [];
     [Range(1, 52, ErrorMessage = "A typical stay is 1 to 52 weeks.")] public int TypicalWeeks { get; set; } = 8;
     [Range(1, 7, ErrorMessage = "Days a week are 1 to 7.")] public int TypicalDaysPerWeek { get; set; } = 3;
 
