@@ -118,8 +118,15 @@ public static class NoteCalls
         return ((string)json["id"]!, response.Headers.ETag!.Tag);
     }
 
+    /// <summary>Sign a note as read: with the If-Match of the version a GET returns, as a client must.</summary>
     public static Task<HttpResponseMessage> SignAsync(HttpClient api, string noteId, object? body = null) =>
-        api.PostAsJsonAsync($"/api/notes/{noteId}/sign", body ?? new { });
+        api.PostAfterReadAsync($"/api/notes/{noteId}", $"/api/notes/{noteId}/sign", body);
+
+    public static Task<HttpResponseMessage> CosignAsync(HttpClient api, string noteId) =>
+        api.PostAfterReadAsync($"/api/notes/{noteId}", $"/api/notes/{noteId}/cosign", null);
+
+    public static Task<HttpResponseMessage> SignGroupAsync(HttpClient api, object sessionId, object? body = null) =>
+        api.PostAfterReadAsync($"/api/group-sessions/{sessionId}/note", $"/api/group-sessions/{sessionId}/note/sign", body);
 
     /// <summary>
     /// An attendee's part with the structured choices signing needs (issue 13: choices plus one sentence, the

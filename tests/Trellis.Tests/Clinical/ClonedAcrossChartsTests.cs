@@ -109,11 +109,11 @@ public class ClonedAcrossChartsTests(TrellisFactory app) : IClassFixture<Trellis
         const string text = "{0} said the hardest part of the week was the silence after work, and practised calling a friend in the role-play instead of drinking alone.";
         var session1 = await Clinic.HeldSessionAsync(app, [earlier.Id], daysAgo: 2);
         await api.PutAsJsonAsync($"/api/group-sessions/{session1}/note", new { topic = "Evenings", summary = "Planning the hour after work.", parts = new[] { NoteCalls.Part(earlier.Id, string.Format(text, "Test Pennington"), "", "", "") } });
-        Assert.Equal(HttpStatusCode.OK, (await api.PostAsJsonAsync($"/api/group-sessions/{session1}/note/sign", new { })).StatusCode);
+        Assert.Equal(HttpStatusCode.OK, (await NoteCalls.SignGroupAsync(api, session1, new { })).StatusCode);
 
         var session2 = await Clinic.HeldSessionAsync(app, [attendee.Id]);
         await api.PutAsJsonAsync($"/api/group-sessions/{session2}/note", new { topic = "Evenings", summary = "Planning the hour after work, second group.", parts = new[] { NoteCalls.Part(attendee.Id, string.Format(text, "Test Quarshie"), "", "", "") } });
-        var warning = await Json.ProblemAsync(await api.PostAsJsonAsync($"/api/group-sessions/{session2}/note/sign", new { }), 409);
+        var warning = await Json.ProblemAsync(await NoteCalls.SignGroupAsync(api, session2, new { }), 409);
         Assert.Contains("group note for another participant", (string)warning["detail"]!);
         Assert.DoesNotContain("Pennington", warning.ToJsonString());
     }

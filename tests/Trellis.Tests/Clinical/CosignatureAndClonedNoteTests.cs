@@ -34,15 +34,15 @@ public class CosignatureTests(TrellisFactory app) : IClassFixture<TrellisFactory
         Assert.True((bool)signed["signature"]!["cosignRequired"]!);
         await Json.ProblemAsync(await api.PutJsonAsync($"/api/notes/{id}", NoteCalls.Dap(Today, data: "changed"), "\"2\""), 409);
 
-        await Json.ProblemAsync(await api.PostAsync($"/api/notes/{id}/cosign", null), 403);
-        await Json.ProblemAsync(await (await app.ApiAsync(Roles.Prescriber)).PostAsync($"/api/notes/{id}/cosign", null), 403);
+        await Json.ProblemAsync(await NoteCalls.CosignAsync(api, id), 403);
+        await Json.ProblemAsync(await NoteCalls.CosignAsync((await app.ApiAsync(Roles.Prescriber)), id), 403);
         var director = await app.ApiAsync(Roles.ProgramDirector);
         var queue = await Json.ReadAsync(await director.GetAsync("/api/notes/awaiting-cosignature"));
         Assert.Contains(queue.AsArray(), n => (string?)n!["id"] == id);
-        var cosigned = await Json.ReadAsync(await director.PostAsync($"/api/notes/{id}/cosign", null));
+        var cosigned = await Json.ReadAsync(await NoteCalls.CosignAsync(director, id));
         Assert.Equal("locked", (string?)cosigned["status"]);
         Assert.Contains("LCSW", (string?)cosigned["signature"]!["cosignedBy"]);
-        await Json.ProblemAsync(await director.PostAsync($"/api/notes/{id}/cosign", null), 409);
+        await Json.ProblemAsync(await NoteCalls.CosignAsync(director, id), 409);
         queue = await Json.ReadAsync(await director.GetAsync("/api/notes/awaiting-cosignature"));
         Assert.DoesNotContain(queue.AsArray(), n => (string?)n!["id"] == id);
     }
@@ -97,7 +97,7 @@ public class ClonedNoteTests(TrellisFactory app) : IClassFixture<TrellisFactory>
         var put = await api.PutAsJsonAsync($"/api/group-sessions/{session}/note", body);
         Assert.Equal(HttpStatusCode.OK, put.StatusCode);
 
-        var warning = await Json.ProblemAsync(await api.PostAsJsonAsync($"/api/group-sessions/{session}/note/sign", new { }), 409);
+        var warning = await Json.ProblemAsync(await NoteCalls.SignGroupAsync(api, session, new { }), 409);
         Assert.Equal("Nearly the same as another note", (string?)warning["title"]);
         var similar = warning["similar"]!.AsArray();
         Assert.Equal(2, similar.Count);
@@ -106,7 +106,7 @@ public class ClonedNoteTests(TrellisFactory app) : IClassFixture<TrellisFactory>
         await using (var s = app.Db())
             Assert.Equal(NoteStatus.Draft, (await s.Context.Set<GroupNote>().SingleAsync(g => g.GroupSessionId == session)).Status);
 
-        var signed = await Json.ReadAsync(await api.PostAsJsonAsync($"/api/group-sessions/{session}/note/sign", new { acknowledgeSimilarText = true }));
+        var signed = await Json.ReadAsync(await NoteCalls.SignGroupAsync(api, session, new { acknowledgeSimilarText = true }));
         Assert.Equal("locked", (string?)signed["status"]);
         await using (var s = app.Db())
         {

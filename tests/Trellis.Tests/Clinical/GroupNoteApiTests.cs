@@ -34,7 +34,7 @@ public class GroupNoteApiTests(TrellisFactory app) : IClassFixture<TrellisFactor
         var put = await api.PutAsJsonAsync($"/api/group-sessions/{session}/note",
             Body(NoteCalls.Part(a.Id, "Named family and honesty; quiet otherwise.", "Liked the values cards.", "Linked honesty to telling her sister about treatment.", "Tell the sister by Sunday.")));
         Assert.Equal(HttpStatusCode.OK, put.StatusCode);
-        var incomplete = await Json.ProblemAsync(await api.PostAsJsonAsync($"/api/group-sessions/{session}/note/sign", new { }), 400);
+        var incomplete = await Json.ProblemAsync(await NoteCalls.SignGroupAsync(api, session, new { }), 400);
         Assert.Contains("individual part", incomplete.ToJsonString());
 
         var etag = put.Headers.ETag!.Tag;
@@ -42,7 +42,7 @@ public class GroupNoteApiTests(TrellisFactory app) : IClassFixture<TrellisFactor
             NoteCalls.Part(b.Id, "Talked a lot about work as a value and got some pushback, which he took well.", "Reconsidered: rest is also a value.", "Relates to the goal of fewer overtime shifts.", "Say no to one extra shift."));
         await Json.ProblemAsync(await api.PutJsonAsync($"/api/group-sessions/{session}/note", full, null), 428);
         Assert.Equal(HttpStatusCode.OK, (await api.PutJsonAsync($"/api/group-sessions/{session}/note", full, etag)).StatusCode);
-        var signed = await Json.ReadAsync(await api.PostAsJsonAsync($"/api/group-sessions/{session}/note/sign", new { }));
+        var signed = await Json.ReadAsync(await NoteCalls.SignGroupAsync(api, session, new { }));
         Assert.Equal("locked", (string?)signed["status"]);
         var partId = (string)signed["parts"]![0]!["noteId"]!;
 
@@ -52,7 +52,7 @@ public class GroupNoteApiTests(TrellisFactory app) : IClassFixture<TrellisFactor
         await Json.ProblemAsync(await api.PutJsonAsync($"/api/notes/{partId}", NoteCalls.Dap(Clinic.Today), "\"3\""), 409);
         await Json.ProblemAsync(await api.DeleteAsync($"/api/notes/{partId}"), 409);
         await Json.ProblemAsync(await NoteCalls.SignAsync(api, partId), 409);
-        await Json.ProblemAsync(await api.PostAsJsonAsync($"/api/group-sessions/{session}/note/sign", new { }), 409);
+        await Json.ProblemAsync(await NoteCalls.SignGroupAsync(api, session, new { }), 409);
         Assert.Equal(HttpStatusCode.Created, (await api.PostAsJsonAsync($"/api/notes/{partId}/addenda", new { text = "Correction: she named three values, not two." })).StatusCode);
 
         // Each chart shows the group's part and only its own individual part.

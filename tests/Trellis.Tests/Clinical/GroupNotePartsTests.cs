@@ -50,7 +50,7 @@ public class GroupNotePartsTests(TrellisFactory app) : IClassFixture<TrellisFact
         Assert.Equal("flat", (string?)draft["parts"]![1]!["presentation"]);
         Assert.Null(draft["parts"]![1]!["participationLevel"]);
 
-        var problem = await Json.ProblemAsync(await api.PostAsJsonAsync($"/api/group-sessions/{session}/note/sign", new { }), 400);
+        var problem = await Json.ProblemAsync(await NoteCalls.SignGroupAsync(api, session, new { }), 400);
         var errors = problem["errors"]!.AsObject().ToDictionary(e => e.Key, e => (string)e.Value![0]!);
         // Parts are keyed in GET's order (by last name): Achterberg, Brightwater, Castellanos.
         Assert.DoesNotContain(errors.Keys, k => k.StartsWith("parts[0]", StringComparison.Ordinal));
@@ -70,7 +70,7 @@ public class GroupNotePartsTests(TrellisFactory app) : IClassFixture<TrellisFact
             Part(half.Id, "Kept eyes closed through the practice and said afterwards the wave 'did pass, slower than I thought'.", level: "minimal", presentation: "flat", response: "receptive", goalIds: [goal]),
             Part(none.Id, "Arrived from a double shift, asked whether urges at work count, and tried the practice standing by the door.", level: "responsive", response: "ambivalent"));
         Assert.Equal(HttpStatusCode.OK, (await api.PutJsonAsync($"/api/group-sessions/{session}/note", complete, etag)).StatusCode);
-        var signed = await Json.ReadAsync(await api.PostAsJsonAsync($"/api/group-sessions/{session}/note/sign", new { }));
+        var signed = await Json.ReadAsync(await NoteCalls.SignGroupAsync(api, session, new { }));
         Assert.Equal("locked", (string?)signed["status"]);
 
         // Each chart's note carries its own choices; the optional sections were never needed.
@@ -100,7 +100,7 @@ public class GroupNotePartsTests(TrellisFactory app) : IClassFixture<TrellisFact
         var session = await Clinic.HeldSessionAsync(app, [p.Id]);
         var api = await app.ApiAsync(Roles.Clinician);
         await api.PutAsJsonAsync($"/api/group-sessions/{session}/note", Body(Part(p.Id, "Asked the group how long a wave usually lasts and timed hers: six minutes.")));
-        Assert.Equal(HttpStatusCode.OK, (await api.PostAsJsonAsync($"/api/group-sessions/{session}/note/sign", new { })).StatusCode);
+        Assert.Equal(HttpStatusCode.OK, (await NoteCalls.SignGroupAsync(api, session, new { })).StatusCode);
         await using var s = app.Db();
         var part = await s.Context.Set<ClinicalNote>().AsNoTracking().SingleAsync(n => n.GroupNote!.GroupSessionId == session);
         await Assert.ThrowsAnyAsync<Exception>(() => s.Context.Database.ExecuteSqlRawAsync(

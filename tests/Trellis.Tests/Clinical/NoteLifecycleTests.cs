@@ -40,7 +40,7 @@ public class NoteLifecycleTests(TrellisFactory app) : IClassFixture<TrellisFacto
             Assert.Equal($"/api/notes/{id}/addenda", (string?)problem["addenda"]);
             Assert.Contains("addendum", (string)problem["detail"]!);
         }
-        await Json.ProblemAsync(await api.PostAsync($"/api/notes/{id}/cosign", null), 409);
+        await Json.ProblemAsync(await NoteCalls.CosignAsync(api, id), 409);
 
         await using (var s = app.Db())
         {

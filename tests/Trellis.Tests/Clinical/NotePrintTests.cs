@@ -63,7 +63,7 @@ public class NotePrintTests(TrellisFactory app) : IClassFixture<TrellisFactory>
                 NoteCalls.Part(b.Id, "Test Mbeki preferred holding the cold can and said it would fit in the lunch bag.", "", "", ""),
             },
         });
-        var signed = await Json.ReadAsync(await api.PostAsJsonAsync($"/api/group-sessions/{session}/note/sign", new { }));
+        var signed = await Json.ReadAsync(await NoteCalls.SignGroupAsync(api, session, new { }));
         var partA = (string)signed["parts"]![0]!["noteId"]!;
 
         using var pages = await app.PagesAsync(Roles.Clinician);

@@ -25,6 +25,15 @@ public static class Json
         return node;
     }
 
+    /// <summary>A POST that changes an existing record, sent with the If-Match of a GET of <paramref name="readUrl"/> (none when that GET has no ETag).</summary>
+    public static async Task<HttpResponseMessage> PostAfterReadAsync(this HttpClient client, string readUrl, string url, object? body)
+    {
+        using var read = await client.GetAsync(readUrl);
+        var request = new HttpRequestMessage(HttpMethod.Post, url) { Content = JsonContent.Create(body ?? new { }) };
+        if (read.Headers.ETag is { } etag) request.Headers.TryAddWithoutValidation("If-Match", etag.Tag);
+        return await client.SendAsync(request);
+    }
+
     public static Task<HttpResponseMessage> PutJsonAsync(this HttpClient client, string url, object body, string? ifMatch)
     {
         var request = new HttpRequestMessage(HttpMethod.Put, url) { Content = JsonContent.Create(body) };

@@ -54,10 +54,10 @@ public static class GroupNotesApi
             .WithSummary("Save the group note draft: topic, summary and each attendee's part (participationLevel, presentation, interventionResponse, goalIds, sections). If-Match once it exists. 409 once signed.")
             .WithDescription(PartShape + " A draft may leave any of them out.");
         g.MapPost("/sign", Sign).RequireAuthorization(Permissions.WriteNotes)
-            .WithSummary("Sign the group note and every part. 400 until every attendee has the three choices, a plan goal and their sentence (errors keyed parts[i].field, naming the attendee); 409 while a part nearly repeats another note, until acknowledged.")
+            .WithSummary("Sign the group note and every part, with If-Match: the ETag of the version read (428 without, 412 stale). 400 until every attendee has the three choices, a plan goal and their sentence (errors keyed parts[i].field, naming the attendee); 409 while a part nearly repeats another note, until acknowledged.")
             .WithDescription("A part is compared with the other attendees' parts, the participant's latest notes and the author's recent notes in other charts (names and pronouns aside). Late entries need lateEntryReason.");
         g.MapPost("/cosign", Cosign).RequireAuthorization(Permissions.WriteNotes)
-            .WithSummary("Co-sign a supervised author's group note and its parts.");
+            .WithSummary("Co-sign a supervised author's group note and its parts, with If-Match: the ETag of the version read.");
         return api;
     }
 
@@ -76,10 +76,10 @@ public static class GroupNotesApi
         Answer(await SaveGroupNoteDraft.RunAsync(db, id, input, ETags.From(http), ct), http);
 
     public static async Task<Results<Ok<GroupNoteDto>, ProblemHttpResult>> Sign(Guid id, SignNoteInput? input, TrellisDbContext db, HttpContext http, CancellationToken ct) =>
-        Answer(await SignGroupNote.RunAsync(db, id, input ?? new(), ct), http);
+        Answer(await SignGroupNote.RunAsync(db, id, input ?? new(), ETags.From(http), ct), http);
 
     public static async Task<Results<Ok<GroupNoteDto>, ProblemHttpResult>> Cosign(Guid id, TrellisDbContext db, HttpContext http, CancellationToken ct) =>
-        Answer(await CosignGroupNote.RunAsync(db, id, ct), http);
+        Answer(await CosignGroupNote.RunAsync(db, id, ETags.From(http), ct), http);
 
     private static Results<Ok<GroupNoteDto>, ProblemHttpResult> Answer(Result<SessionNote> result, HttpContext http)
     {

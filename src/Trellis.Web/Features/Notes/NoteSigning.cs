@@ -53,7 +53,10 @@ public static class NoteSigning
     /// Co-signs a supervised author's note: the supervisor on record, or a program director when
     /// none is on record or the supervisor is away, but never the author.
     /// </summary>
-    public static Refusal? Cosign(ISignedRecord record, StaffMember cosigner, bool isProgramDirector, DateTimeOffset now)
+    public const string StaleCosign = "The note changed after you opened it. Nothing was co-signed: read it again below, then co-sign.";
+
+    /// <summary>Who may co-sign a note in its present state: null when this cosigner may.</summary>
+    public static Refusal? MayCosign(ISignedRecord record, StaffMember cosigner, bool isProgramDirector)
     {
         if (record.Status == NoteStatus.Draft)
             return Refusal.Conflict("Not signed yet", "The author has not signed this note yet; it can be co-signed after.");
@@ -65,11 +68,16 @@ public static class NoteSigning
             return Refusal.Forbidden("The author cannot co-sign their own note.");
         if (record.CosignerStaffId != cosigner.Id && !isProgramDirector)
             return Refusal.Forbidden("Only the author's supervisor or a program director can co-sign this note.");
+        return null;
+    }
+
+    /// <summary>Co-sign, once <see cref="MayCosign"/> and the version the cosigner read have both said yes.</summary>
+    public static void Cosign(ISignedRecord record, StaffMember cosigner, DateTimeOffset now)
+    {
         record.CosignedAt = now;
         record.CosignedByStaffId = cosigner.Id;
         record.CosignedByName = ClinicalStaff.SignatureName(cosigner);
         record.Status = NoteStatus.Locked;
-        return null;
     }
 
     public static void CopySignature(ISignedRecord from, ISignedRecord to)

@@ -26,9 +26,9 @@ public static class NotesApi
         notes.MapGet("/{id:guid}/similar-text", Similar).RequireAuthorization(Permissions.ReadClinical)
             .WithSummary("The cloned-text check signing runs: the participant's earlier notes, other attendees' parts and the author's recent notes in other charts that this note nearly repeats (another chart's participant is never named).");
         notes.MapPost("/{id:guid}/sign", Sign).RequireAuthorization(Permissions.WriteNotes)
-            .WithSummary("Sign and lock a draft as its author. 409 if its text nearly repeats another note, until acknowledgeSimilarText is true; late entries need a reason.");
+            .WithSummary("Sign and lock a draft as its author, with If-Match: the ETag of the version read (428 without, 412 stale). 409 if its text nearly repeats another note, until acknowledgeSimilarText is true; late entries need a reason.");
         notes.MapPost("/{id:guid}/cosign", Cosign).RequireAuthorization(Permissions.WriteNotes)
-            .WithSummary("Co-sign a supervised author's signed note (their supervisor or a program director).");
+            .WithSummary("Co-sign a supervised author's signed note (their supervisor or a program director), with If-Match: the ETag of the version read.");
         notes.MapPost("/{id:guid}/addenda", AddendumAsync).RequireAuthorization(Permissions.WriteNotes)
             .WithSummary("Add a signed addendum to a signed note: the only way to correct or add to it.");
         notes.MapGet("/awaiting-cosignature", AwaitingCosignature).RequireAuthorization(Permissions.WriteNotes)
@@ -79,10 +79,10 @@ public static class NotesApi
     }
 
     public static async Task<Results<Ok<NoteDto>, ProblemHttpResult>> Sign(Guid id, SignNoteInput? input, TrellisDbContext db, HttpContext http, CancellationToken ct) =>
-        Answer(await SignNote.RunAsync(db, id, input ?? new(), ct), http);
+        Answer(await SignNote.RunAsync(db, id, input ?? new(), ETags.From(http), ct), http);
 
     public static async Task<Results<Ok<NoteDto>, ProblemHttpResult>> Cosign(Guid id, TrellisDbContext db, HttpContext http, CancellationToken ct) =>
-        Answer(await CosignNote.RunAsync(db, id, ct), http);
+        Answer(await CosignNote.RunAsync(db, id, ETags.From(http), ct), http);
 
     public static async Task<Results<Created<AddendumDto>, ProblemHttpResult>> AddendumAsync(Guid id, AddendumInput input, TrellisDbContext db, CancellationToken ct)
     {

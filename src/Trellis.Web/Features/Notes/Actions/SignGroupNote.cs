@@ -11,7 +11,7 @@ namespace Trellis.Web.Features.Notes.Actions;
 /// </summary>
 public static class SignGroupNote
 {
-    public static async Task<Result<SessionNote>> RunAsync(TrellisDbContext db, Guid sessionId, SignNoteInput input, CancellationToken ct = default)
+    public static async Task<Result<SessionNote>> RunAsync(TrellisDbContext db, Guid sessionId, SignNoteInput input, ETags.Expected expected, CancellationToken ct = default)
     {
         if (await GroupNoteQueries.FindAsync(db, sessionId, tracking: true, ct) is not { } sn) return Refusal.NotFound("group session");
         if (sn.Note is not { } note) return new Refusal(404, "No note yet", "Write the group note (PUT) before signing it.");
@@ -19,6 +19,7 @@ public static class SignGroupNote
         if (NoteSigning.Locked(note, addenda) is { } locked) return locked;
         if (await ClinicalStaff.CurrentAsync(db, ct) is not { } signer) return Refusal.Forbidden("Only staff sign notes.");
         if (SignNotes.MaySign(note, signer, addenda) is { } mayNot) return mayNot;
+        if (expected.Check(note.Version) is { } stale) return stale;
         if (GroupNoteRules.Incomplete(sn) is { } incomplete) return incomplete;
         // An empty part left for someone no longer marked as attending is dropped, not signed.
         foreach (var orphan in sn.Orphans)

@@ -10,7 +10,7 @@ namespace Trellis.Web.Features.Notes.Actions;
 /// </summary>
 public static class SignNote
 {
-    public static async Task<Result<ClinicalNote>> RunAsync(TrellisDbContext db, Guid noteId, SignNoteInput input, CancellationToken ct = default)
+    public static async Task<Result<ClinicalNote>> RunAsync(TrellisDbContext db, Guid noteId, SignNoteInput input, ETags.Expected expected, CancellationToken ct = default)
     {
         if (await NoteQueries.GetAsync(db, noteId, tracking: true, ct) is not { } note) return Refusal.NotFound("note");
         if (NoteSigning.Locked(note, NoteQueries.Link(noteId)) is { } locked) return locked;
@@ -18,6 +18,7 @@ public static class SignNote
             return Refusal.Conflict($"The parts of a group note are signed together with it: POST /api/group-sessions/{group.GroupSessionId}/note/sign.");
         if (await ClinicalStaff.CurrentAsync(db, ct) is not { } signer) return Refusal.Forbidden("Only staff sign notes.");
         if (SignNotes.MaySign(note, signer, NoteQueries.Link(noteId)) is { } mayNot) return mayNot;
+        if (expected.Check(note.Version) is { } stale) return stale;
         if (NoteFormats.Missing(note.Format, note.Sections) is { Count: > 0 } missing)
             return Refusal.Invalid(missing.ToDictionary(s => $"sections.{s.Key}", s => new[] { $"Write the {s.Label.ToLowerInvariant()} before signing." }));
         var participant = (await Charts.FindAsync(db, note.ParticipantId, ct))!;

@@ -15,6 +15,8 @@ public partial class GroupNoteEdit
     [SupplyParameterFromForm(FormName = "group-note")] private GroupNoteForm? Input { get; set; }
     [SupplyParameterFromForm(FormName = "group-note", Name = "Action")] private string? Action { get; set; }
     [SupplyParameterFromForm(FormName = "group-note", Name = "Version")] private long? Version { get; set; }
+    /// <summary>The version the co-signer read: a co-signature vouches for the note as read.</summary>
+    [SupplyParameterFromForm(FormName = "cosign", Name = "Version")] private long? CosignVersion { get; set; }
     [SupplyParameterFromForm(Name = "AddendumText")] private string? AddendumText { get; set; }
     [SupplyParameterFromForm(Name = "AddendumNoteId")] private Guid? AddendumNoteId { get; set; }
     private SessionNote? sn;
@@ -83,7 +85,7 @@ public partial class GroupNoteEdit
         Version = sn.Note!.Version;
         if (Action != "sign") { Done("Draft saved."); return; }
 
-        var signed = await SignGroupNote.RunAsync(Db, SessionId, new SignNoteInput { AcknowledgeSimilarText = Input.AcknowledgeSimilarText, LateEntryReason = Input.LateEntryReason });
+        var signed = await SignGroupNote.RunAsync(Db, SessionId, new SignNoteInput { AcknowledgeSimilarText = Input.AcknowledgeSimilarText, LateEntryReason = Input.LateEntryReason }, ETags.Expected.Of(sn.Note!.Version));
         if (signed.Refusal is { } notSigned)
         {
             var found = notSigned.Extensions?.GetValueOrDefault("similar") as List<SimilarText> ?? [];
@@ -128,8 +130,8 @@ public partial class GroupNoteEdit
     private async Task CosignAsync()
     {
         if (!MayCosign) return;
-        var (_, refused) = await CosignGroupNote.RunAsync(Db, SessionId);
-        if (refused is not null) { error = refused.Detail; return; }
+        var (_, refused) = await CosignGroupNote.RunAsync(Db, SessionId, ETags.Expected.Of(CosignVersion));
+        if (refused is not null) { error = refused.Status == 412 ? NoteSigning.StaleCosign : refused.Detail; return; }
         Done("Co-signed.");
     }
 
