@@ -13,8 +13,7 @@ internal sealed class EmergencyAccessClaims : IPrincipalClaims
     public async Task AddAsync(TrellisDbContext db, TrellisUser user, List<Claim> claims)
     {
         if (user.StaffMemberId is not { } staffId) return;
-        // Read before anyone is signed in for this request, so past the scope, and only the holder's own.
-        var grants = await EmergencyAccessGrant.ActiveFor(db.Set<EmergencyAccessGrant>().IgnoreQueryFilters([TrellisDbContext.ScopeFilter]), staffId, db.Now)
+        var grants = await EmergencyAccessGrant.ActiveFor(db, staffId, db.Now)
             .Select(g => new { g.ParticipantId, g.ProgramId }).ToListAsync();
         foreach (var g in grants)
         {

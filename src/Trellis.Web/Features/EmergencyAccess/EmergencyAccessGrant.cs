@@ -49,8 +49,16 @@ public sealed class EmergencyAccessGrant : Entity, IProgramOwned
     /// <summary>When access stopped or will stop.</summary>
     public DateTimeOffset EndsAt => EndedAt is { } ended && ended < ExpiresAt ? ended : ExpiresAt;
 
-    public static IQueryable<EmergencyAccessGrant> ActiveFor(IQueryable<EmergencyAccessGrant> grants, Guid staffId, DateTimeOffset now) =>
-        grants.Where(g => g.StaffMemberId == staffId && g.EndedAt == null && g.ExpiresAt > now);
+    /// <summary>
+    /// A staff member's own grants, past the care-team scope: a grant is its holder's even when its chart's
+    /// program is not theirs, and it is read before the grant itself widens the scope (the session check).
+    /// </summary>
+    public static IQueryable<EmergencyAccessGrant> HeldBy(TrellisDbContext db, Guid staffId) =>
+        db.Set<EmergencyAccessGrant>().IgnoreQueryFilters([TrellisDbContext.ScopeFilter]).Where(g => g.StaffMemberId == staffId);
+
+    /// <summary>A staff member's grants open now (<see cref="IsActive"/>, as a query).</summary>
+    public static IQueryable<EmergencyAccessGrant> ActiveFor(TrellisDbContext db, Guid staffId, DateTimeOffset now) =>
+        HeldBy(db, staffId).Where(g => g.EndedAt == null && g.ExpiresAt > now);
 }
 
 internal sealed class EmergencyAccessGrantConfiguration : IEntityTypeConfiguration<EmergencyAccessGrant>

@@ -15,8 +15,7 @@ public static class EmergencyAccessQueries
         var since = db.Now.AddDays(-Days);
         var programs = await db.Set<EmergencyAccessGrant>().AsNoTracking().Where(g => g.GrantedAt >= since).ToListAsync(ct);
         var own = db.Me.StaffId is { } me
-            ? await db.Set<EmergencyAccessGrant>().IgnoreQueryFilters([TrellisDbContext.ScopeFilter]).AsNoTracking()
-                .Where(g => g.StaffMemberId == me && g.GrantedAt >= since).ToListAsync(ct)
+            ? await EmergencyAccessGrant.HeldBy(db, me).AsNoTracking().Where(g => g.GrantedAt >= since).ToListAsync(ct)
             : [];
         return programs.Concat(own).DistinctBy(g => g.Id)
             .OrderBy(g => g.ReviewedAt is null ? 0 : 1).ThenByDescending(g => g.GrantedAt).ToList();
@@ -25,7 +24,7 @@ public static class EmergencyAccessQueries
     /// <summary>The caller's own grants that are open now, for the banner.</summary>
     public static async Task<List<EmergencyAccessGrant>> ActiveOwnAsync(TrellisDbContext db, CancellationToken ct = default) =>
         db.Me.StaffId is { } me && db.Me.EmergencyCharts.Length > 0
-            ? await EmergencyAccessGrant.ActiveFor(db.Set<EmergencyAccessGrant>().IgnoreQueryFilters([TrellisDbContext.ScopeFilter]).AsNoTracking(), me, db.Now)
+            ? await EmergencyAccessGrant.ActiveFor(db, me, db.Now).AsNoTracking()
                 .OrderBy(g => g.ExpiresAt).ToListAsync(ct)
             : [];
 }

@@ -10,9 +10,8 @@ public static class EndEmergencyAccess
 {
     public static async Task<Result<EmergencyAccessGrant>> RunAsync(TrellisDbContext db, Guid grantId, CancellationToken ct = default)
     {
-        // A grant is the holder's own even when its chart's program is not theirs.
         var grant = db.Me.StaffId is { } me
-            ? await db.Set<EmergencyAccessGrant>().IgnoreQueryFilters([TrellisDbContext.ScopeFilter]).FirstOrDefaultAsync(g => g.Id == grantId && g.StaffMemberId == me, ct)
+            ? await EmergencyAccessGrant.HeldBy(db, me).FirstOrDefaultAsync(g => g.Id == grantId, ct)
             : null;
         if (grant is null) return Refusal.NotFound("emergency access");
         if (!grant.IsActive(db.Now)) return grant;

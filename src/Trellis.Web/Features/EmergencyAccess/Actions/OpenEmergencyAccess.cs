@@ -35,7 +35,7 @@ public static class OpenEmergencyAccess
             return Refusal.Forbidden("This chart is restricted: only a program director can open it in an emergency. Call a program director.");
 
         var now = db.Now;
-        var active = await EmergencyAccessGrant.ActiveFor(db.Set<EmergencyAccessGrant>().IgnoreQueryFilters([TrellisDbContext.ScopeFilter]), staffId, now)
+        var active = await EmergencyAccessGrant.ActiveFor(db, staffId, now)
             .FirstOrDefaultAsync(g => g.ParticipantId == chart.Id, ct);
         if (active is not null) return active;
 
