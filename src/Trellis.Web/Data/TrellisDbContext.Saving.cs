@@ -174,6 +174,7 @@ public abstract partial class TrellisDbContext
             switch (entry.State)
             {
                 case EntityState.Added:
+                    DropNulCharacters(entry);
                     entry.Entity.CreatedAt = now;
                     entry.Entity.CreatedBy = who;
                     entry.Entity.UpdatedAt = now;
@@ -181,6 +182,7 @@ public abstract partial class TrellisDbContext
                     entry.Entity.Version = 1;
                     break;
                 case EntityState.Modified:
+                    DropNulCharacters(entry);
                     // Through the entry, so the stamps are saved without another scan for changes.
                     entry.Property(e => e.UpdatedAt).CurrentValue = now;
                     entry.Property(e => e.UpdatedBy).CurrentValue = who;
@@ -188,6 +190,18 @@ public abstract partial class TrellisDbContext
                     break;
             }
         }
+    }
+
+    /// <summary>
+    /// PostgreSQL text cannot hold U+0000 and SQLite can: it is removed before every save, so both databases
+    /// keep the same text and a crafted form post cannot fail a save. The API refuses it outright, naming the
+    /// member (<see cref="Infrastructure.StrictJson"/>).
+    /// </summary>
+    private static void DropNulCharacters(EntityEntry<Entity> entry)
+    {
+        foreach (var p in entry.Properties)
+            if (p.CurrentValue is string s && s.Contains('\0') && (entry.State == EntityState.Added || p.IsModified))
+                p.CurrentValue = s.Replace("\0", "", StringComparison.Ordinal);
     }
 
     private List<AuditEntry> CollectChangeAudit()

@@ -97,6 +97,41 @@ public class StrictInputTests(TrellisFactory app) : IClassFixture<TrellisFactory
         Assert.Contains(problem["errors"]!.AsObject(), e => e.Key.Contains("severity"));
     }
 
+    /// <summary>
+    /// Found by the 10,000-request fuzz run on PostgreSQL: a NUL character (U+0000), which PostgreSQL text cannot
+    /// hold, was accepted on SQLite and failed with 500 on PostgreSQL. Refused on both, naming the member.
+    /// </summary>
+    [Fact]
+    public async Task A_nul_character_in_text_is_refused_naming_the_member_and_nothing_is_saved()
+    {
+        var (api, p, url) = await TickedScheduleAsync();
+        var before = await StepAsync(p.Id);
+        var request = new HttpRequestMessage(HttpMethod.Put, url)
+        {
+            Content = new StringContent("{\"done\":true,\"note\":\"went\\u0000through\"}", System.Text.Encoding.UTF8, "application/json"),
+        };
+        request.Headers.TryAddWithoutValidation("If-Match", ETags.Format(before.Version));
+        var problem = await Json.ProblemAsync(await api.SendAsync(request), 400);
+        Assert.Contains("note", problem["errors"]!.AsObject().Select(e => e.Key));
+        Assert.Contains("NUL", (string)problem["detail"]!);
+        var after = await StepAsync(p.Id);
+        Assert.Equal((before.Version, before.Note), (after.Version, after.Note));
+    }
+
+    /// <summary>Found by the same run: a measurement schedule with "rules": null answered 500.</summary>
+    [Fact]
+    public async Task A_measurement_schedule_without_its_rules_is_refused()
+    {
+        var program = await Demo.ProgramIdAsync(app, Demo.MentalHealth);
+        var api = await app.ApiAsync(Roles.Administrator);
+        var url = $"/api/programs/{program}/measurement-schedule";
+        var read = await api.GetAsync(url);
+        var problem = await Json.ProblemAsync(await api.PutJsonAsync(url, new { rules = (object?)null }, read.Headers.ETag?.Tag), 400);
+        Assert.Contains(problem["errors"]!.AsObject(), e => e.Key.Contains("rules", StringComparison.OrdinalIgnoreCase));
+        var nullRule = await Json.ProblemAsync(await api.PutJsonAsync(url, new { rules = new object?[] { null } }, read.Headers.ETag?.Tag), 400);
+        Assert.Contains(nullRule["errors"]!.AsObject(), e => e.Key.Contains("rules[0]", StringComparison.OrdinalIgnoreCase));
+    }
+
     /// <summary>What the OpenAPI document marks required, the API requires: a body without the member is refused.</summary>
     [Fact]
     public async Task The_openapi_document_marks_required_only_what_is_required()

@@ -6,13 +6,16 @@ namespace Trellis.Web.Features.Outcomes.Actions;
 
 public sealed class MeasurementScheduleInput : IValidatableObject
 {
-    public List<MeasureRule> Rules { get; set; } = [];
+    [Required(ErrorMessage = "Send rules: the list of instruments and when each is given (an empty list clears the schedule).")]
+    public List<MeasureRule>? Rules { get; set; } = [];
 
     public IEnumerable<ValidationResult> Validate(ValidationContext context)
     {
+        if (Rules is null) yield break;
         var seen = new HashSet<string>(StringComparer.OrdinalIgnoreCase);
         for (var i = 0; i < Rules.Count; i++)
-            if (Rules[i].Instrument is { } code && !seen.Add(code.Trim()))
+            if (Rules[i] is null) yield return new ValidationResult("Each rule is an object: instrument, atAdmission, everyDays, atDischarge.", [$"Rules[{i}]"]);
+            else if (Rules[i].Instrument is { } code && !seen.Add(code.Trim()))
                 yield return new ValidationResult($"{code} is listed twice; give each instrument one line.", [$"Rules[{i}].Instrument"]);
     }
 }
@@ -33,7 +36,7 @@ public static class SetMeasurementSchedule
         if ((row is not null || expected.Version is not null || expected.Malformed) && expected.Check(current) is { } stale) return stale;
         if (Validation.Check(input) is { } invalid) return invalid;
         if (row is null) db.Set<MeasurementSchedule>().Add(row = new MeasurementSchedule { ProgramId = programId });
-        row.Rules = input.Rules.Select(r => new MeasureRule { Instrument = r.Instrument!.Trim().ToLowerInvariant(), AtAdmission = r.AtAdmission, EveryDays = r.EveryDays, AtDischarge = r.AtDischarge }).ToList();
+        row.Rules = input.Rules!.Select(r => new MeasureRule { Instrument = r.Instrument!.Trim().ToLowerInvariant(), AtAdmission = r.AtAdmission, EveryDays = r.EveryDays, AtDischarge = r.AtDischarge }).ToList();
         try
         {
             if (await Concurrency.SaveIfUnchangedAsync(db, row, current, ct: ct)) return row;
