@@ -1,3 +1,4 @@
+using Trellis.Web.Hosting;
 using Trellis.Web.Infrastructure;
 
 var command = Cli.IsCommand(args);

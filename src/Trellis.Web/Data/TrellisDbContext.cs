@@ -30,6 +30,12 @@ public abstract partial class TrellisDbContext : IdentityDbContext<TrellisUser>,
     }
 
     public DbSet<Organization> Organizations => Set<Organization>();
+
+    /// <summary>
+    /// The deployment's organization: one clinic per deployment (programs, rooms and staff all belong to it). Ordered,
+    /// so "the first" is always the same row and EF Core has no reason to warn that it is not.
+    /// </summary>
+    public IQueryable<Organization> Clinic => Organizations.OrderBy(o => o.CreatedAt).ThenBy(o => o.Id);
     public DbSet<TreatmentProgram> Programs => Set<TreatmentProgram>();
     public DbSet<Track> Tracks => Set<Track>();
     public DbSet<Room> Rooms => Set<Room>();

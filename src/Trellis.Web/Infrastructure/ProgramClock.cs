@@ -51,7 +51,7 @@ public static class ProgramClock
     /// task due today would turn red, or an authorization lose a day, hours early.
     /// </summary>
     public static async Task<DateOnly> ClinicTodayAsync(TrellisDbContext db, CancellationToken ct = default) =>
-        Today(db.Now, await db.Organizations.Select(o => o.TimeZoneId).FirstOrDefaultAsync(ct));
+        Today(db.Now, await db.Clinic.Select(o => o.TimeZoneId).FirstOrDefaultAsync(ct));
 
     public static TimeOnly LocalTime(DateTimeOffset instant, TimeZoneInfo zone) => TimeOnly.FromDateTime(ToLocal(instant, zone));
 

@@ -84,6 +84,20 @@ public static class StrictJson
         public override void WriteAsPropertyName(Utf8JsonWriter writer, string value, JsonSerializerOptions options) => writer.WritePropertyName(value);
     }
 
+    /// <summary>
+    /// A list declared not nullable reads JSON null as empty, as its initializer would have it: otherwise null
+    /// reaches code the compiler promised it never would (the fuzzer's 500s on "needs": null, "claimIds": null).
+    /// A list that may be null on purpose is declared nullable, and [Required] then refuses it.
+    /// </summary>
+    private static Func<object>? EmptyListFor(MemberInfo? member, Type type)
+    {
+        if (member is not PropertyInfo property) return null;
+        var element = type.IsArray ? type.GetElementType()
+            : type.IsGenericType && type.GetGenericTypeDefinition() == typeof(List<>) ? type.GetGenericArguments()[0] : null;
+        if (element is null || new NullabilityInfoContext().Create(property).WriteState != NullabilityState.NotNull) return null;
+        return type.IsArray ? () => Array.CreateInstance(element, 0) : () => Activator.CreateInstance(type)!;
+    }
+
     private static string Short(string name) => name.Length <= 60 ? name : name[..60] + "…";
 
     private static void Modify(JsonTypeInfo info)
@@ -95,6 +109,8 @@ public static class StrictJson
             var type = property.PropertyType;
             if (member?.GetCustomAttribute<RequiredAttribute>() is not null && type.IsValueType && Nullable.GetUnderlyingType(type) is null)
                 property.IsRequired = true;
+            if (property.Set is { } set && EmptyListFor(member, type) is { } empty)
+                property.Set = (target, value) => set(target, value ?? empty());
         }
         if (info.Type.GetCustomAttribute<AcceptsRepresentationAttribute>() is not { } accepts) return;
         var known = info.Properties.Select(p => p.Name).ToHashSet(StringComparer.OrdinalIgnoreCase);

@@ -61,4 +61,9 @@ public class OneShapeTests
     public void Validation_has_one_path() =>
         NoneMatch(@"\bAddValidation\(|\.DisableValidation\(", Sources(".cs"),
             "Validate in the action with Validation.Check(input): the framework's minimal-API validation would be a second path that pages never take.");
+
+    [Fact]
+    public void Shared_helpers_use_no_feature() =>
+        NoneMatch(@"Trellis\.Web\.Features\.|\bFeatures\.[A-Z]\w+\.", Sources(".cs").Where(f => f.Path.Replace('\\', '/').StartsWith("Infrastructure/", StringComparison.Ordinal)),
+            "Infrastructure/ holds helpers every feature may use, so it depends on none: code that wires features together belongs in Hosting/.");
 }

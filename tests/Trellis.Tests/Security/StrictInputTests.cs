@@ -132,6 +132,17 @@ public class StrictInputTests(TrellisFactory app) : IClassFixture<TrellisFactory
         Assert.Contains(nullRule["errors"]!.AsObject(), e => e.Key.Contains("rules[0]", StringComparison.OrdinalIgnoreCase));
     }
 
+    /// <summary>Found by the same run: "needs": null answered 500. A list declared not nullable reads null as empty.</summary>
+    [Fact]
+    public async Task A_null_list_reads_as_empty_and_is_judged_by_the_rules()
+    {
+        var p = await Demo.ParticipantInAsync(app, Demo.MentalHealth, ParticipantStatus.Active);
+        var api = await app.ApiAsync(Roles.ProgramDirector);
+        var body = new StringContent("{\"assessedOn\":\"2026-11-02\",\"needs\":null,\"summary\":\"x\"}", System.Text.Encoding.UTF8, "application/json");
+        var problem = await Json.ProblemAsync(await api.PostAsync($"/api/participants/{p.Id}/needs-assessments", body), 400);
+        Assert.Contains(problem["errors"]!.AsObject(), e => e.Key.StartsWith("needs", StringComparison.OrdinalIgnoreCase));
+    }
+
     /// <summary>What the OpenAPI document marks required, the API requires: a body without the member is refused.</summary>
     [Fact]
     public async Task The_openapi_document_marks_required_only_what_is_required()

@@ -10,7 +10,7 @@ public static class TwoFactorEnrollment
     public const string SetupPath = "/account/two-factor";
 
     public static async Task<bool> IsRequiredAsync(TrellisDbContext db) =>
-        await db.Organizations.AsNoTracking().AnyAsync(o => o.RequireTwoFactorForStaff);
+        await db.Clinic.AsNoTracking().AnyAsync(o => o.RequireTwoFactorForStaff);
 
     public static async Task<bool> IsRequiredButMissingAsync(TrellisDbContext db, UserManager<TrellisUser> users, TrellisUser user) =>
         user.StaffMemberId is not null && !await users.GetTwoFactorEnabledAsync(user) && await IsRequiredAsync(db);

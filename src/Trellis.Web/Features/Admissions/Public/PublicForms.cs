@@ -31,7 +31,7 @@ public static class PublicForms
             http.Response.StatusCode = StatusCodes.Status429TooManyRequests;
             http.Response.Headers.RetryAfter = "3600";
             http.Response.ContentType = "text/html; charset=utf-8";
-            var phone = await http.RequestServices.GetRequiredService<TrellisDbContext>().Organizations.AsNoTracking()
+            var phone = await http.RequestServices.GetRequiredService<TrellisDbContext>().Clinic.AsNoTracking()
                 .Select(o => o.Phone).FirstOrDefaultAsync(ct);
             await http.Response.WriteAsync(Page(phone), ct);
         };

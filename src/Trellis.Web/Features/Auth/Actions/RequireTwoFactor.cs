@@ -12,7 +12,7 @@ public static class RequireTwoFactor
     public static async Task<Result<Organization.Organization>> RunAsync(TrellisDbContext db, bool require, CancellationToken ct = default)
     {
         if (!db.Me.May(Permissions.ManageOrganization)) return Refusal.Forbidden("Only administrators change the security settings.");
-        if (await db.Organizations.FirstOrDefaultAsync(ct) is not { } org) return Refusal.NotFound("organization");
+        if (await db.Clinic.FirstOrDefaultAsync(ct) is not { } org) return Refusal.NotFound("organization");
         org.RequireTwoFactorForStaff = require;
         await db.SaveChangesAsync(ct);
         return org;

@@ -37,7 +37,7 @@ public static class CostEstimate
         var quantity = weeks * days;
         var line = new EstimateLine(perDiem.Code, string.IsNullOrEmpty(perDiem.Description) ? "Intensive outpatient day" : perDiem.Description, perDiem.Rate, quantity, perDiem.Rate * quantity);
         var clinic = await db.Set<BillingIdentity>().AsNoTracking().FirstOrDefaultAsync(ct);
-        var name = clinic?.Name ?? await db.Organizations.Select(o => o.Name).FirstOrDefaultAsync(ct) ?? "";
+        var name = clinic?.Name ?? await db.Clinic.Select(o => o.Name).FirstOrDefaultAsync(ct) ?? "";
         decimal? share = null, youPay = null;
         if (scale is not null && householdSize is >= 1 and <= 20 && income is >= 0)
         {

@@ -10,7 +10,7 @@ public static class CreateProgram
     {
         if (!db.Me.May(Permissions.ManageOrganization)) return Refusal.Forbidden("Only administrators add programs.");
         if (await OrganizationRules.CheckProgramAsync(db, input, null, ct) is { } refused) return refused;
-        var program = new TreatmentProgram { OrganizationId = await db.Organizations.Select(o => o.Id).FirstAsync(ct) };
+        var program = new TreatmentProgram { OrganizationId = await db.Clinic.Select(o => o.Id).FirstAsync(ct) };
         input.ApplyTo(program);
         db.Programs.Add(program);
         await db.SaveChangesAsync(ct);

@@ -10,7 +10,7 @@ public static class CreateRoom
     {
         if (!db.Me.May(Permissions.ManagePrograms)) return Refusal.Forbidden("Only administrators and program directors add rooms.");
         if (await OrganizationRules.CheckRoomAsync(db, input, null, ct) is { } refused) return refused;
-        var room = new Room { OrganizationId = await db.Organizations.Select(o => o.Id).FirstAsync(ct) };
+        var room = new Room { OrganizationId = await db.Clinic.Select(o => o.Id).FirstAsync(ct) };
         input.ApplyTo(room);
         db.Rooms.Add(room);
         await db.SaveChangesAsync(ct);

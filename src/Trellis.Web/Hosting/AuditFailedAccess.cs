@@ -1,7 +1,7 @@
 using Trellis.Web.Data;
 using Trellis.Web.Features.Audit;
 
-namespace Trellis.Web.Infrastructure;
+namespace Trellis.Web.Hosting;
 
 /// <summary>
 /// Records API requests for a record that came back 404: a chart outside the caller's programs

@@ -5,7 +5,7 @@ using Trellis.Web.Features.Audit;
 using Trellis.Web.Features.Auth;
 using Trellis.Web.Features.Staff;
 
-namespace Trellis.Web.Infrastructure;
+namespace Trellis.Web.Hosting;
 
 /// <summary>
 /// Commands run with `dotnet run --project src/Trellis.Web -- &lt;command&gt;`:

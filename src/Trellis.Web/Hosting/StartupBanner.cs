@@ -3,7 +3,7 @@ using Microsoft.AspNetCore.Hosting.Server.Features;
 using Trellis.Web.Features.Auth;
 using Trellis.Web.Features.Demo;
 
-namespace Trellis.Web.Infrastructure;
+namespace Trellis.Web.Hosting;
 
 /// <summary>Tells the person who just ran the app where it is and how to sign in.</summary>
 public static class StartupBanner

@@ -5,7 +5,7 @@ using Microsoft.AspNetCore.Http.Json;
 using Microsoft.EntityFrameworkCore;
 using Trellis.Web.Features.Auth;
 
-namespace Trellis.Web.Infrastructure;
+namespace Trellis.Web.Hosting;
 
 public static class ApiSetup
 {

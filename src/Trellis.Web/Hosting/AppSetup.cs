@@ -12,7 +12,7 @@ using Trellis.Web.Features.Organization;
 using Trellis.Web.Features.Participants;
 using Trellis.Web.Features.Staff;
 
-namespace Trellis.Web.Infrastructure;
+namespace Trellis.Web.Hosting;
 
 /// <summary>The app's services and request pipeline; Program.cs only calls these two.</summary>
 public static class AppSetup

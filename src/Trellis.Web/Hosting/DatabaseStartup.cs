@@ -4,7 +4,7 @@ using Trellis.Web.Features.Auth;
 using Trellis.Web.Features.Demo;
 using Microsoft.AspNetCore.Identity;
 
-namespace Trellis.Web.Infrastructure;
+namespace Trellis.Web.Hosting;
 
 /// <summary>What runs once before the app serves: migrations, grants, durability checks, roles and demo data.</summary>
 public static class DatabaseStartup
