@@ -128,6 +128,9 @@ public class StrictInputTests(TrellisFactory app) : IClassFixture<TrellisFactory
         var read = await api.GetAsync(url);
         var problem = await Json.ProblemAsync(await api.PutJsonAsync(url, new { rules = (object?)null }, read.Headers.ETag?.Tag), 400);
         Assert.Contains(problem["errors"]!.AsObject(), e => e.Key.Contains("rules", StringComparison.OrdinalIgnoreCase));
+        // Leaving the list out must not pass for "clear the schedule" (the 10,000-request run on SQLite).
+        var missing = await Json.ProblemAsync(await api.PutJsonAsync(url, new { }, read.Headers.ETag?.Tag), 400);
+        Assert.Contains(missing["errors"]!.AsObject(), e => e.Key.Contains("rules", StringComparison.OrdinalIgnoreCase));
         var nullRule = await Json.ProblemAsync(await api.PutJsonAsync(url, new { rules = new object?[] { null } }, read.Headers.ETag?.Tag), 400);
         Assert.Contains(nullRule["errors"]!.AsObject(), e => e.Key.Contains("rules[0]", StringComparison.OrdinalIgnoreCase));
     }

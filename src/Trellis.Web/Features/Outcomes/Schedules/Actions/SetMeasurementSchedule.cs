@@ -7,7 +7,7 @@ namespace Trellis.Web.Features.Outcomes.Actions;
 public sealed class MeasurementScheduleInput : IValidatableObject
 {
     [Required(ErrorMessage = "Send rules: the list of instruments and when each is given (an empty list clears the schedule).")]
-    public List<MeasureRule>? Rules { get; set; } = [];
+    public List<MeasureRule>? Rules { get; set; }
 
     public IEnumerable<ValidationResult> Validate(ValidationContext context)
     {
