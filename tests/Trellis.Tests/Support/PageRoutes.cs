@@ -48,6 +48,7 @@ public static class PageRoutes
     {
         ["give"] = ("phq-9", "no-such-instrument"),
         ["measures"] = ("phq-9", "no-such-instrument"),
+        ["documents"] = ("consent-to-treatment", "no-such-document"),
         ["versions"] = ("1", "999"),
         ["status"] = ("403", "999"),
     };

@@ -7,7 +7,7 @@ namespace Trellis.Web.Features.Portal;
 
 /// <summary>
 /// The participant portal (issue 11): daily check-ins with the program's alert rules, questionnaires due answered in the
-/// portal, and the chart tab where the care team reads the check-ins.
+/// portal, the intake packet read and signed in the portal (kept as a PDF), and the chart tabs where the care team reads them.
 /// </summary>
 public sealed class PortalFeature : IFeature
 {
@@ -16,11 +16,19 @@ public sealed class PortalFeature : IFeature
         services.AddSingleton(new ChartTab("check-ins", "Check-ins", Permissions.ReadClinical, 22));
         services.AddSingleton(new ParticipantCard(typeof(CheckIns.Pages.CheckInCard), 5));
         services.AddHostedService<CheckInSweepService>();
+        services.AddSingleton(new ChartTab("documents", "Documents", Permissions.AnyStaff, 24));
+        services.AddSingleton(new ParticipantCard(typeof(Documents.Pages.DocumentsCard), 6));
+        services.AddSingleton<ChromiumPdf>();
     }
 
     public static void MapApi(RouteGroupBuilder api)
     {
         api.MapCheckInsApi();
         Measures.MeasuresApi.MapMeasuresApi(api);
+        Documents.DocumentsApi.MapDocumentsApi(api);
     }
+
+    /// <summary>The signed copy for pages (cookie sign-in): the same handler as the API's.</summary>
+    public static void MapEndpoints(IEndpointRouteBuilder app) =>
+        app.MapGet("/documents/{id:guid}/{documentId:guid}/pdf", Documents.DocumentsApi.Pdf).RequireAuthorization(Permissions.Anyone).ExcludeFromDescription();
 }

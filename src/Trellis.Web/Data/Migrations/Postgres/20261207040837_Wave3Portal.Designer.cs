@@ -13,7 +13,7 @@ using Trellis.Web.Data;
 namespace Trellis.Web.Data.Migrations.Postgres
 {
     [DbContext(typeof(PostgresTrellisDbContext))]
-    [Migration("20261207033526_Wave3Portal")]
+    [Migration("20261207040837_Wave3Portal")]
     partial class Wave3Portal
     {
         /// <inheritdoc />
@@ -4128,6 +4128,77 @@ namespace Trellis.Web.Data.Migrations.Postgres
                     b.ToTable("CheckInRules");
                 });
 
+            modelBuilder.Entity("Trellis.Web.Features.Portal.Documents.SignedDocument", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("uuid");
+
+                    b.Property<string>("ClientAddress")
+                        .HasMaxLength(64)
+                        .HasColumnType("character varying(64)");
+
+                    b.Property<DateTimeOffset>("CreatedAt")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<string>("CreatedBy")
+                        .HasColumnType("text");
+
+                    b.Property<Guid>("ParticipantId")
+                        .HasColumnType("uuid");
+
+                    b.Property<byte[]>("Pdf")
+                        .HasColumnType("bytea");
+
+                    b.Property<DateTimeOffset>("SignedAt")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<string>("TemplateKey")
+                        .IsRequired()
+                        .HasMaxLength(60)
+                        .HasColumnType("character varying(60)");
+
+                    b.Property<int>("TemplateVersion")
+                        .HasColumnType("integer");
+
+                    b.Property<string>("Text")
+                        .IsRequired()
+                        .HasMaxLength(20000)
+                        .HasColumnType("character varying(20000)");
+
+                    b.Property<string>("TextSha256")
+                        .IsRequired()
+                        .HasMaxLength(64)
+                        .HasColumnType("character varying(64)");
+
+                    b.Property<string>("Title")
+                        .IsRequired()
+                        .HasMaxLength(200)
+                        .HasColumnType("character varying(200)");
+
+                    b.Property<string>("TypedName")
+                        .IsRequired()
+                        .HasMaxLength(200)
+                        .HasColumnType("character varying(200)");
+
+                    b.Property<DateTimeOffset>("UpdatedAt")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<string>("UpdatedBy")
+                        .HasColumnType("text");
+
+                    b.Property<long>("Version")
+                        .IsConcurrencyToken()
+                        .HasColumnType("bigint");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("ParticipantId", "TemplateKey", "TemplateVersion")
+                        .IsUnique();
+
+                    b.ToTable("SignedDocuments", (string)null);
+                });
+
             modelBuilder.Entity("Trellis.Web.Features.Risk.RiskFlag", b =>
                 {
                     b.Property<Guid>("Id")
@@ -6045,6 +6116,17 @@ namespace Trellis.Web.Data.Migrations.Postgres
                         .HasForeignKey("ProgramId")
                         .OnDelete(DeleteBehavior.Cascade)
                         .IsRequired();
+                });
+
+            modelBuilder.Entity("Trellis.Web.Features.Portal.Documents.SignedDocument", b =>
+                {
+                    b.HasOne("Trellis.Web.Features.Participants.Participant", "Participant")
+                        .WithMany()
+                        .HasForeignKey("ParticipantId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+
+                    b.Navigation("Participant");
                 });
 
             modelBuilder.Entity("Trellis.Web.Features.Risk.RiskFlag", b =>

@@ -71,6 +71,38 @@ namespace Trellis.Web.Data.Migrations.Postgres
                         onDelete: ReferentialAction.Cascade);
                 });
 
+            migrationBuilder.CreateTable(
+                name: "SignedDocuments",
+                columns: table => new
+                {
+                    Id = table.Column<Guid>(type: "uuid", nullable: false),
+                    ParticipantId = table.Column<Guid>(type: "uuid", nullable: false),
+                    TemplateKey = table.Column<string>(type: "character varying(60)", maxLength: 60, nullable: false),
+                    TemplateVersion = table.Column<int>(type: "integer", nullable: false),
+                    Title = table.Column<string>(type: "character varying(200)", maxLength: 200, nullable: false),
+                    Text = table.Column<string>(type: "character varying(20000)", maxLength: 20000, nullable: false),
+                    TextSha256 = table.Column<string>(type: "character varying(64)", maxLength: 64, nullable: false),
+                    TypedName = table.Column<string>(type: "character varying(200)", maxLength: 200, nullable: false),
+                    SignedAt = table.Column<DateTimeOffset>(type: "timestamp with time zone", nullable: false),
+                    ClientAddress = table.Column<string>(type: "character varying(64)", maxLength: 64, nullable: true),
+                    Pdf = table.Column<byte[]>(type: "bytea", nullable: true),
+                    Version = table.Column<long>(type: "bigint", nullable: false),
+                    CreatedAt = table.Column<DateTimeOffset>(type: "timestamp with time zone", nullable: false),
+                    CreatedBy = table.Column<string>(type: "text", nullable: true),
+                    UpdatedAt = table.Column<DateTimeOffset>(type: "timestamp with time zone", nullable: false),
+                    UpdatedBy = table.Column<string>(type: "text", nullable: true)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("PK_SignedDocuments", x => x.Id);
+                    table.ForeignKey(
+                        name: "FK_SignedDocuments_Participants_ParticipantId",
+                        column: x => x.ParticipantId,
+                        principalTable: "Participants",
+                        principalColumn: "Id",
+                        onDelete: ReferentialAction.Cascade);
+                });
+
             migrationBuilder.CreateIndex(
                 name: "IX_CheckIn_ParticipantId_CheckedInAt",
                 table: "CheckIn",
@@ -80,6 +112,12 @@ namespace Trellis.Web.Data.Migrations.Postgres
                 name: "IX_CheckInRules_ProgramId",
                 table: "CheckInRules",
                 column: "ProgramId",
+                unique: true);
+
+            migrationBuilder.CreateIndex(
+                name: "IX_SignedDocuments_ParticipantId_TemplateKey_TemplateVersion",
+                table: "SignedDocuments",
+                columns: new[] { "ParticipantId", "TemplateKey", "TemplateVersion" },
                 unique: true);
         }
 
@@ -91,6 +129,9 @@ namespace Trellis.Web.Data.Migrations.Postgres
 
             migrationBuilder.DropTable(
                 name: "CheckInRules");
+
+            migrationBuilder.DropTable(
+                name: "SignedDocuments");
         }
     }
 }

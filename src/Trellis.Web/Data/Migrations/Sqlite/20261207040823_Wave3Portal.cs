@@ -71,6 +71,38 @@ namespace Trellis.Web.Data.Migrations.Sqlite
                         onDelete: ReferentialAction.Cascade);
                 });
 
+            migrationBuilder.CreateTable(
+                name: "SignedDocuments",
+                columns: table => new
+                {
+                    Id = table.Column<Guid>(type: "TEXT", nullable: false),
+                    ParticipantId = table.Column<Guid>(type: "TEXT", nullable: false),
+                    TemplateKey = table.Column<string>(type: "TEXT", maxLength: 60, nullable: false),
+                    TemplateVersion = table.Column<int>(type: "INTEGER", nullable: false),
+                    Title = table.Column<string>(type: "TEXT", maxLength: 200, nullable: false),
+                    Text = table.Column<string>(type: "TEXT", maxLength: 20000, nullable: false),
+                    TextSha256 = table.Column<string>(type: "TEXT", maxLength: 64, nullable: false),
+                    TypedName = table.Column<string>(type: "TEXT", maxLength: 200, nullable: false),
+                    SignedAt = table.Column<long>(type: "INTEGER", nullable: false),
+                    ClientAddress = table.Column<string>(type: "TEXT", maxLength: 64, nullable: true),
+                    Pdf = table.Column<byte[]>(type: "BLOB", nullable: true),
+                    Version = table.Column<long>(type: "INTEGER", nullable: false),
+                    CreatedAt = table.Column<long>(type: "INTEGER", nullable: false),
+                    CreatedBy = table.Column<string>(type: "TEXT", nullable: true),
+                    UpdatedAt = table.Column<long>(type: "INTEGER", nullable: false),
+                    UpdatedBy = table.Column<string>(type: "TEXT", nullable: true)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("PK_SignedDocuments", x => x.Id);
+                    table.ForeignKey(
+                        name: "FK_SignedDocuments_Participants_ParticipantId",
+                        column: x => x.ParticipantId,
+                        principalTable: "Participants",
+                        principalColumn: "Id",
+                        onDelete: ReferentialAction.Cascade);
+                });
+
             migrationBuilder.CreateIndex(
                 name: "IX_CheckIn_ParticipantId_CheckedInAt",
                 table: "CheckIn",
@@ -80,6 +112,12 @@ namespace Trellis.Web.Data.Migrations.Sqlite
                 name: "IX_CheckInRules_ProgramId",
                 table: "CheckInRules",
                 column: "ProgramId",
+                unique: true);
+
+            migrationBuilder.CreateIndex(
+                name: "IX_SignedDocuments_ParticipantId_TemplateKey_TemplateVersion",
+                table: "SignedDocuments",
+                columns: new[] { "ParticipantId", "TemplateKey", "TemplateVersion" },
                 unique: true);
         }
 
@@ -91,6 +129,9 @@ namespace Trellis.Web.Data.Migrations.Sqlite
 
             migrationBuilder.DropTable(
                 name: "CheckInRules");
+
+            migrationBuilder.DropTable(
+                name: "SignedDocuments");
         }
     }
 }
