@@ -40,25 +40,13 @@ public static class CheckInSweep
     }
 }
 
-internal sealed class CheckInSweepService(IServiceScopeFactory scopes, IConfiguration config, ILogger<CheckInSweepService> log, TimeProvider clock) : BackgroundService
+internal sealed class CheckInSweepService(IServiceScopeFactory scopes, IConfiguration config, ILogger<CheckInSweepService> log, TimeProvider clock)
+    : SystemJob(scopes, config, log, clock)
 {
-    private static readonly TimeSpan Every = TimeSpan.FromHours(3);
+    protected override string Name => "check-in-sweep";
+    protected override string Switch => "Portal:CheckInSweepInBackground";
+    protected override TimeSpan Every => TimeSpan.FromHours(3);
 
-    protected override async Task ExecuteAsync(CancellationToken stoppingToken)
-    {
-        if (!config.GetValue("Portal:CheckInSweepInBackground", true)) return;
-        while (!stoppingToken.IsCancellationRequested)
-        {
-            try
-            {
-                await using var scope = scopes.CreateAsyncScope();
-                var db = scope.ServiceProvider.GetRequiredService<TrellisDbContext>().ActAs(AccessScope.System, Actor.System("check-in-sweep"));
-                if (await CheckInSweep.RunAsync(db, stoppingToken) is > 0 and var raised) log.LogInformation("Check-ins: {Raised} missing-check-in tasks raised", raised);
-            }
-            catch (OperationCanceledException) when (stoppingToken.IsCancellationRequested) { return; }
-            catch (Exception e) { log.LogWarning(e, "Check-in sweep failed; will try again in {Hours} hours", Every.TotalHours); }
-            try { await Task.Delay(Every, clock, stoppingToken); }
-            catch (OperationCanceledException) { return; }
-        }
-    }
+    protected override async Task<string?> RunOnceAsync(TrellisDbContext db, CancellationToken ct) =>
+        await CheckInSweep.RunAsync(db, ct) is > 0 and var raised ? $"{raised} missing-check-in tasks raised" : null;
 }
