@@ -25,6 +25,28 @@ public static class RouteTable
 
     public static readonly Dictionary<string, RouteAccess> Access = new()
     {
+        // Participant portal (issue 11).
+        ["GET /api/me/check-ins/"] = SignedIn,
+        ["POST /api/me/check-ins/"] = SignedIn,
+        ["GET /api/participants/{id:guid}/check-ins"] = SignedIn,
+        ["GET /api/programs/{id:guid}/check-in-rules/"] = SignedIn,
+        ["PUT /api/programs/{id:guid}/check-in-rules/"] = SignedIn,
+        ["GET /api/me/measures/due"] = SignedIn,
+        ["GET /api/me/measures/"] = SignedIn,
+        ["POST /api/me/measures/{instrument}"] = SignedIn,
+        ["GET /my/check-in"] = SignedIn,
+        ["GET /my/measures"] = SignedIn,
+        ["GET /my/measures/{Code}"] = SignedIn,
+        ["GET /participants/{Id:guid}/check-ins"] = SignedIn,
+        ["GET /api/me/documents/"] = SignedIn,
+        ["GET /api/me/documents/{key}"] = SignedIn,
+        ["POST /api/me/documents/{key}/sign"] = SignedIn,
+        ["GET /api/participants/{id:guid}/documents/"] = SignedIn,
+        ["GET /api/participants/{id:guid}/documents/{documentId:guid}/pdf"] = SignedIn,
+        ["GET /documents/{id:guid}/{documentId:guid}/pdf"] = SignedIn,
+        ["GET /my/documents"] = SignedIn,
+        ["GET /my/documents/{Key}"] = SignedIn,
+        ["GET /participants/{Id:guid}/documents"] = SignedIn,
         ["GET /api/billing/clinicians"] = SignedIn,
         ["GET /api/billing/identity"] = SignedIn,
         ["GET /api/charges/"] = SignedIn,

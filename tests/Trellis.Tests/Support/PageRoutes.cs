@@ -47,6 +47,8 @@ public static class PageRoutes
     private static readonly Dictionary<string, (string Real, string Unknown)> ValueBefore = new()
     {
         ["give"] = ("phq-9", "no-such-instrument"),
+        ["measures"] = ("phq-9", "no-such-instrument"),
+        ["documents"] = ("consent-to-treatment", "no-such-document"),
         ["versions"] = ("1", "999"),
         ["status"] = ("403", "999"),
     };
