@@ -45,13 +45,14 @@ public sealed class CarePlanType : FhirEntityType<TreatmentPlan>
                 Description = new CodeableConcept { Text = goal.OwnWords },
                 Subject = PatientReference(p.ParticipantId),
             };
-            if (goal.TargetDate is { } due || goal.Target is not null)
+            if (goal.TargetDate is not null || goal.ScoreTargetText is not null)
                 contained.Target = [new Goal.TargetComponent
                 {
                     Measure = goal.ScoreTargetText is { } score ? new CodeableConcept { Text = score } : null,
                     Due = goal.TargetDate is { } d ? new Date(d.ToString("yyyy-MM-dd")) : null,
-                    Detail = goal.Target is { } t ? new FhirString(t) : null,
                 }];
+            // A target in words has no measure to hang on (gol-1), so it travels as the goal's note.
+            if (!string.IsNullOrWhiteSpace(goal.Target)) contained.Note = [new Annotation { Text = new Markdown(goal.Target) }];
             plan.Contained.Add(contained);
             plan.Goal.Add(new ResourceReference("#" + id));
         }
