@@ -24,7 +24,7 @@ public class FhirBaseTests(TrellisFactory app) : IClassFixture<TrellisFactory>
         Assert.Equal([FhirJson.MediaType], statement.Format);
         var rest = Assert.Single(statement.Rest);
         Assert.Equal(
-            ["CarePlan", "Condition", "Encounter", "EpisodeOfCare", "Observation", "Patient", "Questionnaire", "QuestionnaireResponse"],
+            ["AllergyIntolerance", "CarePlan", "Condition", "Encounter", "EpisodeOfCare", "Flag", "MedicationStatement", "Observation", "Patient", "Questionnaire", "QuestionnaireResponse"],
             rest.Resource.Select(r => r.Type).Order(StringComparer.Ordinal));
         foreach (var resource in rest.Resource)
         {

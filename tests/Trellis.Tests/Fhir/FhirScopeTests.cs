@@ -22,6 +22,7 @@ public class FhirScopeTests(TrellisFactory app) : IClassFixture<TrellisFactory>
         var admin = await app.ApiAsync(Roles.Administrator);
         var clinician = await app.ApiAsync(Roles.Clinician); // Adult Mental Health only
         var part2 = await PeopleAsync(Demo.SubstanceUse);
+        await RaiseFlagAsync(part2[0]); // the demo raises risk flags in Adult Mental Health only
         foreach (var type in ChartTypes)
         {
             var theirs = await OneOfAsync(admin, type, part2);
@@ -41,7 +42,7 @@ public class FhirScopeTests(TrellisFactory app) : IClassFixture<TrellisFactory>
         var others = (await PeopleAsync(Demo.MentalHealth)).Where(id => id.ToString() != self.Id).ToList();
         foreach (var type in ChartTypes)
         {
-            if (type is "Condition") continue; // diagnoses are not among what a participant reads (ReadClinical); see below
+            if (StaffOnlyTypes.Contains(type)) continue; // refused to the role below
             var someoneElses = await OneOfAsync(admin, type, others);
             await AbsentAsync(participant, type, someoneElses, others);
             var mine = await AllAsync(participant, $"/fhir/{type}?_count=100");
@@ -49,7 +50,11 @@ public class FhirScopeTests(TrellisFactory app) : IClassFixture<TrellisFactory>
             var adminsCount = await ReadAsync<Bundle>(await admin.GetAsync(type == "Patient" ? $"/fhir/Patient?_id={self.Id}&_summary=count" : $"/fhir/{type}?patient={self.Id}&_summary=count"));
             Assert.Equal(adminsCount.Total, mine.Count);
         }
-        await OutcomeAsync(await participant.GetAsync("/fhir/Condition"), 403);
+        foreach (var type in StaffOnlyTypes)
+        {
+            await OutcomeAsync(await participant.GetAsync($"/fhir/{type}"), 403);
+            await OutcomeAsync(await participant.GetAsync($"/fhir/{type}/{Guid.NewGuid()}"), 403);
+        }
     }
 
     [Fact]
@@ -99,6 +104,13 @@ public class FhirScopeTests(TrellisFactory app) : IClassFixture<TrellisFactory>
         throw new InvalidOperationException($"The demo has no {type} for these participants.");
     }
 
+    private async Task RaiseFlagAsync(Guid participantId)
+    {
+        await using var s = app.Db();
+        s.Context.Add(new Web.Features.Risk.RiskFlag { ParticipantId = participantId, Reason = "Item 9 of a PHQ-9 answered above 0.", RaisedAt = s.Context.Now });
+        await s.Context.SaveChangesAsync();
+    }
+
     private async Task<List<Guid>> PeopleAsync(string program)
     {
         await using var s = app.Db();
@@ -115,6 +127,9 @@ public class FhirScopeTests(TrellisFactory app) : IClassFixture<TrellisFactory>
         QuestionnaireResponse q => Id(q.Subject),
         Encounter e => Id(e.Subject),
         CarePlan c => Id(c.Subject),
+        Flag f => Id(f.Subject),
+        AllergyIntolerance a => Id(a.Patient),
+        MedicationStatement m => Id(m.Subject),
         _ => throw new InvalidOperationException($"{r.TypeName} has no owner here"),
     };
 

@@ -41,5 +41,9 @@ public static class FhirTesting
     }
 
     /// <summary>The resource types the server serves that are mapped from chart records (every one but Questionnaire).</summary>
-    public static readonly string[] ChartTypes = ["Patient", "Condition", "Observation", "QuestionnaireResponse", "EpisodeOfCare", "Encounter", "CarePlan"];
+    public static readonly string[] ChartTypes =
+        ["Patient", "Condition", "Observation", "QuestionnaireResponse", "EpisodeOfCare", "Encounter", "CarePlan", "Flag", "AllergyIntolerance", "MedicationStatement"];
+
+    /// <summary>Chart types a participant does not read about themself (clinical staff only): their role gets 403.</summary>
+    public static readonly string[] StaffOnlyTypes = ["Condition", "Flag", "AllergyIntolerance", "MedicationStatement"];
 }

@@ -16,6 +16,9 @@ public sealed class FhirFeature : IFeature
         services.AddSingleton<IFhirType, EpisodeOfCareType>();
         services.AddSingleton<IFhirType, EncounterType>();
         services.AddSingleton<IFhirType, CarePlanType>();
+        services.AddSingleton<IFhirType, FlagType>();
+        services.AddSingleton<IFhirType, AllergyIntoleranceType>();
+        services.AddSingleton<IFhirType, MedicationStatementType>();
         services.AddSingleton<FhirTypes>();
         // Ahead of the default writer, so the errors the pipeline writes under /fhir are OperationOutcomes.
         services.Insert(0, ServiceDescriptor.Singleton<IProblemDetailsWriter, FhirProblemWriter>());
