@@ -141,6 +141,25 @@ public class FhirBaseTests(TrellisFactory app) : IClassFixture<TrellisFactory>
         await ReadAsync<Patient>(await clinician.SendAsync(stale));
     }
 
+    [Fact]
+    public async Task Status_date_and_code_parameters_narrow_the_results()
+    {
+        var admin = await app.ApiAsync(Roles.Administrator);
+        var finished = await AllAsync(admin, "/fhir/Encounter?status=finished&_count=100&_lastUpdated=ge2000");
+        Assert.NotEmpty(finished);
+        Assert.All(finished, r => Assert.Equal(Encounter.EncounterStatus.Finished, ((Encounter)r).Status));
+        var both = await ReadAsync<Bundle>(await admin.GetAsync("/fhir/EpisodeOfCare?status=active,finished&_summary=count"));
+        var active = await ReadAsync<Bundle>(await admin.GetAsync("/fhir/EpisodeOfCare?status=active&_summary=count"));
+        var ended = await ReadAsync<Bundle>(await admin.GetAsync("/fhir/EpisodeOfCare?status=finished&_summary=count"));
+        Assert.Equal(both.Total, active.Total + ended.Total);
+        Assert.True(active.Total > 0 && ended.Total > 0);
+        var future = await ReadAsync<Bundle>(await admin.GetAsync("/fhir/Observation?date=gt2999-01-01&_summary=count"));
+        Assert.Equal(0, future.Total);
+        var gad7 = await AllAsync(admin, "/fhir/Observation?code=70274-6&_count=100");
+        Assert.NotEmpty(gad7);
+        Assert.All(gad7, r => Assert.Equal("70274-6", ((Observation)r).Code.Coding[0].Code));
+    }
+
     private static Task<HttpResponseMessage> Post(HttpClient client, string url, string body) =>
         client.PostAsync(url, new StringContent(body, Encoding.UTF8, FhirJson.MediaType));
 }

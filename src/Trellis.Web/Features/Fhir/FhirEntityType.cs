@@ -113,6 +113,20 @@ public abstract class FhirEntityType<T> : IFhirType where T : Entity
         return null;
     }
 
+    /// <summary>A status parameter with two values, each a condition on the row ("active,finished" is both).</summary>
+    protected static Refusal? WhereStatus(ref IQueryable<T> query, string value, string first, Expression<Func<T, bool>> isFirst, string second, Expression<Func<T, bool>> isSecond)
+    {
+        var statuses = value.Split(',');
+        query = (statuses.Contains(first), statuses.Contains(second)) switch
+        {
+            (true, true) => query,
+            (true, false) => query.Where(isFirst),
+            (false, true) => query.Where(isSecond),
+            _ => query.Where(_ => false),
+        };
+        return null;
+    }
+
     private IEnumerable<FhirSearchParam> PatientParams()
     {
         yield return new("patient", SearchParamType.Reference, "The participant (Patient/{id}).");

@@ -30,17 +30,8 @@ public sealed class EncounterType : FhirEntityType<AttendanceRecord>
 
     protected override Refusal? Filter(ref IQueryable<AttendanceRecord> query, string name, string value)
     {
-        if (name != "status") return null;
-        var statuses = value.Split(',');
         var attended = AttendanceRecord.AttendedStatuses;
-        query = (statuses.Contains("finished"), statuses.Contains("cancelled")) switch
-        {
-            (true, true) => query,
-            (true, false) => query.Where(a => attended.Contains(a.Status)),
-            (false, true) => query.Where(a => !attended.Contains(a.Status)),
-            _ => query.Where(_ => false),
-        };
-        return null;
+        return name == "status" ? WhereStatus(ref query, value, "finished", a => attended.Contains(a.Status), "cancelled", a => !attended.Contains(a.Status)) : null;
     }
 
     protected override Resource Map(AttendanceRecord a, FhirContext fx)

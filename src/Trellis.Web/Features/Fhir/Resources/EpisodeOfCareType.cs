@@ -24,17 +24,7 @@ public sealed class EpisodeOfCareType : FhirEntityType<Enrollment>
 
     protected override Refusal? Filter(ref IQueryable<Enrollment> query, string name, string value)
     {
-        if (name != "status") return null;
-        var statuses = value.Split(',');
-        var (active, finished) = (statuses.Contains("active"), statuses.Contains("finished"));
-        query = (active, finished) switch
-        {
-            (true, true) => query,
-            (true, false) => query.Where(e => e.EndedOn == null),
-            (false, true) => query.Where(e => e.EndedOn != null),
-            _ => query.Where(_ => false),
-        };
-        return null;
+        return name == "status" ? WhereStatus(ref query, value, "active", e => e.EndedOn == null, "finished", e => e.EndedOn != null) : null;
     }
 
     protected override Resource Map(Enrollment e, FhirContext fx)

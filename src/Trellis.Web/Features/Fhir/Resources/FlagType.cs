@@ -23,16 +23,7 @@ public sealed class FlagType : FhirEntityType<RiskFlag>
 
     protected override Refusal? Filter(ref IQueryable<RiskFlag> query, string name, string value)
     {
-        if (name != "status") return null;
-        var statuses = value.Split(',');
-        query = (statuses.Contains("active"), statuses.Contains("inactive")) switch
-        {
-            (true, true) => query,
-            (true, false) => query.Where(f => f.ClearedAt == null),
-            (false, true) => query.Where(f => f.ClearedAt != null),
-            _ => query.Where(_ => false),
-        };
-        return null;
+        return name == "status" ? WhereStatus(ref query, value, "active", f => f.ClearedAt == null, "inactive", f => f.ClearedAt != null) : null;
     }
 
     protected override Resource Map(RiskFlag f, FhirContext fx) => new Flag
