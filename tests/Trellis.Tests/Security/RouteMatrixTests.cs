@@ -25,7 +25,8 @@ public class RouteMatrixTests(TrellisFactory app, ITestOutputHelper output) : IC
     public sealed record Route(string Method, string Pattern, bool IsPage, bool AllowsAnonymous, IReadOnlyList<string> Policies)
     {
         public string Key => $"{Method} {Pattern}";
-        public bool IsApi => Pattern.StartsWith("/api", StringComparison.Ordinal);
+        /// <summary>Bearer-token routes: /api, and /fhir which takes the same tokens.</summary>
+        public bool IsApi => Pattern.StartsWith("/api", StringComparison.Ordinal) || Pattern.StartsWith("/fhir", StringComparison.Ordinal);
     }
 
     public static List<Route> Routes(IServiceProvider services) => services.GetRequiredService<EndpointDataSource>().Endpoints

@@ -15,6 +15,7 @@ public static class RouteTable
     public static string ValueFor(string before, string parameter) => before switch
     {
         "give" or "instruments" => "phq-9",
+        "fhir" => "Patient",
         "versions" => "1",
         "status" => "403",
         "orientation" => "schedule",
@@ -47,6 +48,13 @@ public static class RouteTable
         ["GET /my/documents"] = SignedIn,
         ["GET /my/documents/{Key}"] = SignedIn,
         ["GET /participants/{Id:guid}/documents"] = SignedIn,
+        ["GET /fhir/metadata"] = Public,
+        ["GET /fhir/{type}"] = SignedIn,
+        ["GET /fhir/{type}/{id}"] = SignedIn,
+        ["POST /fhir/{type}"] = SignedIn,
+        ["PUT /fhir/{type}/{id}"] = SignedIn,
+        ["DELETE /fhir/{type}/{id}"] = SignedIn,
+        ["PATCH /fhir/{type}/{id}"] = SignedIn,
         ["GET /api/billing/clinicians"] = SignedIn,
         ["GET /api/billing/identity"] = SignedIn,
         ["GET /api/charges/"] = SignedIn,

@@ -1,0 +1,67 @@
+using Hl7.Fhir.Model;
+using Task = System.Threading.Tasks.Task;
+using static Hl7.Fhir.Model.CapabilityStatement;
+
+namespace Trellis.Web.Features.Fhir;
+
+/// <summary>
+/// GET /fhir/metadata: built from the registered types, so it states exactly what is served (read and
+/// search-type, their search parameters and includes, If-None-Match) and nothing more: no writes, no
+/// history, no US Core claim (the US Core package is not available to validate against, and a profile is
+/// claimed only where the resources are checked against it).
+/// </summary>
+public static class FhirCapability
+{
+    /// <summary>When this statement last changed (a FHIR CapabilityStatement dates its own content).</summary>
+    private const string Published = "2026-12-07";
+
+    public static CapabilityStatement Build(string baseUrl, FhirTypes types) => new()
+    {
+        Url = $"{baseUrl}/metadata",
+        Name = "TrellisFhirServer",
+        Title = "Trellis FHIR R4 API",
+        Status = PublicationStatus.Active,
+        Date = Published,
+        Publisher = "Trellis",
+        Kind = CapabilityStatementKind.Instance,
+        Software = new SoftwareComponent { Name = "Trellis" },
+        Implementation = new ImplementationComponent { Description = "Trellis intensive outpatient program records", Url = baseUrl },
+        FhirVersion = FHIRVersion.N4_0_1,
+        Format = [FhirJson.MediaType],
+        Rest =
+        [
+            new RestComponent
+            {
+                Mode = RestfulCapabilityMode.Server,
+                Documentation = "Read-only. Every record is read through the caller's care-team scope; records of 42 CFR Part 2 programs carry "
+                    + "meta.security 42CFRPart2 and confidentiality R. Unknown search parameters are ignored unless Prefer: handling=strict.",
+                Security = new SecurityComponent
+                {
+                    Cors = false,
+                    Description = "Authorization: Bearer <token> from POST /api/auth/login. Staff see their care team's programs; a participant sees themself.",
+                },
+                Resource = [.. types.All.Select(Resource)],
+            },
+        ],
+    };
+
+    private static ResourceComponent Resource(IFhirType type) => new()
+    {
+        Type = type.Name,
+        Documentation = type.Documentation,
+        Interaction =
+        [
+            new ResourceInteractionComponent { Code = TypeRestfulInteraction.Read },
+            new ResourceInteractionComponent { Code = TypeRestfulInteraction.SearchType },
+        ],
+        Versioning = ResourceVersionPolicy.Versioned,
+        ReadHistory = false,
+        UpdateCreate = false,
+        ConditionalCreate = false,
+        ConditionalRead = ConditionalReadStatus.NotMatch,
+        ConditionalUpdate = false,
+        ConditionalDelete = ConditionalDeleteStatus.NotSupported,
+        SearchInclude = type.Includes,
+        SearchParam = [.. type.SearchParams.Select(p => new CapabilityStatement.SearchParamComponent { Name = p.Name, Type = p.Type, Documentation = p.Documentation })],
+    };
+}

@@ -1,0 +1,137 @@
+using System.Globalization;
+using System.Linq.Expressions;
+using Expression = System.Linq.Expressions.Expression;
+using Hl7.Fhir.Model;
+using Task = System.Threading.Tasks.Task;
+using Microsoft.EntityFrameworkCore;
+using Trellis.Web.Features.Auth;
+
+namespace Trellis.Web.Features.Fhir;
+
+/// <summary>
+/// A resource type mapped from one kind of Trellis record. The records come from the context's sets, so
+/// the care-team scope and soft-delete filters apply to every read, search, count and include; the id is
+/// the record's Guid and meta.versionId its Version. A subclass says where the rows come from, how one
+/// becomes a resource, and what else it can be searched by.
+/// </summary>
+public abstract class FhirEntityType<T> : IFhirType where T : Entity
+{
+    private static readonly FhirSearchParam[] Common =
+    [
+        new("_id", SearchParamType.Token, "The resource id (the Trellis record's id)."),
+        new("_lastUpdated", SearchParamType.Date, "When the record last changed."),
+    ];
+
+    public abstract string Name { get; }
+    public virtual string Permission => Permissions.ReadClinical;
+    public abstract string Documentation { get; }
+
+    public IReadOnlyList<FhirSearchParam> SearchParams =>
+    [
+        .. Common,
+        .. PatientKey is null ? [] : PatientParams(),
+        .. OwnParams,
+    ];
+
+    public IReadOnlyList<string> Includes => PatientKey is null ? [] : HasSubject ? [$"{Name}:patient", $"{Name}:subject"] : [$"{Name}:patient"];
+
+    /// <summary>The rows, through the context's sets (never with a filter lifted), with what <see cref="Map"/> needs loaded.</summary>
+    protected abstract IQueryable<T> Source(TrellisDbContext db);
+
+    protected abstract Resource Map(T record, FhirContext fx);
+
+    /// <summary>The chart the record belongs to: its subject or patient, the audit trail's participant, and the Part 2 test.</summary>
+    protected abstract Guid? ParticipantOf(T record);
+
+    /// <summary>The program whose rules the record falls under (a chart record: its participant's program).</summary>
+    protected abstract Guid? ProgramOf(T record);
+
+    /// <summary>The participant column, for the patient/subject parameters and _include; null for types that belong to no chart.</summary>
+    protected virtual Expression<Func<T, Guid>>? PatientKey => null;
+    protected virtual bool HasSubject => true;
+    protected virtual IReadOnlyList<FhirSearchParam> OwnParams => [];
+
+    /// <summary>A type's own search parameter; the base has already handled _id, _lastUpdated and patient/subject.</summary>
+    protected virtual Refusal? Filter(ref IQueryable<T> query, string name, string value) => null;
+
+    public async Task<FhirEntry?> ReadAsync(FhirContext fx, string id, CancellationToken ct)
+    {
+        if (!Guid.TryParse(id, out var key)) return null;
+        var record = await Source(fx.Db).FirstOrDefaultAsync(r => r.Id == key, ct);
+        return record is null ? null : await EntryAsync(record, fx, ct);
+    }
+
+    public async Task<IReadOnlyList<FhirEntry>> ReadManyAsync(FhirContext fx, IReadOnlyCollection<Guid> ids, CancellationToken ct)
+    {
+        var keys = ids.ToArray();
+        var rows = await Source(fx.Db).Where(r => keys.Contains(r.Id)).OrderBy(r => r.Id).ToListAsync(ct);
+        var entries = new List<FhirEntry>(rows.Count);
+        foreach (var row in rows) entries.Add(await EntryAsync(row, fx, ct));
+        return entries;
+    }
+
+    public async Task<Result<FhirSearchPage>> SearchAsync(FhirContext fx, FhirSearch search, CancellationToken ct)
+    {
+        var query = Source(fx.Db);
+        foreach (var (name, value) in search.Filters)
+        {
+            var refused = name switch
+            {
+                "_id" => WhereIn(ref query, r => r.Id, value.Split(',').Select(v => Guid.TryParse(v, out var g) ? g : Guid.Empty)),
+                "_lastUpdated" => FhirSearchValues.WhereDate(ref query, r => r.UpdatedAt, name, value),
+                "patient" or "subject" when PatientKey is { } key => WhereIn(ref query, key, value.Split(',').Select(v => FhirSearchValues.ReferenceId(v, "Patient"))),
+                _ => Filter(ref query, name, value),
+            };
+            if (refused is not null) return refused;
+        }
+        var total = await query.CountAsync(ct);
+        if (search.SummaryCount) return new FhirSearchPage([], total);
+        var rows = await query.OrderBy(r => r.Id).Skip(search.Offset).Take(search.Count).ToListAsync(ct);
+        var entries = new List<FhirEntry>(rows.Count);
+        foreach (var row in rows) entries.Add(await EntryAsync(row, fx, ct));
+        return new FhirSearchPage(entries, total);
+    }
+
+    private async Task<FhirEntry> EntryAsync(T record, FhirContext fx, CancellationToken ct)
+    {
+        var resource = Map(record, fx);
+        resource.Id = record.Id.ToString();
+        resource.Meta ??= new Meta();
+        resource.Meta.VersionId = record.Version.ToString(CultureInfo.InvariantCulture);
+        resource.Meta.LastUpdated = record.UpdatedAt;
+        if (ProgramOf(record) is { } program && (await fx.Part2ProgramsAsync(ct)).Contains(program)) FhirSecurity.LabelPart2(resource);
+        return new FhirEntry(resource, typeof(T).Name, record.Id, ParticipantOf(record));
+    }
+
+    /// <summary>Rows whose key is one of the values (a comma in a FHIR value means "or").</summary>
+    protected static Refusal? WhereIn<TKey>(ref IQueryable<T> query, Expression<Func<T, TKey>> key, IEnumerable<TKey> values)
+    {
+        var list = values.Distinct().ToArray();
+        Expression<Func<TKey[]>> captured = () => list;
+        var contains = Expression.Call(typeof(Enumerable), nameof(Enumerable.Contains), [typeof(TKey)], captured.Body, key.Body);
+        query = query.Where(Expression.Lambda<Func<T, bool>>(contains, key.Parameters));
+        return null;
+    }
+
+    /// <summary>A status parameter with two values, each a condition on the row ("active,finished" is both).</summary>
+    protected static Refusal? WhereStatus(ref IQueryable<T> query, string value, string first, Expression<Func<T, bool>> isFirst, string second, Expression<Func<T, bool>> isSecond)
+    {
+        var statuses = value.Split(',');
+        query = (statuses.Contains(first), statuses.Contains(second)) switch
+        {
+            (true, true) => query,
+            (true, false) => query.Where(isFirst),
+            (false, true) => query.Where(isSecond),
+            _ => query.Where(_ => false),
+        };
+        return null;
+    }
+
+    private IEnumerable<FhirSearchParam> PatientParams()
+    {
+        yield return new("patient", SearchParamType.Reference, "The participant (Patient/{id}).");
+        if (HasSubject) yield return new("subject", SearchParamType.Reference, "The participant (Patient/{id}).");
+    }
+
+    protected static ResourceReference PatientReference(Guid participantId) => new($"Patient/{participantId}");
+}

@@ -1,0 +1,92 @@
+using System.Linq.Expressions;
+using Expression = System.Linq.Expressions.Expression;
+using Hl7.Fhir.Model;
+using Task = System.Threading.Tasks.Task;
+using Trellis.Web.Features.Auth;
+using Trellis.Web.Features.Participants;
+
+namespace Trellis.Web.Features.Fhir.Resources;
+
+/// <summary>Patient: a participant. Legal name as official, the name they go by as usual; the MRN as identifier.</summary>
+public sealed class PatientType : FhirEntityType<Participant>
+{
+    public const string MrnSystem = "urn:trellis:mrn";
+
+    public override string Name => "Patient";
+    public override string Permission => Permissions.Anyone;
+    public override string Documentation => "Participants of the caller's programs (a participant: themself).";
+    protected override Expression<Func<Participant, Guid>> PatientKey => p => p.Id;
+    protected override bool HasSubject => false;
+
+    protected override IReadOnlyList<FhirSearchParam> OwnParams =>
+    [
+        new("identifier", SearchParamType.Token, $"The medical record number ({MrnSystem}|{{mrn}})."),
+        new("name", SearchParamType.String, "Starts a legal, preferred or family name."),
+        new("birthdate", SearchParamType.Date, "Date of birth."),
+    ];
+
+    protected override IQueryable<Participant> Source(TrellisDbContext db) => db.Participants;
+    protected override Guid? ParticipantOf(Participant p) => p.Id;
+    protected override Guid? ProgramOf(Participant p) => p.ProgramId;
+
+    protected override Refusal? Filter(ref IQueryable<Participant> query, string name, string value)
+    {
+        switch (name)
+        {
+            case "identifier":
+                var (system, code) = FhirSearchValues.Token(value);
+                if (system is not null && system != "" && system != MrnSystem) { query = query.Where(_ => false); return null; }
+                query = query.Where(p => p.Mrn == code);
+                return null;
+            case "name":
+                var start = value.Trim();
+                query = query.Where(p => p.LegalFirstName.StartsWith(start) || p.LegalLastName.StartsWith(start) || (p.PreferredName != null && p.PreferredName.StartsWith(start)));
+                return null;
+            case "birthdate":
+                if (!FhirSearchValues.TryRange(value.Length > 2 && char.IsLetter(value[0]) ? value[2..] : value, out var from, out var to))
+                    return Refusal.Invalid(name, $"birthdate={value}: write a date such as 1990-04-12 (or 1990, 1990-04), optionally after ge, gt, le or lt.");
+                var (first, last) = (DateOnly.FromDateTime(from.UtcDateTime), DateOnly.FromDateTime(to.UtcDateTime));
+                query = (value.Length > 2 && char.IsLetter(value[0]) ? value[..2] : "eq") switch
+                {
+                    "ge" => query.Where(p => p.DateOfBirth >= first),
+                    "gt" => query.Where(p => p.DateOfBirth >= last),
+                    "le" => query.Where(p => p.DateOfBirth < last),
+                    "lt" => query.Where(p => p.DateOfBirth < first),
+                    "eq" => query.Where(p => p.DateOfBirth >= first && p.DateOfBirth < last),
+                    _ => query.Where(_ => false),
+                };
+                return null;
+        }
+        return null;
+    }
+
+    protected override Resource Map(Participant p, FhirContext fx)
+    {
+        var patient = new Patient
+        {
+            Identifier = [new Identifier(MrnSystem, p.Mrn) { Use = Identifier.IdentifierUse.Usual }],
+            Active = p.Status is not (ParticipantStatus.Discharged or ParticipantStatus.NotAdmitted),
+            Name = [new HumanName { Use = HumanName.NameUse.Official, Family = p.LegalLastName, Given = [p.LegalFirstName] }],
+            BirthDate = p.DateOfBirth.ToString("yyyy-MM-dd"),
+        };
+        if (!string.IsNullOrWhiteSpace(p.PreferredName))
+            patient.Name.Add(new HumanName { Use = HumanName.NameUse.Usual, Family = p.LegalLastName, Given = [p.PreferredName.Trim()] });
+        if (!string.IsNullOrWhiteSpace(p.Phone)) patient.Telecom.Add(new ContactPoint(ContactPoint.ContactPointSystem.Phone, ContactPoint.ContactPointUse.Mobile, p.Phone));
+        if (!string.IsNullOrWhiteSpace(p.Email)) patient.Telecom.Add(new ContactPoint(ContactPoint.ContactPointSystem.Email, ContactPoint.ContactPointUse.Home, p.Email));
+        if (!string.IsNullOrWhiteSpace(p.AddressLine) || !string.IsNullOrWhiteSpace(p.City))
+            patient.Address.Add(new Address
+            {
+                Use = Address.AddressUse.Home,
+                Line = string.IsNullOrWhiteSpace(p.AddressLine) ? [] : [p.AddressLine],
+                City = p.City, State = p.State, PostalCode = p.PostalCode, Country = "US",
+            });
+        if (!string.IsNullOrWhiteSpace(p.EmergencyContactName))
+            patient.Contact.Add(new Patient.ContactComponent
+            {
+                Relationship = [new CodeableConcept("http://terminology.hl7.org/CodeSystem/v2-0131", "C", "Emergency Contact") { Text = p.EmergencyContactRelationship }],
+                Name = new HumanName { Text = p.EmergencyContactName },
+                Telecom = string.IsNullOrWhiteSpace(p.EmergencyContactPhone) ? [] : [new ContactPoint(ContactPoint.ContactPointSystem.Phone, null, p.EmergencyContactPhone)],
+            });
+        return patient;
+    }
+}
