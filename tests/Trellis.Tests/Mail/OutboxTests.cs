@@ -43,7 +43,7 @@ public class OutboxTests(StoppedMailFactory app) : IClassFixture<StoppedMailFact
         Assert.Equal("You have a new message", mail.Subject);
         Assert.Contains("You have a new message from your care team", mail.Body);
         Assert.Contains("portal@trellis.example", mail.From);
-        NoClinicalContent.Assert(mail.Raw);
+        NoClinicalContent.Assert(mail);
         var row = await RowAsync(id);
         Assert.NotNull(row.SentAt);
         Assert.Equal(1, row.Attempts);

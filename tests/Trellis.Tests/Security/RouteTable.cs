@@ -114,6 +114,8 @@ public static class RouteTable
         ["GET /account"] = SignedIn,
         ["GET /account/access-denied"] = Public,
         ["GET /account/login"] = Public,
+        ["GET /account/forgot-password"] = Public,
+        ["GET /account/reset-password"] = Public,
         ["GET /account/login/two-factor"] = Public,
         ["GET /account/two-factor"] = SignedIn,
         ["GET /admin/audit"] = SignedIn,
@@ -312,6 +314,7 @@ public static class RouteTable
         ["POST /api/appointments/"] = SignedIn,
         ["POST /api/appointments/{id:guid}/cancel"] = SignedIn,
         ["POST /api/auth/login"] = Public,
+        ["POST /api/auth/password-reset"] = Public,
         ["POST /api/auth/logout"] = NotProbed, // signs the shared test token or cookie out; AuthTests cover it
         ["POST /api/closures/"] = SignedIn,
         ["POST /api/closures/{id:guid}/reopen"] = SignedIn,

@@ -9,6 +9,7 @@ public sealed class MailFeature : IFeature
         services.Configure<SmsOptions>(config.GetSection("Sms"));
         services.AddSingleton<IMailSender, SmtpMailSender>();
         services.AddHttpClient<ISmsSender, HttpSmsSender>(c => c.Timeout = TimeSpan.FromSeconds(30));
+        services.AddScoped<PublicLinks>();
         services.AddSingleton<OutboxDispatcher>();
         services.AddHostedService(sp => sp.GetRequiredService<OutboxDispatcher>());
     }
