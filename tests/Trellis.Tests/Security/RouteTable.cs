@@ -115,6 +115,7 @@ public static class RouteTable
         ["GET /account/access-denied"] = Public,
         ["GET /account/login"] = Public,
         ["GET /account/forgot-password"] = Public,
+        ["GET /account/join"] = Public,
         ["GET /account/reset-password"] = Public,
         ["GET /account/login/two-factor"] = Public,
         ["GET /account/two-factor"] = SignedIn,
@@ -315,6 +316,8 @@ public static class RouteTable
         ["POST /api/appointments/{id:guid}/cancel"] = SignedIn,
         ["POST /api/auth/login"] = Public,
         ["POST /api/auth/password-reset"] = Public,
+        ["POST /api/participants/{id:guid}/invitation"] = SignedIn,
+        ["GET /participants/{Id:guid}/portal"] = SignedIn,
         ["POST /api/auth/logout"] = NotProbed, // signs the shared test token or cookie out; AuthTests cover it
         ["POST /api/closures/"] = SignedIn,
         ["POST /api/closures/{id:guid}/reopen"] = SignedIn,

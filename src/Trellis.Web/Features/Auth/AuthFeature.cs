@@ -9,9 +9,14 @@ public sealed class AuthFeature : IFeature
     {
         services.AddSingleton(new NavItem("/admin/security", "Security", Permissions.ManageOrganization, 120, "Administration"));
         services.AddAccountLinks(config);
+        services.AddSingleton(new Participants.ChartTab("portal", "Portal", Permissions.EditParticipants, 95));
     }
 
-    public static void MapApi(RouteGroupBuilder api) => api.MapAuthApi();
+    public static void MapApi(RouteGroupBuilder api)
+    {
+        api.MapAuthApi();
+        api.MapInvitationApi();
+    }
 
     public static void MapEndpoints(IEndpointRouteBuilder app) => app.MapAccountEndpoints();
 }
