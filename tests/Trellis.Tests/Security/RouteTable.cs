@@ -317,6 +317,9 @@ public static class RouteTable
         ["POST /api/auth/login"] = Public,
         ["POST /api/auth/password-reset"] = Public,
         ["POST /api/participants/{id:guid}/invitation"] = SignedIn,
+        ["GET /api/participants/{id:guid}/messages/"] = SignedIn,
+        ["POST /api/participants/{id:guid}/messages/"] = SignedIn,
+        ["GET /api/messages/inbox"] = SignedIn,
         ["GET /participants/{Id:guid}/portal"] = SignedIn,
         ["POST /api/auth/logout"] = NotProbed, // signs the shared test token or cookie out; AuthTests cover it
         ["POST /api/closures/"] = SignedIn,
