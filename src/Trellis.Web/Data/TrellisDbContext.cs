@@ -52,6 +52,8 @@ public abstract partial class TrellisDbContext : IdentityDbContext<TrellisUser>,
     public DbSet<Features.Scheduling.AttendanceRecord> Attendance => Set<Features.Scheduling.AttendanceRecord>();
     public DbSet<Features.Instruments.InstrumentAdministration> InstrumentAdministrations => Set<Features.Instruments.InstrumentAdministration>();
     public DbSet<UserSession> UserSessions => Set<UserSession>();
+    public DbSet<Features.Mail.OutboxMessage> Outbox => Set<Features.Mail.OutboxMessage>();
+    public DbSet<Features.Messages.SecureMessage> Messages => Set<Features.Messages.SecureMessage>();
     public DbSet<AuditEntry> AuditEntries => Set<AuditEntry>();
     public DbSet<DataProtectionKey> DataProtectionKeys => Set<DataProtectionKey>();
 

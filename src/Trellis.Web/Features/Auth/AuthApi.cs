@@ -18,6 +18,7 @@ public sealed class LoginRequest
     [MaxLength(20)] public string? TwoFactorCode { get; set; }
 }
 
+public sealed record PasswordResetAnswer(string Message);
 public sealed record LoginResponse(string AccessToken, int ExpiresIn, string TokenType = "Bearer");
 public sealed record MeResponse(string UserId, string Email, string DisplayName, string[] Roles, Guid? StaffMemberId, Guid? ParticipantId, Guid[] ProgramIds);
 
@@ -29,6 +30,8 @@ public static class AuthApi
         var group = api.MapGroup("/auth").WithTags("Sign-in");
         group.MapPost("/login", Login).AllowAnonymous().RequireRateLimiting(RateLimits.SignIn)
             .WithSummary("Exchange email, password and (when enabled) a two-factor code for an access token.");
+        group.MapPost("/password-reset", RequestPasswordResetAsync).AllowAnonymous().RequireRateLimiting(RateLimits.SignIn)
+            .WithSummary("Email a single-use link to set a new password. 202 whatever the address, so it reveals no account.");
         group.MapPost("/logout", Logout).RequireAuthorization()
             .WithSummary("Revoke the access token used for this request.");
         group.MapGet("/me", Me).RequireAuthorization()
@@ -57,6 +60,14 @@ public static class AuthApi
 
         var (_, token) = await sessions.StartApiSessionAsync(user, http);
         return TypedResults.Ok(new LoginResponse(token, options.Value.ApiTokenMinutes * 60));
+    }
+
+    public static async Task<Results<Accepted<PasswordResetAnswer>, ProblemHttpResult>> RequestPasswordResetAsync(
+        Actions.PasswordResetRequest request, TrellisDbContext db, UserManager<TrellisUser> users, Mail.PublicLinks links,
+        IOptions<Mail.MailOptions> mail, CancellationToken ct)
+    {
+        var (answer, refused) = await Actions.RequestPasswordReset.RunAsync(db, users, links, mail, request, ct);
+        return refused is not null ? refused.ToProblem() : TypedResults.Accepted((string?)null, new PasswordResetAnswer(answer!));
     }
 
     public static async Task<NoContent> Logout(SessionService sessions, TrellisDbContext db)

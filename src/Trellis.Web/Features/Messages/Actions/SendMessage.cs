@@ -1,0 +1,43 @@
+using System.ComponentModel.DataAnnotations;
+using Microsoft.EntityFrameworkCore;
+using Trellis.Web.Features.Auth;
+using Trellis.Web.Features.Mail;
+using Trellis.Web.Features.Notifications;
+
+namespace Trellis.Web.Features.Messages.Actions;
+
+public sealed class MessageInput
+{
+    [Required(ErrorMessage = "Write your message."), MaxLength(4000, ErrorMessage = "Keep a message under 4,000 characters.")]
+    public string? Body { get; set; }
+}
+
+/// <summary>
+/// Adds a message to a participant's thread: by the participant themself, or by staff of their care team who read the
+/// chart. The other side hears of it without its content: the participant by email (queued in the outbox with the
+/// message, in one save), the care team by an in-app notification to the primary clinician.
+/// </summary>
+public static class SendMessage
+{
+    public static async Task<Result<SecureMessage>> RunAsync(TrellisDbContext db, PublicLinks links, Guid participantId, MessageInput input, CancellationToken ct = default)
+    {
+        if (await db.Participants.AsNoTracking().FirstOrDefaultAsync(p => p.Id == participantId, ct) is not { } participant)
+            return Refusal.NotFound("participant");
+        var own = db.Me.ParticipantId == participantId;
+        if (!own && !db.Me.May(Permissions.ReadClinical)) return Refusal.Forbidden("Only the participant and their clinical care team write in this thread.");
+        if (Validation.Check(input) is { } invalid) return invalid;
+        var message = new SecureMessage
+        {
+            ParticipantId = participantId, FromParticipant = own, AuthorStaffId = own ? null : db.Me.StaffId,
+            AuthorName = own ? participant.DisplayName : db.Me.DisplayName, Body = input.Body!.Trim(), SentAt = db.Now,
+        };
+        db.Set<SecureMessage>().Add(message);
+        if (own)
+            Notifier.Notify(db, [participant.PrimaryClinicianId], "message", $"New message from {participant.DisplayName}",
+                link: $"/participants/{participantId}", participantId: participantId);
+        else if (!string.IsNullOrWhiteSpace(participant.Email))
+            Outbox.Email(db, participant.Email, Notices.NewMessage(links.To("/")));
+        await db.SaveChangesAsync(ct);
+        return message;
+    }
+}
