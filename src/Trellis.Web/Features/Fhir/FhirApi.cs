@@ -1,3 +1,4 @@
+using Trellis.Web.Features.Audit;
 using System.Text.Json;
 using Hl7.Fhir.Model;
 using Task = System.Threading.Tasks.Task;

@@ -1,7 +1,6 @@
 using Trellis.Web.Data;
-using Trellis.Web.Features.Audit;
 
-namespace Trellis.Web.Hosting;
+namespace Trellis.Web.Features.Audit;
 
 /// <summary>
 /// Records API requests for a record that came back 404: a chart outside the caller's programs
