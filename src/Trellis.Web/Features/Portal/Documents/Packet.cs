@@ -13,9 +13,9 @@ public static class Packet
 {
     public static async Task<ParticipantPacket?> LoadAsync(TrellisDbContext db, Guid participantId, CancellationToken ct = default)
     {
-        var p = await db.Participants.AsNoTracking().Include(x => x.Program).FirstOrDefaultAsync(x => x.Id == participantId, ct);
+        var p = await Clinical.Charts.FindAsync(db, participantId, ct);
         if (p?.Program is null) return null;
-        var clinic = await db.Set<Organization.Organization>().AsNoTracking().Select(o => o.Name).FirstOrDefaultAsync(ct) ?? "the clinic";
+        var clinic = await db.Clinic.AsNoTracking().Select(o => o.Name).FirstOrDefaultAsync(ct) ?? "the clinic";
         var signed = await db.Set<SignedDocument>().AsNoTracking().Where(s => s.ParticipantId == participantId).OrderBy(s => s.SignedAt)
             .Select(s => new SignedDocument { Id = s.Id, ParticipantId = s.ParticipantId, TemplateKey = s.TemplateKey, TemplateVersion = s.TemplateVersion, Title = s.Title,
                 TextSha256 = s.TextSha256, TypedName = s.TypedName, SignedAt = s.SignedAt, ClientAddress = s.ClientAddress, Version = s.Version })
