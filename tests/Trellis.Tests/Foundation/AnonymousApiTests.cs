@@ -17,6 +17,8 @@ public class AnonymousApiTests(TrellisFactory app) : IClassFixture<TrellisFactor
     private static readonly string[] PublicOnPurpose =
     [
         "POST /api/auth/login",
+        // Self-service password reset (issue 11): 202 whatever the address, rate-limited like sign-in.
+        "POST /api/auth/password-reset",
         "GET /api/instruments",
         "GET /api/instruments/{code}",
         "POST /api/instruments/{code}/score",
