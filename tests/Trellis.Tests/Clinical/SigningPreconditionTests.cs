@@ -55,8 +55,8 @@ public class CosigningPreconditionTests(TrellisFactory app) : IClassFixture<Trel
 {
     private static DateOnly Today => Clinic.Today;
 
-    [Fact]
-    public async Task Cosigning_needs_the_version_the_cosigner_read()
+    /// <summary>A note by the demo clinician, put under the program director's supervision, signed and waiting for the co-signature.</summary>
+    private async Task<string> SignedAwaitingCosignatureAsync()
     {
         var supervisor = await Clinic.StaffAsync(app, "programdirector");
         await using (var s = app.Db())
@@ -70,6 +70,13 @@ public class CosigningPreconditionTests(TrellisFactory app) : IClassFixture<Trel
         var api = await app.ApiAsync(Roles.Clinician);
         var (id, _) = await NoteCalls.CreateAsync(api, p.Id, NoteCalls.Dap(Today));
         Assert.True((await NoteCalls.SignAsync(api, id, new { acknowledgeSimilarText = true })).IsSuccessStatusCode);
+        return id;
+    }
+
+    [Fact]
+    public async Task Cosigning_needs_the_version_the_cosigner_read()
+    {
+        var id = await SignedAwaitingCosignatureAsync();
         var director = await app.ApiAsync(Roles.ProgramDirector);
 
         await Json.ProblemAsync(await SigningPreconditionTests.PostAsync(director, $"/api/notes/{id}/cosign", null), 428);
@@ -82,18 +89,7 @@ public class CosigningPreconditionTests(TrellisFactory app) : IClassFixture<Trel
     [Fact]
     public async Task The_cosign_form_carries_the_version_shown_and_a_stale_one_cosigns_nothing()
     {
-        var supervisor = await Clinic.StaffAsync(app, "programdirector");
-        await using (var s = app.Db())
-        {
-            var clinician = await s.Context.Staff.SingleAsync(x => x.Email == Web.Features.Demo.DemoSeeder.EmailFor(Roles.Clinician));
-            clinician.RequiresSupervision = true;
-            clinician.SupervisorId = supervisor.Id;
-            await s.Context.SaveChangesAsync();
-        }
-        var p = await Clinic.FreshParticipantAsync(app);
-        var api = await app.ApiAsync(Roles.Clinician);
-        var (id, _) = await NoteCalls.CreateAsync(api, p.Id, NoteCalls.Dap(Today));
-        Assert.True((await NoteCalls.SignAsync(api, id, new { acknowledgeSimilarText = true })).IsSuccessStatusCode);
+        var id = await SignedAwaitingCosignatureAsync();
 
         using var pages = await app.PagesAsync(Roles.ProgramDirector);
         var (_, stale) = await pages.SubmitAsync($"/notes/{id}", "cosign", new Dictionary<string, string?> { ["Version"] = "1" });

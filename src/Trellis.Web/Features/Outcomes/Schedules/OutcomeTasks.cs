@@ -71,26 +71,17 @@ public static class OutcomeTasks
     }
 }
 
-internal sealed class OutcomeTasksService(IServiceScopeFactory scopes, IConfiguration config, ILogger<OutcomeTasksService> log, TimeProvider clock) : BackgroundService
+/// <summary>The overdue-measure and follow-up sweep, every 6 hours on every node (idempotent). Off with Outcomes:TasksInBackground=false.</summary>
+internal sealed class OutcomeTasksService(IServiceScopeFactory scopes, IConfiguration config, ILogger<OutcomeTasksService> log, TimeProvider clock)
+    : SystemJob(scopes, config, log, clock)
 {
-    private static readonly TimeSpan Every = TimeSpan.FromHours(6);
+    protected override string Name => "outcome-tasks";
+    protected override string Switch => "Outcomes:TasksInBackground";
+    protected override TimeSpan Every => TimeSpan.FromHours(6);
 
-    protected override async Task ExecuteAsync(CancellationToken stoppingToken)
+    protected override async Task<string?> RunOnceAsync(TrellisDbContext db, CancellationToken ct)
     {
-        if (!config.GetValue("Outcomes:TasksInBackground", true)) return;
-        while (!stoppingToken.IsCancellationRequested)
-        {
-            try
-            {
-                await using var scope = scopes.CreateAsyncScope();
-                var db = scope.ServiceProvider.GetRequiredService<TrellisDbContext>().ActAs(AccessScope.System, Actor.System("outcome-tasks"));
-                var (raised, closed, followUps) = await OutcomeTasks.SweepAsync(db, stoppingToken);
-                if (raised + closed + followUps > 0) log.LogInformation("Overdue measures: {Raised} tasks raised, {Closed} closed; {FollowUps} discharges given follow-up contacts", raised, closed, followUps);
-            }
-            catch (OperationCanceledException) when (stoppingToken.IsCancellationRequested) { return; }
-            catch (Exception e) { log.LogWarning(e, "Outcome task sweep failed; will try again in {Hours} hours", Every.TotalHours); }
-            try { await Task.Delay(Every, clock, stoppingToken); }
-            catch (OperationCanceledException) { return; }
-        }
+        var (raised, closed, followUps) = await OutcomeTasks.SweepAsync(db, ct);
+        return raised + closed + followUps > 0 ? $"overdue measures: {raised} tasks raised, {closed} closed; {followUps} discharges given follow-up contacts" : null;
     }
 }

@@ -8,30 +8,12 @@ namespace Trellis.Web.Features.Scheduling;
 /// several nodes at once only ever make each session once. Off with Scheduling:GenerateInBackground=false.
 /// </summary>
 internal sealed class SessionGenerationService(IServiceScopeFactory scopes, IConfiguration config, ILogger<SessionGenerationService> log, TimeProvider clock)
-    : BackgroundService
+    : SystemJob(scopes, config, log, clock)
 {
-    private static readonly TimeSpan Every = TimeSpan.FromHours(6);
+    protected override string Name => "session-generation";
+    protected override string Switch => "Scheduling:GenerateInBackground";
+    protected override TimeSpan Every => TimeSpan.FromHours(6);
 
-    protected override async Task ExecuteAsync(CancellationToken stoppingToken)
-    {
-        if (!config.GetValue("Scheduling:GenerateInBackground", true)) return;
-        while (!stoppingToken.IsCancellationRequested)
-        {
-            try
-            {
-                await using var scope = scopes.CreateAsyncScope();
-                var db = scope.ServiceProvider.GetRequiredService<TrellisDbContext>().ActAs(AccessScope.System, Actor.System("session-generation"));
-                var made = await SessionGeneration.GenerateAsync(db, ct: stoppingToken);
-                if (made > 0) log.LogInformation("Generated {Count} group sessions from track templates", made);
-            }
-            catch (OperationCanceledException) when (stoppingToken.IsCancellationRequested) { return; }
-            catch (Exception e)
-            {
-                // A database that is briefly away must not stop the app; the next round tries again.
-                log.LogWarning(e, "Session generation failed; will try again in {Hours} hours", Every.TotalHours);
-            }
-            try { await Task.Delay(Every, clock, stoppingToken); }
-            catch (OperationCanceledException) { return; }
-        }
-    }
+    protected override async Task<string?> RunOnceAsync(TrellisDbContext db, CancellationToken ct) =>
+        await SessionGeneration.GenerateAsync(db, ct: ct) is > 0 and var made ? $"generated {made} group sessions from track templates" : null;
 }
