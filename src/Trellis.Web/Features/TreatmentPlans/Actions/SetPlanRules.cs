@@ -1,6 +1,7 @@
 using System.ComponentModel.DataAnnotations;
 using Microsoft.EntityFrameworkCore;
 using Trellis.Web.Features.Auth;
+using Trellis.Web.Features.Organization;
 
 namespace Trellis.Web.Features.TreatmentPlans.Actions;
 
@@ -24,25 +25,12 @@ public sealed class TreatmentPlanRulesInput
 /// </summary>
 public static class SetPlanRules
 {
-    public static async Task<Result<TreatmentPlanRules>> RunAsync(TrellisDbContext db, Guid programId, TreatmentPlanRulesInput input, ETags.Expected expected,
-        CancellationToken ct = default)
-    {
-        if (!db.Me.May(Permissions.ManagePrograms)) return Refusal.Forbidden("A program's treatment plan rules are set by its program directors and administrators.");
-        if (!db.Scope.Covers(programId) || !await db.Programs.AnyAsync(p => p.Id == programId, ct)) return Refusal.NotFound("program");
-        var row = await db.Set<TreatmentPlanRules>().FirstOrDefaultAsync(r => r.ProgramId == programId, ct);
-        var current = row?.Version ?? 0;
-        if ((row is not null || expected.Version is not null || expected.Malformed) && expected.Check(current) is { } stale) return stale;
-        if (Validation.Check(input) is { } invalid) return invalid;
-        if (row is null) db.Set<TreatmentPlanRules>().Add(row = new TreatmentPlanRules { ProgramId = programId });
-        row.FirstPlanWithinSessions = input.FirstPlanWithinSessions;
-        row.ReviewIntervalDays = input.ReviewIntervalDays;
-        // A concurrent first save loses on the unique program index; a concurrent change on the version.
-        try
-        {
-            if (await Concurrency.SaveIfUnchangedAsync(db, row, current, ct: ct)) return row;
-        }
-        catch (DbUpdateException) { }
-        db.ChangeTracker.Clear();
-        return Refusal.Stale((await TreatmentPlanRules.ForProgramAsync(db, programId, ct)).Version);
-    }
+    public static Task<Result<TreatmentPlanRules>> RunAsync(TrellisDbContext db, Guid programId, TreatmentPlanRulesInput input, ETags.Expected expected,
+        CancellationToken ct = default) =>
+        ProgramSettings.SaveAsync(db, programId, input, expected, "A program's treatment plan rules are set by its program directors and administrators.",
+            () => new TreatmentPlanRules { ProgramId = programId }, (row, change) =>
+            {
+                row.FirstPlanWithinSessions = change.FirstPlanWithinSessions;
+                row.ReviewIntervalDays = change.ReviewIntervalDays;
+            }, ct);
 }

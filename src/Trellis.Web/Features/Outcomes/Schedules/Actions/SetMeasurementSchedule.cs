@@ -1,6 +1,7 @@
 using System.ComponentModel.DataAnnotations;
 using Microsoft.EntityFrameworkCore;
 using Trellis.Web.Features.Auth;
+using Trellis.Web.Features.Organization;
 
 namespace Trellis.Web.Features.Outcomes.Actions;
 
@@ -27,22 +28,10 @@ public sealed class MeasurementScheduleInput : IValidatableObject
 /// </summary>
 public static class SetMeasurementSchedule
 {
-    public static async Task<Result<MeasurementSchedule>> RunAsync(TrellisDbContext db, Guid programId, MeasurementScheduleInput input, ETags.Expected expected, CancellationToken ct = default)
-    {
-        if (!db.Me.May(Permissions.ManagePrograms)) return Refusal.Forbidden("A program's measurement schedule is set by its program directors and administrators.");
-        if (!db.Scope.Covers(programId) || !await db.Programs.AnyAsync(p => p.Id == programId, ct)) return Refusal.NotFound("program");
-        var row = await db.Set<MeasurementSchedule>().FirstOrDefaultAsync(r => r.ProgramId == programId, ct);
-        var current = row?.Version ?? 0;
-        if ((row is not null || expected.Version is not null || expected.Malformed) && expected.Check(current) is { } stale) return stale;
-        if (Validation.Check(input) is { } invalid) return invalid;
-        if (row is null) db.Set<MeasurementSchedule>().Add(row = new MeasurementSchedule { ProgramId = programId });
-        row.Rules = input.Rules!.Select(r => new MeasureRule { Instrument = r.Instrument!.Trim().ToLowerInvariant(), AtAdmission = r.AtAdmission, EveryDays = r.EveryDays, AtDischarge = r.AtDischarge }).ToList();
-        try
-        {
-            if (await Concurrency.SaveIfUnchangedAsync(db, row, current, ct: ct)) return row;
-        }
-        catch (DbUpdateException) { }
-        db.ChangeTracker.Clear();
-        return Refusal.Stale((await MeasurementSchedule.ForProgramAsync(db, programId, ct))?.Version ?? 0);
-    }
+    public static Task<Result<MeasurementSchedule>> RunAsync(TrellisDbContext db, Guid programId, MeasurementScheduleInput input, ETags.Expected expected, CancellationToken ct = default) =>
+        ProgramSettings.SaveAsync(db, programId, input, expected, "A program's measurement schedule is set by its program directors and administrators.",
+            () => new MeasurementSchedule { ProgramId = programId },
+            (row, change) => row.Rules = change.Rules!.Select(r => new MeasureRule
+                { Instrument = r.Instrument!.Trim().ToLowerInvariant(), AtAdmission = r.AtAdmission, EveryDays = r.EveryDays, AtDischarge = r.AtDischarge }).ToList(),
+            ct);
 }

@@ -1,5 +1,6 @@
 using Microsoft.EntityFrameworkCore;
 using Trellis.Web.Features.Auth;
+using Trellis.Web.Features.Organization;
 
 namespace Trellis.Web.Features.Portal.CheckIns.Actions;
 
@@ -9,25 +10,13 @@ namespace Trellis.Web.Features.Portal.CheckIns.Actions;
 /// </summary>
 public static class SetCheckInRules
 {
-    public static async Task<Result<CheckInRules>> RunAsync(TrellisDbContext db, Guid programId, CheckInRulesInput input, ETags.Expected expected, CancellationToken ct = default)
-    {
-        if (!db.Me.May(Permissions.ManagePrograms)) return Refusal.Forbidden("A program's check-in rules are set by its program directors and administrators.");
-        if (!db.Scope.Covers(programId) || !await db.Programs.AnyAsync(p => p.Id == programId, ct)) return Refusal.NotFound("program");
-        var row = await db.Set<CheckInRules>().FirstOrDefaultAsync(r => r.ProgramId == programId, ct);
-        var current = row?.Version ?? 0;
-        if ((row is not null || expected.Version is not null || expected.Malformed) && expected.Check(current) is { } stale) return stale;
-        if (Validation.Check(input) is { } invalid) return invalid;
-        if (row is null) db.Set<CheckInRules>().Add(row = new CheckInRules { ProgramId = programId });
-        row.CravingAtLeast = input.CravingAtLeast;
-        row.MoodAtMost = input.MoodAtMost;
-        row.AlertOnUse = input.AlertOnUse;
-        row.DaysWithoutCheckIn = input.DaysWithoutCheckIn;
-        try
-        {
-            if (await Concurrency.SaveIfUnchangedAsync(db, row, current, ct: ct)) return row;
-        }
-        catch (DbUpdateException) { }
-        db.ChangeTracker.Clear();
-        return Refusal.Stale((await db.Set<CheckInRules>().AsNoTracking().FirstOrDefaultAsync(r => r.ProgramId == programId, ct))?.Version ?? 0);
-    }
+    public static Task<Result<CheckInRules>> RunAsync(TrellisDbContext db, Guid programId, CheckInRulesInput input, ETags.Expected expected, CancellationToken ct = default) =>
+        ProgramSettings.SaveAsync(db, programId, input, expected, "A program's check-in rules are set by its program directors and administrators.",
+            () => new CheckInRules { ProgramId = programId }, (row, change) =>
+            {
+                row.CravingAtLeast = change.CravingAtLeast;
+                row.MoodAtMost = change.MoodAtMost;
+                row.AlertOnUse = change.AlertOnUse;
+                row.DaysWithoutCheckIn = change.DaysWithoutCheckIn;
+            }, ct);
 }
