@@ -41,7 +41,7 @@ public static class LeadsApi
         if (!string.IsNullOrWhiteSpace(stage))
         {
             if (!EnumText.TryParse<AdmissionStage>(stage, out var s))
-                return Problems.Invalid("stage", $"'{Cut(stage)}' is not a stage; use one of {EnumText.Allowed<AdmissionStage>()}.");
+                return Problems.Invalid("stage", $"'{Echo.Short(stage)}' is not a stage; use one of {EnumText.Allowed<AdmissionStage>()}.");
             parsed = s;
         }
         if (search is { Length: > 100 }) return Problems.Invalid("search", "search is at most 100 characters.");
@@ -105,5 +105,4 @@ public static class LeadsApi
         return LeadDto.From(saved);
     }
 
-    private static string Cut(string s) => s.Length <= 40 ? s : s[..40] + "…";
 }

@@ -63,19 +63,11 @@ public static class AdministrationsApi
     public static async Task<Results<Created<AdministrationDto>, ProblemHttpResult>> Give(Guid id, GiveRequest? request, TrellisDbContext db, CancellationToken ct)
     {
         if (request is null) return Refusal.Invalid("body", "Send {\"instrument\": \"phq-9\", \"answers\": [...]}, plus \"sex\" for audit-c.").ToProblem();
-        int? difficulty = null;
-        if (request.Difficulty is { ValueKind: not JsonValueKind.Null } d)
-        {
-            if (d.ValueKind != JsonValueKind.Number || !d.TryGetInt32(out var value))
-                return Refusal.Invalid(Administrations.Difficulty, "difficulty must be a whole number (0 not difficult at all … 3 extremely difficult), or left out.").ToProblem();
-            difficulty = value;
-        }
+        var (shapes, bad) = AnswerShapes.Read(request.Answers, request.Sex, request.Difficulty);
+        if (bad is not null) return bad.ToProblem();
         var input = new GiveInput
         {
-            Instrument = request.Instrument,
-            Answers = request.Answers is { ValueKind: JsonValueKind.Array } answers ? answers.EnumerateArray().ToList() : null,
-            Sex = request.Sex is { ValueKind: JsonValueKind.String } s ? s.GetString() : request.Sex is { ValueKind: not JsonValueKind.Null } other ? other.GetRawText() : null,
-            AdministeredAt = request.AdministeredAt, Difficulty = difficulty,
+            Instrument = request.Instrument, Answers = shapes!.Answers, Sex = shapes.Sex, AdministeredAt = request.AdministeredAt, Difficulty = shapes.Difficulty,
         };
         var (given, refused) = await GiveInstrument.RunAsync(db, id, input, ct);
         if (refused is not null) return refused.ToProblem();

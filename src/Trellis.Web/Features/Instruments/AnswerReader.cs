@@ -106,7 +106,6 @@ internal static class AnswerReader
     /// <summary>The answer as sent, cut short so a huge value cannot flood the error.</summary>
     private static string Shown(JsonElement answer)
     {
-        var raw = answer.GetRawText();
-        return raw.Length <= 40 ? raw : raw[..40] + "…";
+        return Echo.Short(answer.GetRawText());
     }
 }

@@ -52,7 +52,7 @@ public static class AuditC
         if (EnumText.TryParse<Sex>(sex, out var parsed)) return parsed;
         errors["sex"] = [string.IsNullOrWhiteSpace(sex)
             ? "AUDIT-C needs sex to choose its cut-off (3 or more for female, 4 or more for male): send \"sex\": \"female\" or \"male\"."
-            : $"sex must be \"female\" or \"male\" (AUDIT-C's cut-offs are published for these two); got \"{Shorten(sex)}\"."];
+            : $"sex must be \"female\" or \"male\" (AUDIT-C's cut-offs are published for these two); got \"{Echo.Short(sex)}\"."];
         return null;
     }
 
@@ -79,5 +79,4 @@ public static class AuditC
         };
     }
 
-    private static string Shorten(string text) => text.Length <= 40 ? text : text[..40] + "…";
 }

@@ -51,7 +51,7 @@ public static class InstrumentsApi
 
     private static ProblemHttpResult UnknownInstrument(string code) =>
         TypedResults.Problem(title: "Not found",
-            detail: $"There is no instrument '{(code.Length <= 40 ? code : code[..40] + "…")}'. Known instruments: {InstrumentCatalog.Codes}.",
+            detail: $"There is no instrument '{Echo.Short(code)}'. Known instruments: {InstrumentCatalog.Codes}.",
             statusCode: StatusCodes.Status404NotFound);
 
     // A non-string sex (a number, true) goes to the scorer as its JSON text, so AUDIT-C says what it got.

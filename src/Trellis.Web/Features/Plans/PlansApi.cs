@@ -50,66 +50,60 @@ public static class PlansApi
         return api;
     }
 
-    public static async Task<Results<Ok<SafetyPlanDto>, ProblemHttpResult>> GetSafety(Guid id, TrellisDbContext db, HttpContext http, CancellationToken ct)
-    {
-        if (await Charts.FindAsync(db, id, ct) is null) return Refusal.NotFound("participant").ToProblem();
-        var plan = db.Me.IsInRole(Roles.Participant)
-            ? await PlanVersions.LatestCompleteAsync<SafetyPlan>(db, id, ct) : await PlanVersions.LatestAsync<SafetyPlan>(db, id, ct);
-        if (plan is null) return NoPlan("safety plan");
-        await db.AuditReadAsync(nameof(SafetyPlan), plan.Id, id, ct);
-        http.Response.Headers.ETag = ETags.Format(plan.Number);
-        return TypedResults.Ok(SafetyPlanDto.From(plan));
-    }
+    public static Task<Results<Ok<SafetyPlanDto>, ProblemHttpResult>> GetSafety(Guid id, TrellisDbContext db, HttpContext http, CancellationToken ct) =>
+        Current<SafetyPlan, SafetyPlanDto>(id, db, http, SafetyPlanDto.From, "safety plan", ct);
 
     public static async Task<Results<Ok<SafetyPlanDto>, ProblemHttpResult>> PutSafety(
         Guid id, SafetyPlanInput input, TrellisDbContext db, HttpContext http, CancellationToken ct) =>
         ActionAnswers.Ok(await SaveSafetyPlan.RunAsync(db, id, input, ETags.From(http), ct), SafetyPlanDto.From, http, p => p.Number);
 
-    public static async Task<Results<Ok<List<PlanVersionDto>>, ProblemHttpResult>> SafetyVersions(Guid id, TrellisDbContext db, CancellationToken ct)
-    {
-        if (await Charts.FindAsync(db, id, ct) is null) return Refusal.NotFound("participant").ToProblem();
-        var all = await PlanVersions.AllAsync<SafetyPlan>(db, id, ct);
-        await db.AuditReadAsync(nameof(SafetyPlan), all.Select(p => ((object)p.Id, (Guid?)id)), "safety plan versions", ct);
-        return TypedResults.Ok(all.Select(Summary).ToList());
-    }
+    public static Task<Results<Ok<List<PlanVersionDto>>, ProblemHttpResult>> SafetyVersions(Guid id, TrellisDbContext db, CancellationToken ct) =>
+        Versions<SafetyPlan>(id, db, "safety plan", ct);
 
-    public static async Task<Results<Ok<SafetyPlanDto>, ProblemHttpResult>> SafetyVersion(Guid id, int number, TrellisDbContext db, CancellationToken ct)
-    {
-        if (await Charts.FindAsync(db, id, ct) is null) return Refusal.NotFound("participant").ToProblem();
-        if (await PlanVersions.VersionAsync<SafetyPlan>(db, id, number, ct) is not { } plan) return Refusal.NotFound("safety plan version").ToProblem();
-        await db.AuditReadAsync(nameof(SafetyPlan), plan.Id, id, ct);
-        return TypedResults.Ok(SafetyPlanDto.From(plan));
-    }
+    public static Task<Results<Ok<SafetyPlanDto>, ProblemHttpResult>> SafetyVersion(Guid id, int number, TrellisDbContext db, CancellationToken ct) =>
+        OneVersion<SafetyPlan, SafetyPlanDto>(id, number, db, SafetyPlanDto.From, "safety plan", ct);
 
-    public static async Task<Results<Ok<RelapsePlanDto>, ProblemHttpResult>> GetRelapse(Guid id, TrellisDbContext db, HttpContext http, CancellationToken ct)
-    {
-        if (await Charts.FindAsync(db, id, ct) is null) return Refusal.NotFound("participant").ToProblem();
-        var plan = db.Me.IsInRole(Roles.Participant)
-            ? await PlanVersions.LatestCompleteAsync<RelapsePreventionPlan>(db, id, ct) : await PlanVersions.LatestAsync<RelapsePreventionPlan>(db, id, ct);
-        if (plan is null) return NoPlan("relapse prevention plan");
-        await db.AuditReadAsync(nameof(RelapsePreventionPlan), plan.Id, id, ct);
-        http.Response.Headers.ETag = ETags.Format(plan.Number);
-        return TypedResults.Ok(RelapsePlanDto.From(plan));
-    }
+    public static Task<Results<Ok<RelapsePlanDto>, ProblemHttpResult>> GetRelapse(Guid id, TrellisDbContext db, HttpContext http, CancellationToken ct) =>
+        Current<RelapsePreventionPlan, RelapsePlanDto>(id, db, http, RelapsePlanDto.From, "relapse prevention plan", ct);
 
     public static async Task<Results<Ok<RelapsePlanDto>, ProblemHttpResult>> PutRelapse(
         Guid id, RelapsePlanInput input, TrellisDbContext db, HttpContext http, CancellationToken ct) =>
         ActionAnswers.Ok(await SaveRelapsePlan.RunAsync(db, id, input, ETags.From(http), ct), RelapsePlanDto.From, http, p => p.Number);
 
-    public static async Task<Results<Ok<List<PlanVersionDto>>, ProblemHttpResult>> RelapseVersions(Guid id, TrellisDbContext db, CancellationToken ct)
+    public static Task<Results<Ok<List<PlanVersionDto>>, ProblemHttpResult>> RelapseVersions(Guid id, TrellisDbContext db, CancellationToken ct) =>
+        Versions<RelapsePreventionPlan>(id, db, "relapse prevention plan", ct);
+
+    public static Task<Results<Ok<RelapsePlanDto>, ProblemHttpResult>> RelapseVersion(Guid id, int number, TrellisDbContext db, CancellationToken ct) =>
+        OneVersion<RelapsePreventionPlan, RelapsePlanDto>(id, number, db, RelapsePlanDto.From, "relapse prevention plan", ct);
+
+    /// <summary>Staff read the latest version, a participant the latest complete one: what they should be carrying.</summary>
+    private static async Task<Results<Ok<TDto>, ProblemHttpResult>> Current<TPlan, TDto>(Guid id, TrellisDbContext db, HttpContext http,
+        Func<TPlan, TDto> dto, string what, CancellationToken ct) where TPlan : VersionedPlan
     {
         if (await Charts.FindAsync(db, id, ct) is null) return Refusal.NotFound("participant").ToProblem();
-        var all = await PlanVersions.AllAsync<RelapsePreventionPlan>(db, id, ct);
-        await db.AuditReadAsync(nameof(RelapsePreventionPlan), all.Select(p => ((object)p.Id, (Guid?)id)), "relapse prevention plan versions", ct);
+        var plan = db.Me.IsInRole(Roles.Participant) ? await PlanVersions.LatestCompleteAsync<TPlan>(db, id, ct) : await PlanVersions.LatestAsync<TPlan>(db, id, ct);
+        if (plan is null) return NoPlan(what);
+        await db.AuditReadAsync(typeof(TPlan).Name, plan.Id, id, ct);
+        http.Response.Headers.ETag = ETags.Format(plan.Number);
+        return TypedResults.Ok(dto(plan));
+    }
+
+    private static async Task<Results<Ok<List<PlanVersionDto>>, ProblemHttpResult>> Versions<TPlan>(Guid id, TrellisDbContext db, string what, CancellationToken ct)
+        where TPlan : VersionedPlan
+    {
+        if (await Charts.FindAsync(db, id, ct) is null) return Refusal.NotFound("participant").ToProblem();
+        var all = await PlanVersions.AllAsync<TPlan>(db, id, ct);
+        await db.AuditReadAsync(typeof(TPlan).Name, all.Select(p => ((object)p.Id, (Guid?)id)), what + " versions", ct);
         return TypedResults.Ok(all.Select(Summary).ToList());
     }
 
-    public static async Task<Results<Ok<RelapsePlanDto>, ProblemHttpResult>> RelapseVersion(Guid id, int number, TrellisDbContext db, CancellationToken ct)
+    private static async Task<Results<Ok<TDto>, ProblemHttpResult>> OneVersion<TPlan, TDto>(Guid id, int number, TrellisDbContext db,
+        Func<TPlan, TDto> dto, string what, CancellationToken ct) where TPlan : VersionedPlan
     {
         if (await Charts.FindAsync(db, id, ct) is null) return Refusal.NotFound("participant").ToProblem();
-        if (await PlanVersions.VersionAsync<RelapsePreventionPlan>(db, id, number, ct) is not { } plan) return Refusal.NotFound("relapse prevention plan version").ToProblem();
-        await db.AuditReadAsync(nameof(RelapsePreventionPlan), plan.Id, id, ct);
-        return TypedResults.Ok(RelapsePlanDto.From(plan));
+        if (await PlanVersions.VersionAsync<TPlan>(db, id, number, ct) is not { } plan) return Refusal.NotFound(what + " version").ToProblem();
+        await db.AuditReadAsync(typeof(TPlan).Name, plan.Id, id, ct);
+        return TypedResults.Ok(dto(plan));
     }
 
     private static ProblemHttpResult NoPlan(string what) =>

@@ -33,7 +33,7 @@ public static class GiveInstrument
         if (InstrumentCatalog.Get(input.Instrument) is not { } definition)
             return Refusal.Invalid("instrument", string.IsNullOrWhiteSpace(input.Instrument)
                 ? $"instrument is required: one of {InstrumentCatalog.Codes}."
-                : $"There is no instrument '{Cut(input.Instrument)}'; use one of {InstrumentCatalog.Codes}.");
+                : $"There is no instrument '{Echo.Short(input.Instrument)}'; use one of {InstrumentCatalog.Codes}.");
         if (input.Answers is not { } answers) return Refusal.Invalid("answers", $"answers must be a list (JSON array) with one answer per {definition.Code} item.");
         var at = input.AdministeredAt ?? db.Now;
         if (at > db.Now.AddMinutes(5)) return Refusal.Invalid("administeredAt", "The date it was given cannot be in the future.");
@@ -43,6 +43,4 @@ public static class GiveInstrument
         await db.SaveChangesAsync(ct);
         return given!;
     }
-
-    private static string Cut(string s) => s.Length <= 40 ? s : s[..40] + "…";
 }

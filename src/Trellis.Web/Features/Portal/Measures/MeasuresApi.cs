@@ -44,19 +44,9 @@ public static class MeasuresApi
     public static async Task<Results<Created<MeasureScoreDto>, ProblemHttpResult>> Answer(string instrument, MeasureAnswersRequest? request, TrellisDbContext db, CancellationToken ct)
     {
         if (request is null) return Refusal.Invalid("body", "Send {\"answers\": [...]} with one answer per question.").ToProblem();
-        int? difficulty = null;
-        if (request.Difficulty is { ValueKind: not JsonValueKind.Null } d)
-        {
-            if (d.ValueKind != JsonValueKind.Number || !d.TryGetInt32(out var value))
-                return Refusal.Invalid(Administrations.Difficulty, "difficulty must be a whole number (0 not difficult at all … 3 extremely difficult), or left out.").ToProblem();
-            difficulty = value;
-        }
-        var input = new MeasureAnswersInput
-        {
-            Answers = request.Answers is { ValueKind: JsonValueKind.Array } answers ? answers.EnumerateArray().ToList() : null,
-            Sex = request.Sex is { ValueKind: JsonValueKind.String } s ? s.GetString() : request.Sex is { ValueKind: not JsonValueKind.Null } other ? other.GetRawText() : null,
-            Difficulty = difficulty,
-        };
+        var (shapes, bad) = AnswerShapes.Read(request.Answers, request.Sex, request.Difficulty);
+        if (bad is not null) return bad.ToProblem();
+        var input = new MeasureAnswersInput { Answers = shapes!.Answers, Sex = shapes.Sex, Difficulty = shapes.Difficulty };
         var (answered, refused) = await AnswerMeasure.RunAsync(db, instrument, input, ct);
         if (refused is not null) return refused.ToProblem();
         return TypedResults.Created("/api/me/measures", Dto(answered!));

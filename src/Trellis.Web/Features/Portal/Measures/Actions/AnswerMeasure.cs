@@ -36,7 +36,7 @@ public static class AnswerMeasure
         var participant = await db.Participants.AsNoTracking().Include(p => p.Program).FirstOrDefaultAsync(p => p.Id == pid, ct);
         if (participant is null) return Refusal.NotFound("participant");
         if (InstrumentCatalog.Get(instrument) is not { } definition)
-            return new Refusal(404, "Not found", $"There is no questionnaire '{Cut(instrument ?? "")}'. Those Trellis knows are {InstrumentCatalog.Codes}.");
+            return new Refusal(404, "Not found", $"There is no questionnaire '{Echo.Short(instrument)}'. Those Trellis knows are {InstrumentCatalog.Codes}.");
         var due = await DueMeasures.ForParticipantAsync(db, pid, ct);
         if (due?.Occasions.Any(o => o.IsOpenNow && o.Instrument == definition.Code) != true)
             return Refusal.Conflict("Not due", $"{definition.Name} is not due for you now. Your program asks for questionnaires on a schedule; the ones due show on your home page.");
@@ -53,6 +53,4 @@ public static class AnswerMeasure
         var crisis = given!.Flag is null ? null : Crisis.Now(await PlanVersions.LatestCompleteAsync<SafetyPlan>(db, pid, ct) is not null);
         return new AnsweredMeasure(given.Administration, result, given.Flag, crisis);
     }
-
-    private static string Cut(string s) => s.Length <= 40 ? s : s[..40] + "…";
 }
