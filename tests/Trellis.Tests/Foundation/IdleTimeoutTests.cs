@@ -1,10 +1,13 @@
 using System.Net;
 using System.Net.Http.Headers;
+using System.Net.Http.Json;
+using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Time.Testing;
 using Trellis.Tests.Support;
 using Trellis.Web.Features.Auth;
 using Trellis.Web.Features.Demo;
+using Trellis.Web.Features.Participants;
 
 namespace Trellis.Tests.Foundation;
 
@@ -71,5 +74,35 @@ public class IdleTimeoutTests(ClockedFactory app) : IClassFixture<ClockedFactory
         var page = await browser.Http.GetAsync("/participants");
         Assert.Equal(HttpStatusCode.Redirect, page.StatusCode);
         Assert.Contains("/account/login", page.Headers.Location!.OriginalString);
+    }
+
+    [Fact]
+    public async Task An_emergency_grant_ends_at_its_expiry_for_a_session_whose_principal_was_built_before()
+    {
+        Participant chart;
+        await using (var s = app.Db())
+            chart = await s.Context.Participants.Include(p => p.Program).Where(p => p.Program!.Name == Demo.SubstanceUse && p.Status == ParticipantStatus.Active)
+                .OrderBy(p => p.Mrn).FirstAsync();
+        using var browser = await app.PagesAsync(Roles.Clinician);
+        Assert.Equal(HttpStatusCode.NotFound, (await browser.Http.GetAsync($"/participants/{chart.Id}")).StatusCode);
+
+        var api = await SignedInAsync(Roles.Clinician);
+        var granted = await api.PostAsJsonAsync("/api/emergency-access", new
+        {
+            mrn = chart.Mrn, dateOfBirth = chart.DateOfBirth.ToString("yyyy-MM-dd"),
+            reason = "Brought to the emergency department unresponsive; need current medications and allergies.",
+            emergencyNature = "Suspected overdose, unresponsive on arrival.", recipientAffiliation = "Riverside General emergency department",
+            consentNotObtainable = true,
+        });
+        Assert.Equal(HttpStatusCode.Created, granted.StatusCode);
+
+        // The grant reaches the browser's next request, and holds (on the principal this node keeps) until it expires.
+        for (var minutes = 0; minutes <= 50; minutes += 10)
+        {
+            Assert.Equal(HttpStatusCode.OK, (await browser.Http.GetAsync($"/participants/{chart.Id}")).StatusCode);
+            app.Clock.Advance(TimeSpan.FromMinutes(10));
+        }
+        app.Clock.Advance(TimeSpan.FromMinutes(1));
+        Assert.Equal(HttpStatusCode.NotFound, (await browser.Http.GetAsync($"/participants/{chart.Id}")).StatusCode);
     }
 }

@@ -11,6 +11,8 @@ public static class AuthSetup
     public static IServiceCollection AddTrellisAuth(this IServiceCollection services, IConfiguration config, IHostEnvironment env)
     {
         services.Configure<SecurityOptions>(config.GetSection("Security"));
+        services.AddSingleton<PrincipalCache>();
+        services.AddSingleton<ISaveHook, AccessStampHook>();
         var security = config.GetSection("Security").Get<SecurityOptions>() ?? new SecurityOptions();
 
         services.AddIdentityCore<TrellisUser>(o =>
@@ -76,8 +78,7 @@ public static class AuthSetup
     {
         var sessions = ctx.HttpContext.RequestServices.GetRequiredService<SessionService>();
         var id = ctx.Principal?.FindFirst(TrellisClaims.Session)?.Value;
-        var session = Guid.TryParse(id, out var sid) ? await sessions.FindAsync(sid) : null;
-        var principal = await sessions.ValidateAsync(session, IdentityConstants.ApplicationScheme);
+        var principal = Guid.TryParse(id, out var sid) ? await sessions.ValidateAsync(sid, IdentityConstants.ApplicationScheme) : null;
         if (principal is null)
         {
             ctx.RejectPrincipal();

@@ -23,8 +23,7 @@ public sealed class BearerTokenHandler(IOptionsMonitor<AuthenticationSchemeOptio
         var token = header["Bearer ".Length..].Trim();
         if (!SessionService.LooksLikeToken(token))
             return Fail("The access token is malformed.");
-        var session = await sessions.FindByTokenAsync(token);
-        var principal = await sessions.ValidateAsync(session, SchemeName);
+        var principal = await sessions.ValidateTokenAsync(token, SchemeName);
         if (principal is null)
             return Fail("The access token has expired or was revoked. Sign in again with POST /api/auth/login.");
         return AuthenticateResult.Success(new AuthenticationTicket(principal, SchemeName));

@@ -1,3 +1,4 @@
+using System.Linq.Expressions;
 using System.Security.Claims;
 using System.Security.Cryptography;
 using System.Text;
@@ -9,7 +10,8 @@ using Trellis.Web.Data;
 namespace Trellis.Web.Features.Auth;
 
 /// <summary>Starts, checks and ends server-side sessions; builds the principal a request runs as.</summary>
-public sealed class SessionService(TrellisDbContext db, UserManager<TrellisUser> users, IOptions<SecurityOptions> options, IEnumerable<IPrincipalClaims> contributors)
+public sealed class SessionService(TrellisDbContext db, UserManager<TrellisUser> users, IOptions<SecurityOptions> options,
+    IEnumerable<IPrincipalClaims> contributors, PrincipalCache cache)
 {
     private SecurityOptions Options => options.Value;
 
@@ -48,38 +50,60 @@ public sealed class SessionService(TrellisDbContext db, UserManager<TrellisUser>
     public static bool LooksLikeToken(string token) =>
         token.Length == 43 && token.All(c => char.IsAsciiLetterOrDigit(c) || c is '-' or '_');
 
-    public Task<UserSession?> FindByTokenAsync(string token)
-    {
-        var hash = HashToken(token);
-        return db.UserSessions.FirstOrDefaultAsync(s => s.TokenHash == hash && s.Kind == SessionKind.Api);
-    }
-
     public Task<UserSession?> FindAsync(Guid id) => db.UserSessions.FirstOrDefaultAsync(s => s.Id == id);
 
-    /// <summary>
-    /// Checks a session on every request and returns the principal to run as, rebuilt from the
-    /// database so that a role or program assignment change takes effect at once. Null ends access.
-    /// </summary>
-    public async Task<ClaimsPrincipal?> ValidateAsync(UserSession? session, string scheme)
+    /// <summary>The browser session a cookie names, checked (see <see cref="ValidateAsync(Expression{Func{UserSession, bool}}, string)"/>).</summary>
+    public Task<ClaimsPrincipal?> ValidateAsync(Guid sessionId, string scheme) => ValidateAsync(s => s.Id == sessionId, scheme);
+
+    /// <summary>The API session an access token belongs to, checked.</summary>
+    public Task<ClaimsPrincipal?> ValidateTokenAsync(string token, string scheme)
     {
-        if (session is null || session.RevokedAt is not null) return null;
+        var hash = HashToken(token);
+        return ValidateAsync(s => s.TokenHash == hash && s.Kind == SessionKind.Api, scheme);
+    }
+
+    /// <summary>
+    /// Checks a session on every request and returns the principal to run as; null ends access. The session row
+    /// and the <see cref="AccessStamp"/> are read together on every request, so signing out, revoking and idling
+    /// end access at once; the principal is rebuilt from the database when anything it comes from has changed
+    /// (on any node), and otherwise taken from this node's <see cref="PrincipalCache"/>.
+    /// </summary>
+    private async Task<ClaimsPrincipal?> ValidateAsync(Expression<Func<UserSession, bool>> which, string scheme)
+    {
+        var found = await db.UserSessions.Where(which)
+            .Select(s => new { Session = s, Stamp = db.Set<AccessStamp>().Select(a => a.Value).FirstOrDefault() })
+            .FirstOrDefaultAsync();
+        if (found?.Session is not { RevokedAt: null } session) return null;
         var now = db.Now;
         if (now >= session.ExpiresAt) { await RevokeAsync(session, "expired"); return null; }
-        var user = await users.FindByIdAsync(session.UserId);
-        if (user is null || user.IsDisabled) { await RevokeAsync(session, "account disabled"); return null; }
-        var roles = await users.GetRolesAsync(user);
-        var idle = Options.IdleTimeoutFor(roles.Contains(Roles.Participant) && roles.Count == 1);
-        if (now - session.LastSeenAt > idle) { await RevokeAsync(session, "idle"); return null; }
+        var entry = cache.Find(session.Id, found.Stamp, now);
+        if (entry is null)
+        {
+            var user = await users.FindByIdAsync(session.UserId);
+            if (user is null || user.IsDisabled) { await RevokeAsync(session, "account disabled"); return null; }
+            var roles = await users.GetRolesAsync(user);
+            var (claims, until) = await BuildClaimsAsync(user, roles, session);
+            entry = new PrincipalCache.Entry(found.Stamp, claims, roles.Contains(Roles.Participant) && roles.Count == 1, until);
+            cache.Keep(session.Id, entry);
+        }
+        if (now - session.LastSeenAt > Options.IdleTimeoutFor(entry.ParticipantOnly)) { await RevokeAsync(session, "idle"); return null; }
         // Writing on every request would make every page view a write; a minute's resolution is plenty.
         if (now - session.LastSeenAt > TimeSpan.FromMinutes(1))
         {
             session.LastSeenAt = now;
             await db.SaveChangesAsync();
         }
-        return await BuildPrincipalAsync(user, roles, session, scheme);
+        return new ClaimsPrincipal(new ClaimsIdentity(entry.Claims, scheme, ClaimTypes.Name, ClaimTypes.Role));
     }
 
     public async Task<ClaimsPrincipal> BuildPrincipalAsync(TrellisUser user, IList<string> roles, UserSession session, string scheme)
+    {
+        var (claims, _) = await BuildClaimsAsync(user, roles, session);
+        return new ClaimsPrincipal(new ClaimsIdentity(claims, scheme, ClaimTypes.Name, ClaimTypes.Role));
+    }
+
+    /// <summary>The principal's claims, and the time they change by themselves (null: only when the data changes).</summary>
+    private async Task<(List<Claim> Claims, DateTimeOffset? Until)> BuildClaimsAsync(TrellisUser user, IList<string> roles, UserSession session)
     {
         var claims = new List<Claim>
         {
@@ -103,8 +127,10 @@ public sealed class SessionService(TrellisDbContext db, UserManager<TrellisUser>
             var programs = await db.StaffProgramAssignments.Where(a => a.StaffMemberId == s).Select(a => a.ProgramId).ToListAsync();
             claims.AddRange(programs.Select(id => new Claim(TrellisClaims.Program, id.ToString())));
         }
-        foreach (var contributor in contributors) await contributor.AddAsync(db, user, claims);
-        return new ClaimsPrincipal(new ClaimsIdentity(claims, scheme, ClaimTypes.Name, ClaimTypes.Role));
+        DateTimeOffset? until = null;
+        foreach (var contributor in contributors)
+            if (await contributor.AddAsync(db, user, claims) is { } changes && (until is null || changes < until)) until = changes;
+        return (claims, until);
     }
 
     public async Task RevokeAsync(UserSession session, string reason)
@@ -132,10 +158,12 @@ public sealed class SessionService(TrellisDbContext db, UserManager<TrellisUser>
 }
 
 /// <summary>
-/// A feature's part of the principal rebuilt on every request (for example the charts a staff member holds
-/// emergency access to), so that what the scope is built from stays in one place: the session check.
+/// A feature's part of the principal the session check builds (for example the charts a staff member holds
+/// emergency access to), so that what the scope is built from stays in one place: the session check. Register the
+/// entity it reads as a <see cref="PrincipalSource"/>, so a change to it reaches every node's next request; return
+/// the time the claims change by themselves (a grant's expiry), or null.
 /// </summary>
 public interface IPrincipalClaims
 {
-    Task AddAsync(TrellisDbContext db, TrellisUser user, List<Claim> claims);
+    Task<DateTimeOffset?> AddAsync(TrellisDbContext db, TrellisUser user, List<Claim> claims);
 }

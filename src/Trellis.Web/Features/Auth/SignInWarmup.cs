@@ -35,7 +35,8 @@ internal sealed class SignInWarmup(IServiceScopeFactory scopes, IHostApplication
             await users.FindByIdAsync(nobody.Id);
             await users.GetRolesAsync(nobody);
             await sessions.FindAsync(Guid.Empty);
-            await sessions.FindByTokenAsync("sign-in-warm-up");
+            await sessions.ValidateAsync(Guid.Empty, IdentityConstants.ApplicationScheme);
+            await sessions.ValidateTokenAsync("sign-in-warm-up", BearerTokenHandler.SchemeName);
             await sessions.BuildPrincipalAsync(nobody, [], new UserSession(), IdentityConstants.ApplicationScheme);
             // The password check's code path, on a hash of one iteration (a real check costs its iterations anyway).
             var cheap = new PasswordHasher<TrellisUser>(Options.Create(new PasswordHasherOptions { IterationCount = 1 }));

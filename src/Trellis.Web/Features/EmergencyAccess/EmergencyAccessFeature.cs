@@ -10,6 +10,7 @@ public sealed class EmergencyAccessFeature : IFeature
     public static void Register(IServiceCollection services, IConfiguration config)
     {
         services.AddScoped<IPrincipalClaims, EmergencyAccessClaims>();
+        services.AddSingleton(new PrincipalSource(typeof(EmergencyAccessGrant)));
         services.AddSingleton(new PageBanner(typeof(Pages.EmergencyBanner), 10));
         services.AddSingleton(new NavItem("/emergency-access", "Emergency access", Permissions.SeeEmergencyAccess, 85, "Care"));
         services.AddSingleton(new ChartTab("access", "Access", Permissions.ReviewEmergencyAccess, 95));
