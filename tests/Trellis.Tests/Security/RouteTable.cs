@@ -350,6 +350,11 @@ public static class RouteTable
         ["GET /api/participants/{id:guid}/messages/"] = SignedIn,
         ["POST /api/participants/{id:guid}/messages/"] = SignedIn,
         ["GET /api/messages/inbox"] = SignedIn,
+        ["GET /api/participants/{id:guid}/messages/assignment"] = SignedIn,
+        ["PUT /api/participants/{id:guid}/messages/assignment"] = SignedIn,
+        ["GET /my/messages"] = SignedIn,
+        ["GET /messages"] = SignedIn,
+        ["GET /participants/{Id:guid}/messages"] = SignedIn,
         ["GET /participants/{Id:guid}/portal"] = SignedIn,
         ["POST /api/auth/logout"] = NotProbed, // signs the shared test token or cookie out; AuthTests cover it
         ["POST /api/closures/"] = SignedIn,
