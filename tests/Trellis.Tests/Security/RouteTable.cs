@@ -355,6 +355,9 @@ public static class RouteTable
         ["GET /my/messages"] = SignedIn,
         ["GET /messages"] = SignedIn,
         ["GET /participants/{Id:guid}/messages"] = SignedIn,
+        ["GET /api/me/reminder-preferences/"] = SignedIn,
+        ["PUT /api/me/reminder-preferences/"] = SignedIn,
+        ["GET /my/reminders"] = SignedIn,
         ["GET /participants/{Id:guid}/portal"] = SignedIn,
         ["POST /api/auth/logout"] = NotProbed, // signs the shared test token or cookie out; AuthTests cover it
         ["POST /api/closures/"] = SignedIn,

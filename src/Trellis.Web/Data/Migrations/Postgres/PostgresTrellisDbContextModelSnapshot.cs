@@ -4365,6 +4365,59 @@ namespace Trellis.Web.Data.Migrations.Postgres
                     b.ToTable("SignedDocuments", (string)null);
                 });
 
+            modelBuilder.Entity("Trellis.Web.Features.Reminders.ReminderPreferences", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("uuid");
+
+                    b.Property<bool>("Appointments")
+                        .HasColumnType("boolean");
+
+                    b.Property<string>("Channel")
+                        .IsRequired()
+                        .HasMaxLength(40)
+                        .HasColumnType("character varying(40)");
+
+                    b.Property<DateTimeOffset>("CreatedAt")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<string>("CreatedBy")
+                        .HasColumnType("text");
+
+                    b.Property<bool>("Documents")
+                        .HasColumnType("boolean");
+
+                    b.Property<bool>("Measures")
+                        .HasColumnType("boolean");
+
+                    b.Property<bool>("MissedSessions")
+                        .HasColumnType("boolean");
+
+                    b.Property<Guid>("ParticipantId")
+                        .HasColumnType("uuid");
+
+                    b.Property<bool>("Sessions")
+                        .HasColumnType("boolean");
+
+                    b.Property<DateTimeOffset>("UpdatedAt")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<string>("UpdatedBy")
+                        .HasColumnType("text");
+
+                    b.Property<long>("Version")
+                        .IsConcurrencyToken()
+                        .HasColumnType("bigint");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("ParticipantId")
+                        .IsUnique();
+
+                    b.ToTable("ReminderPreferences", (string)null);
+                });
+
             modelBuilder.Entity("Trellis.Web.Features.Risk.RiskFlag", b =>
                 {
                     b.Property<Guid>("Id")
@@ -6307,6 +6360,17 @@ namespace Trellis.Web.Data.Migrations.Postgres
                 });
 
             modelBuilder.Entity("Trellis.Web.Features.Portal.Documents.SignedDocument", b =>
+                {
+                    b.HasOne("Trellis.Web.Features.Participants.Participant", "Participant")
+                        .WithMany()
+                        .HasForeignKey("ParticipantId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+
+                    b.Navigation("Participant");
+                });
+
+            modelBuilder.Entity("Trellis.Web.Features.Reminders.ReminderPreferences", b =>
                 {
                     b.HasOne("Trellis.Web.Features.Participants.Participant", "Participant")
                         .WithMany()
