@@ -358,6 +358,12 @@ public static class RouteTable
         ["GET /api/me/reminder-preferences/"] = SignedIn,
         ["PUT /api/me/reminder-preferences/"] = SignedIn,
         ["GET /my/reminders"] = SignedIn,
+        ["GET /api/me/video/{kind}/{id:guid}/"] = SignedIn,
+        ["POST /api/me/video/{kind}/{id:guid}/location"] = SignedIn,
+        ["POST /api/sessions/{id:guid}/video-room"] = SignedIn,
+        ["POST /api/appointments/{id:guid}/video-room"] = SignedIn,
+        ["GET /my/video/sessions/{Id:guid}"] = SignedIn,
+        ["GET /my/video/appointments/{Id:guid}"] = SignedIn,
         ["GET /participants/{Id:guid}/portal"] = SignedIn,
         ["POST /api/auth/logout"] = NotProbed, // signs the shared test token or cookie out; AuthTests cover it
         ["POST /api/closures/"] = SignedIn,

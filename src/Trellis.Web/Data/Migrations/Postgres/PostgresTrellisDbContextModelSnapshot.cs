@@ -5419,6 +5419,65 @@ namespace Trellis.Web.Data.Migrations.Postgres
                     b.ToTable("Tasks", (string)null);
                 });
 
+            modelBuilder.Entity("Trellis.Web.Features.Telehealth.VideoLocation", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("uuid");
+
+                    b.Property<Guid?>("AppointmentId")
+                        .HasColumnType("uuid");
+
+                    b.Property<DateTimeOffset>("ConfirmedAt")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<DateTimeOffset>("CreatedAt")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<string>("CreatedBy")
+                        .HasColumnType("text");
+
+                    b.Property<Guid?>("GroupSessionId")
+                        .HasColumnType("uuid");
+
+                    b.Property<string>("Location")
+                        .IsRequired()
+                        .HasMaxLength(300)
+                        .HasColumnType("character varying(300)");
+
+                    b.Property<Guid>("ParticipantId")
+                        .HasColumnType("uuid");
+
+                    b.Property<bool>("PrivatePlace")
+                        .HasColumnType("boolean");
+
+                    b.Property<DateTimeOffset>("UpdatedAt")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<string>("UpdatedBy")
+                        .HasColumnType("text");
+
+                    b.Property<long>("Version")
+                        .IsConcurrencyToken()
+                        .HasColumnType("bigint");
+
+                    b.Property<string>("Visit")
+                        .IsRequired()
+                        .HasMaxLength(60)
+                        .HasColumnType("character varying(60)");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("AppointmentId");
+
+                    b.HasIndex("GroupSessionId");
+
+                    b.HasIndex("ParticipantId", "Visit")
+                        .IsUnique();
+
+                    b.ToTable("VideoLocation");
+                });
+
             modelBuilder.Entity("Trellis.Web.Features.TreatmentPlans.PlanReview", b =>
                 {
                     b.Property<Guid>("Id")
@@ -6669,6 +6728,17 @@ namespace Trellis.Web.Data.Migrations.Postgres
                         .HasForeignKey("AssignedToStaffId")
                         .OnDelete(DeleteBehavior.SetNull);
 
+                    b.HasOne("Trellis.Web.Features.Participants.Participant", "Participant")
+                        .WithMany()
+                        .HasForeignKey("ParticipantId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+
+                    b.Navigation("Participant");
+                });
+
+            modelBuilder.Entity("Trellis.Web.Features.Telehealth.VideoLocation", b =>
+                {
                     b.HasOne("Trellis.Web.Features.Participants.Participant", "Participant")
                         .WithMany()
                         .HasForeignKey("ParticipantId")
