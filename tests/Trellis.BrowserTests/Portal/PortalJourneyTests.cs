@@ -10,9 +10,8 @@ namespace Trellis.BrowserTests.Portal;
 
 /// <summary>
 /// Issue 11's journey at a phone viewport: first sign-in → check-in → due PHQ-9 with item 9 positive → 988 first and the
-/// clinician's task present → sign the intake packet. The invitation (before the sign-in) and the message to the team
-/// (before the packet) are the mail feature's steps; they join this journey where <see cref="SignInAsync"/> and
-/// <see cref="SignPacketAsync"/> begin.
+/// clinician's task present → a message to the team, read by the clinician in the inbox → sign the intake packet. The
+/// invitation (before the sign-in) is the mail feature's step; it joins this journey where <see cref="SignInAsync"/> begins.
 /// </summary>
 [Collection(BrowserCollection.Name)]
 public class PortalJourneyTests(BrowserApp browser)
@@ -77,6 +76,25 @@ public class PortalJourneyTests(BrowserApp browser)
         await clinician.GotoAsync($"/participants/{pid}/check-ins");
         await Assertions.Expect(clinician.Locator("main")).ToContainTextAsync("Mood and craving");
         await clinician.Context.CloseAsync();
+
+        // A message to the team; the clinician finds it in the team inbox and reads it in the chart.
+        const string question = "Can we talk about my sleep on Thursday?";
+        await page.GotoAsync("/my/messages");
+        await AccessibleAsync(page, "messages");
+        await Assertions.Expect(page.Locator("form:has(textarea)")).ToContainTextAsync("Not for emergencies: call or text 988");
+        await page.GetByLabel("Message to your care team").FillAsync(question);
+        await page.GetByRole(AriaRole.Button, new() { Name = "Send", Exact = true }).ClickAsync();
+        await Assertions.Expect(page.Locator("body")).ToContainTextAsync("Sent.");
+        await Assertions.Expect(page.Locator(".message-list")).ToContainTextAsync(question);
+        var team = await browser.SignedInAsync(Roles.Clinician, Phone);
+        await team.GotoAsync("/messages");
+        await AccessibleAsync(team, "team-inbox");
+        await team.Locator($"a[href='/participants/{pid}/messages']").ClickAsync();
+        await Assertions.Expect(team.Locator(".message-list")).ToContainTextAsync(question);
+        await AccessibleAsync(team, "chart-messages");
+        await team.Context.CloseAsync();
+        await page.GotoAsync("/my/reminders");
+        await AccessibleAsync(page, "reminders");
 
         await SignPacketAsync(page, legal);
         // Over a real socket the signature keeps the client's address (the test server has none to give).

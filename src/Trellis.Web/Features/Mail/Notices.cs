@@ -29,8 +29,23 @@ public static class Notices
     public static Notice NewMessageText(string link) => new("message", "",
         $"You have a new message from your care team. Sign in to read it: {link}");
 
-    public static Notice Reminder(string kind, string sentence, string link) => new(kind, "A reminder from your care team",
-        $"{sentence}\n\nSign in for the details: {link}\n\nTo change which reminders you get, open Reminders in the portal." + Footer);
+    // Reminders (Features/Reminders): a time and "your session" or "your appointment", never a title, a clinician, a
+    // questionnaire's or a document's name: the kind of session can tell what someone is treated for.
+    public static Notice SessionTomorrow(string time, bool video, bool text, string link) =>
+        Reminder("reminder_session", $"You have a session tomorrow at {time}{(video ? ", by video" : "")}.", link, text);
 
-    public static Notice ReminderText(string kind, string sentence, string link) => new(kind, "", $"{sentence} Details: {link}");
+    public static Notice AppointmentTomorrow(string time, bool video, bool text, string link) =>
+        Reminder("reminder_appointment", $"You have an appointment tomorrow at {time}{(video ? ", by video" : "")}.", link, text);
+
+    public static Notice MissedSession(bool text, string link) =>
+        Reminder("reminder_missed", "We missed you at your session. Your care team would like to hear how you are doing.", link, text);
+
+    public static Notice MeasuresDue(bool text, string link) => Reminder("reminder_measures", "You have a short questionnaire to fill in.", link, text);
+
+    public static Notice DocumentsToSign(bool text, string link) => Reminder("reminder_documents", "You have documents to read and sign.", link, text);
+
+    private static Notice Reminder(string kind, string sentence, string link, bool text) => text
+        ? new(kind, "", $"{sentence} Details: {link} Not for emergencies: call or text 988.")
+        : new(kind, "A reminder from your care team",
+            $"{sentence}\n\nSign in for the details: {link}\n\nTo change which reminders you get, open Reminders in the portal." + Footer);
 }

@@ -1,35 +1,40 @@
 using Microsoft.AspNetCore.Http.HttpResults;
 using Microsoft.EntityFrameworkCore;
+using Trellis.Web.Components.Layout;
 using Trellis.Web.Features.Auth;
+using Trellis.Web.Features.Participants;
 using Trellis.Web.Features.Mail;
 using Trellis.Web.Features.Messages.Actions;
-using Trellis.Web.Features.Participants;
 
 namespace Trellis.Web.Features.Messages;
 
 public sealed class MessagesFeature : IFeature
 {
-    public static void Register(IServiceCollection services, IConfiguration config) { }
+    public static void Register(IServiceCollection services, IConfiguration config)
+    {
+        services.AddSingleton(new ChartTab("messages", "Messages", Permissions.ReadClinical, 23));
+        services.AddSingleton(new NavItem("/messages", "Messages", Permissions.ReadClinical, 25, Badge: typeof(Pages.MessagesBadge)));
+        services.AddSingleton(new NavItem("/my/messages", "Messages", Permissions.OwnPortal, 42, Badge: typeof(Pages.MessagesBadge)));
+    }
 
     public static void MapApi(RouteGroupBuilder api)
     {
         var thread = api.MapGroup("/participants/{id:guid}/messages").WithTags("Messages").RequireAuthorization(Permissions.Anyone);
         thread.MapGet("/", ThreadAsync).WithSummary("The participant's thread with their care team, oldest first; opening it marks the other side's messages read.");
-        thread.MapPost("/", SendAsync).WithSummary("Write in the thread (the participant, or their clinical care team). Not for emergencies: call or text 988.");
+        thread.MapPost("/", SendAsync).WithSummary("Write in the thread (the participant, or their clinical care team). " + MessageQueries.EmergencyNote)
+            .WithDescription(MessageQueries.EmergencyNote + " The thread is read by the care team during opening hours; it is not watched around the clock.");
+        thread.MapGet("/assignment", AssignmentAsync)
+            .WithSummary("Who of the care team answers the thread (null: the whole team). ETag: the thread's version, \"0\" before the first assignment.");
+        thread.MapPut("/assignment", AssignAsync)
+            .WithSummary("Assign the thread to yourself or a colleague of the participant's clinical care team ({ staffId }, null for the whole team). If-Match once it was assigned; 412 when stale.");
         api.MapGet("/messages/inbox", InboxAsync).WithTags("Messages").RequireAuthorization(Permissions.ReadClinical)
-            .WithSummary("The care team's inbox: one row per thread in your programs, with unread messages from the participant.");
+            .WithSummary("The care team's inbox: one row per thread in your programs, newest first, with unread messages from the participant and who answers it.");
     }
 
     public static async Task<Results<Ok<List<MessageDto>>, ProblemHttpResult>> ThreadAsync(Guid id, TrellisDbContext db, CancellationToken ct)
     {
-        if (!await db.Participants.AnyAsync(p => p.Id == id, ct)) return Refusal.NotFound("participant").ToProblem();
-        var own = db.Me.ParticipantId == id;
-        if (!own && !db.Me.May(Permissions.ReadClinical)) return Refusal.Forbidden("Only the participant and their clinical care team read this thread.").ToProblem();
-        var messages = await db.Set<SecureMessage>().Where(m => m.ParticipantId == id).OrderBy(m => m.SentAt).Take(500).ToListAsync(ct);
-        foreach (var m in messages.Where(m => m.ReadAt is null && m.FromParticipant != own)) m.ReadAt = db.Now;
-        if (db.ChangeTracker.HasChanges()) await db.SaveChangesAsync(ct);
-        await db.AuditReadAsync(nameof(SecureMessage), messages.Select(m => ((object)m.Id, (Guid?)id)), "message thread", ct);
-        return TypedResults.Ok(messages.Select(MessageDto.From).ToList());
+        var (messages, refused) = await ReadThread.RunAsync(db, id, ct);
+        return refused is not null ? refused.ToProblem() : TypedResults.Ok(messages!.Select(MessageDto.From).ToList());
     }
 
     public static async Task<Results<Created<MessageDto>, ProblemHttpResult>> SendAsync(Guid id, MessageInput input, TrellisDbContext db, PublicLinks links, CancellationToken ct)
@@ -38,19 +43,27 @@ public sealed class MessagesFeature : IFeature
         return refused is not null ? refused.ToProblem() : TypedResults.Created($"/api/participants/{id}/messages", MessageDto.From(message!));
     }
 
+    public static async Task<Results<Ok<AssignmentDto>, ProblemHttpResult>> AssignmentAsync(Guid id, TrellisDbContext db, HttpContext http, CancellationToken ct)
+    {
+        if (!await db.Participants.AnyAsync(p => p.Id == id, ct)) return Refusal.NotFound("participant").ToProblem();
+        if (!db.Me.May(Permissions.ReadClinical)) return Refusal.Forbidden("Only the participant's clinical care team sees who answers their messages.").ToProblem();
+        var dto = await MessageQueries.AssignmentAsync(db, id, ct);
+        ETags.Set(http, dto.Version);
+        return TypedResults.Ok(dto);
+    }
+
+    public static async Task<Results<Ok<AssignmentDto>, ProblemHttpResult>> AssignAsync(Guid id, AssignThreadInput? input, TrellisDbContext db, HttpContext http, CancellationToken ct)
+    {
+        var (_, refused) = await AssignThread.RunAsync(db, id, input ?? new(), ETags.From(http), ct);
+        if (refused is not null) return refused.ToProblem();
+        var dto = await MessageQueries.AssignmentAsync(db, id, ct);
+        ETags.Set(http, dto.Version);
+        return TypedResults.Ok(dto);
+    }
+
     public static async Task<Ok<List<InboxRow>>> InboxAsync(TrellisDbContext db, CancellationToken ct)
     {
-        var rows = await db.Set<SecureMessage>().GroupBy(m => new { m.ParticipantId, m.Participant!.PreferredName, m.Participant.LegalFirstName, m.Participant.LegalLastName })
-            .Select(g => new
-            {
-                g.Key.ParticipantId, g.Key.PreferredName, g.Key.LegalFirstName, g.Key.LegalLastName,
-                Unread = g.Count(m => m.FromParticipant && m.ReadAt == null), LastAt = g.Max(m => m.SentAt),
-            }).ToListAsync(ct);
-        var lastFrom = await db.Set<SecureMessage>().Where(m => !db.Set<SecureMessage>().Any(n => n.ParticipantId == m.ParticipantId && n.SentAt > m.SentAt))
-            .Select(m => new { m.ParticipantId, m.FromParticipant }).ToListAsync(ct);
-        var from = lastFrom.GroupBy(x => x.ParticipantId).ToDictionary(g => g.Key, g => g.First().FromParticipant);
-        var inbox = rows.Select(r => new InboxRow(r.ParticipantId, Participant.NameOf(r.PreferredName, r.LegalFirstName, r.LegalLastName), r.Unread, r.LastAt,
-            from.GetValueOrDefault(r.ParticipantId))).OrderByDescending(r => r.Unread > 0).ThenByDescending(r => r.LastAt).ToList();
+        var inbox = await MessageQueries.InboxAsync(db, ct);
         await db.AuditReadAsync(nameof(SecureMessage), inbox.Select(r => ((object)r.ParticipantId, (Guid?)r.ParticipantId)), "message inbox", ct);
         return TypedResults.Ok(inbox);
     }

@@ -37,4 +37,4 @@ public sealed record MessageDto(Guid Id, bool FromParticipant, string AuthorName
     public static MessageDto From(SecureMessage m) => new(m.Id, m.FromParticipant, m.AuthorName, m.Body, m.SentAt, m.ReadAt);
 }
 
-public sealed record InboxRow(Guid ParticipantId, string ParticipantName, int Unread, DateTimeOffset LastAt, bool LastFromParticipant);
+public sealed record InboxRow(Guid ParticipantId, string ParticipantName, int Unread, DateTimeOffset LastAt, bool LastFromParticipant, Guid? AssignedStaffId, string? AssignedTo);

@@ -36,7 +36,7 @@ public static class SendMessage
             Notifier.Notify(db, [participant.PrimaryClinicianId], "message", $"New message from {participant.DisplayName}",
                 link: $"/participants/{participantId}", participantId: participantId);
         else if (!string.IsNullOrWhiteSpace(participant.Email))
-            Outbox.Email(db, participant.Email, Notices.NewMessage(links.To("/")));
+            Outbox.Email(db, participant.Email, Notices.NewMessage(links.To("/my/messages")));
         await db.SaveChangesAsync(ct);
         return message;
     }

@@ -24,7 +24,7 @@ public sealed record PacketDocument(string Key, int Version, string Title, strin
 public static class IntakePacket
 {
     public const string ConsentToTreatment = "consent-to-treatment", PrivacyNotice = "privacy-notice", FinancialAgreement = "financial-agreement",
-        ReleaseOfInformation = "release-of-information", Part2Consent = "part2-consent";
+        ReleaseOfInformation = "release-of-information", Part2Consent = "part2-consent", TelehealthConsent = "telehealth-consent";
 
     public static string Hash(string text) => Convert.ToHexStringLower(SHA256.HashData(Encoding.UTF8.GetBytes(text)));
 
@@ -50,6 +50,13 @@ public static class IntakePacket
                 $"I, {name}, agree that {clinic} may bill my health plan for the services I receive in {program.Name}.",
                 "I am responsible for any copayment, coinsurance or deductible my plan sets, and for services my plan does not cover, after the clinic has told me about them. If I cannot pay, I may ask about the sliding fee scale.",
                 "The clinic will give me an estimate of my costs on request and a statement of my account."), null, null),
+            new(TelehealthConsent, 1, "Consent to telehealth", Lines(
+                $"I, {name}, consent to take part in sessions and appointments of {program.Name} by live video when my care team and I choose it.",
+                $"Video visits use {clinic}'s own video service. The link to each visit is shown in the portal shortly before it starts; I will not share it. Nobody records a visit without my written permission.",
+                "At the start of each video visit I will say where I am, so my care team can send help to me in an emergency, and I will join from a private place where others cannot overhear.",
+                "Video has limits: the connection may fail, and some things are better done in person. My care team may ask me to come in instead. I may choose to be seen in person at any time.",
+                "If the video stops during a visit, my care team will try to call me. In a crisis I call or text 988, or call 911.",
+                "This consent lasts until my treatment in this program ends or I withdraw it in writing. Signing it once covers every video visit."), null, null),
         };
         if (!string.IsNullOrWhiteSpace(p.EmergencyContactName))
         {

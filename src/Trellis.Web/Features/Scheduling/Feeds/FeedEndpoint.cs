@@ -21,7 +21,7 @@ public static class FeedEndpoint
         app.MapGet(CalendarFeeds.PathPrefix + "{token}", ServeAsync).AllowAnonymous().ExcludeFromDescription()
             .RequireRateLimiting(Infrastructure.RateLimits.Scoring);
 
-    public static async Task<IResult> ServeAsync(string token, TrellisDbContext db, CancellationToken ct)
+    public static async Task<IResult> ServeAsync(string token, TrellisDbContext db, Mail.PublicLinks links, CancellationToken ct)
     {
         // Finding the feed and its owner needs the whole clinic; building the feed does not.
         var actor = Actor.System("calendar-feed") with { ClientAddress = db.Actor.ClientAddress };
@@ -43,7 +43,9 @@ public static class FeedEndpoint
         db.ActAs(owner, actor);
         var (from, to) = (today.AddDays(-PastDays), today.AddDays(FutureDays));
         var items = feed.ParticipantId is { } pid
-            ? await ScheduleQueries.ForParticipantAsync(db, pid, from, to, ct)
+            // A participant's video visits link to their portal page (telehealth consent, location, the window), never to the room.
+            ? (await ScheduleQueries.ForParticipantAsync(db, pid, from, to, ct)).Select(i => i.TelehealthUrl is null ? i
+                : i with { TelehealthUrl = links.To($"/my/video/{(i.Kind == ScheduleItemKind.GroupSession ? "sessions" : "appointments")}/{i.Id}") }).ToList()
             : await ScheduleQueries.ForStaffAsync(db, feed.StaffMemberId!.Value, from, to, ct);
         feed.LastUsedAt = db.Now;
         db.Audit(AuditActions.Read, nameof(CalendarFeed), feed.Id, feed.ParticipantId,
