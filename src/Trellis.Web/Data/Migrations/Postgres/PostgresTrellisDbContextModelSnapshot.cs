@@ -4321,6 +4321,115 @@ namespace Trellis.Web.Data.Migrations.Postgres
                     b.ToTable("SignedDocuments", (string)null);
                 });
 
+            modelBuilder.Entity("Trellis.Web.Features.Portal.Uploads.UploadedContent", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .HasColumnType("uuid");
+
+                    b.Property<byte[]>("Bytes")
+                        .IsRequired()
+                        .HasColumnType("bytea");
+
+                    b.Property<DateTimeOffset>("CreatedAt")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<string>("CreatedBy")
+                        .HasColumnType("text");
+
+                    b.Property<Guid>("ParticipantId")
+                        .HasColumnType("uuid");
+
+                    b.Property<DateTimeOffset>("UpdatedAt")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<string>("UpdatedBy")
+                        .HasColumnType("text");
+
+                    b.Property<long>("Version")
+                        .IsConcurrencyToken()
+                        .HasColumnType("bigint");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("ParticipantId");
+
+                    b.ToTable("UploadContents", (string)null);
+                });
+
+            modelBuilder.Entity("Trellis.Web.Features.Portal.Uploads.UploadedDocument", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("uuid");
+
+                    b.Property<bool>("ByParticipant")
+                        .HasColumnType("boolean");
+
+                    b.Property<string>("ContentType")
+                        .IsRequired()
+                        .HasMaxLength(60)
+                        .HasColumnType("character varying(60)");
+
+                    b.Property<DateTimeOffset>("CreatedAt")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<string>("CreatedBy")
+                        .HasColumnType("text");
+
+                    b.Property<string>("Description")
+                        .HasMaxLength(200)
+                        .HasColumnType("character varying(200)");
+
+                    b.Property<string>("FileName")
+                        .IsRequired()
+                        .HasMaxLength(200)
+                        .HasColumnType("character varying(200)");
+
+                    b.Property<string>("Kind")
+                        .IsRequired()
+                        .HasMaxLength(40)
+                        .HasColumnType("character varying(40)");
+
+                    b.Property<long>("Length")
+                        .HasColumnType("bigint");
+
+                    b.Property<Guid>("ParticipantId")
+                        .HasColumnType("uuid");
+
+                    b.Property<string>("Scan")
+                        .HasMaxLength(200)
+                        .HasColumnType("character varying(200)");
+
+                    b.Property<string>("Sha256")
+                        .IsRequired()
+                        .HasMaxLength(64)
+                        .HasColumnType("character varying(64)");
+
+                    b.Property<DateTimeOffset>("UpdatedAt")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<string>("UpdatedBy")
+                        .HasColumnType("text");
+
+                    b.Property<DateTimeOffset>("UploadedAt")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<string>("UploadedBy")
+                        .IsRequired()
+                        .HasMaxLength(200)
+                        .HasColumnType("character varying(200)");
+
+                    b.Property<long>("Version")
+                        .IsConcurrencyToken()
+                        .HasColumnType("bigint");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("ParticipantId", "UploadedAt");
+
+                    b.ToTable("Uploads", (string)null);
+                });
+
             modelBuilder.Entity("Trellis.Web.Features.Risk.RiskFlag", b =>
                 {
                     b.Property<Guid>("Id")
@@ -6262,6 +6371,34 @@ namespace Trellis.Web.Data.Migrations.Postgres
                     b.Navigation("Participant");
                 });
 
+            modelBuilder.Entity("Trellis.Web.Features.Portal.Uploads.UploadedContent", b =>
+                {
+                    b.HasOne("Trellis.Web.Features.Portal.Uploads.UploadedDocument", null)
+                        .WithOne("Content")
+                        .HasForeignKey("Trellis.Web.Features.Portal.Uploads.UploadedContent", "Id")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+
+                    b.HasOne("Trellis.Web.Features.Participants.Participant", "Participant")
+                        .WithMany()
+                        .HasForeignKey("ParticipantId")
+                        .OnDelete(DeleteBehavior.NoAction)
+                        .IsRequired();
+
+                    b.Navigation("Participant");
+                });
+
+            modelBuilder.Entity("Trellis.Web.Features.Portal.Uploads.UploadedDocument", b =>
+                {
+                    b.HasOne("Trellis.Web.Features.Participants.Participant", "Participant")
+                        .WithMany()
+                        .HasForeignKey("ParticipantId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+
+                    b.Navigation("Participant");
+                });
+
             modelBuilder.Entity("Trellis.Web.Features.Risk.RiskFlag", b =>
                 {
                     b.HasOne("Trellis.Web.Features.Staff.StaffMember", null)
@@ -6644,6 +6781,11 @@ namespace Trellis.Web.Data.Migrations.Postgres
                     b.Navigation("Enrollments");
 
                     b.Navigation("LevelOfCareHistory");
+                });
+
+            modelBuilder.Entity("Trellis.Web.Features.Portal.Uploads.UploadedDocument", b =>
+                {
+                    b.Navigation("Content");
                 });
 
             modelBuilder.Entity("Trellis.Web.Features.Scheduling.GroupSession", b =>

@@ -4309,6 +4309,115 @@ namespace Trellis.Web.Data.Migrations.Sqlite
                     b.ToTable("SignedDocuments", (string)null);
                 });
 
+            modelBuilder.Entity("Trellis.Web.Features.Portal.Uploads.UploadedContent", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .HasColumnType("TEXT");
+
+                    b.Property<byte[]>("Bytes")
+                        .IsRequired()
+                        .HasColumnType("BLOB");
+
+                    b.Property<long>("CreatedAt")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("CreatedBy")
+                        .HasColumnType("TEXT");
+
+                    b.Property<Guid>("ParticipantId")
+                        .HasColumnType("TEXT");
+
+                    b.Property<long>("UpdatedAt")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("UpdatedBy")
+                        .HasColumnType("TEXT");
+
+                    b.Property<long>("Version")
+                        .IsConcurrencyToken()
+                        .HasColumnType("INTEGER");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("ParticipantId");
+
+                    b.ToTable("UploadContents", (string)null);
+                });
+
+            modelBuilder.Entity("Trellis.Web.Features.Portal.Uploads.UploadedDocument", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("TEXT");
+
+                    b.Property<bool>("ByParticipant")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("ContentType")
+                        .IsRequired()
+                        .HasMaxLength(60)
+                        .HasColumnType("TEXT");
+
+                    b.Property<long>("CreatedAt")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("CreatedBy")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Description")
+                        .HasMaxLength(200)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("FileName")
+                        .IsRequired()
+                        .HasMaxLength(200)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Kind")
+                        .IsRequired()
+                        .HasMaxLength(40)
+                        .HasColumnType("TEXT");
+
+                    b.Property<long>("Length")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<Guid>("ParticipantId")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Scan")
+                        .HasMaxLength(200)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Sha256")
+                        .IsRequired()
+                        .HasMaxLength(64)
+                        .HasColumnType("TEXT");
+
+                    b.Property<long>("UpdatedAt")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("UpdatedBy")
+                        .HasColumnType("TEXT");
+
+                    b.Property<long>("UploadedAt")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("UploadedBy")
+                        .IsRequired()
+                        .HasMaxLength(200)
+                        .HasColumnType("TEXT");
+
+                    b.Property<long>("Version")
+                        .IsConcurrencyToken()
+                        .HasColumnType("INTEGER");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("ParticipantId", "UploadedAt");
+
+                    b.ToTable("Uploads", (string)null);
+                });
+
             modelBuilder.Entity("Trellis.Web.Features.Risk.RiskFlag", b =>
                 {
                     b.Property<Guid>("Id")
@@ -6250,6 +6359,34 @@ namespace Trellis.Web.Data.Migrations.Sqlite
                     b.Navigation("Participant");
                 });
 
+            modelBuilder.Entity("Trellis.Web.Features.Portal.Uploads.UploadedContent", b =>
+                {
+                    b.HasOne("Trellis.Web.Features.Portal.Uploads.UploadedDocument", null)
+                        .WithOne("Content")
+                        .HasForeignKey("Trellis.Web.Features.Portal.Uploads.UploadedContent", "Id")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+
+                    b.HasOne("Trellis.Web.Features.Participants.Participant", "Participant")
+                        .WithMany()
+                        .HasForeignKey("ParticipantId")
+                        .OnDelete(DeleteBehavior.NoAction)
+                        .IsRequired();
+
+                    b.Navigation("Participant");
+                });
+
+            modelBuilder.Entity("Trellis.Web.Features.Portal.Uploads.UploadedDocument", b =>
+                {
+                    b.HasOne("Trellis.Web.Features.Participants.Participant", "Participant")
+                        .WithMany()
+                        .HasForeignKey("ParticipantId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+
+                    b.Navigation("Participant");
+                });
+
             modelBuilder.Entity("Trellis.Web.Features.Risk.RiskFlag", b =>
                 {
                     b.HasOne("Trellis.Web.Features.Staff.StaffMember", null)
@@ -6632,6 +6769,11 @@ namespace Trellis.Web.Data.Migrations.Sqlite
                     b.Navigation("Enrollments");
 
                     b.Navigation("LevelOfCareHistory");
+                });
+
+            modelBuilder.Entity("Trellis.Web.Features.Portal.Uploads.UploadedDocument", b =>
+                {
+                    b.Navigation("Content");
                 });
 
             modelBuilder.Entity("Trellis.Web.Features.Scheduling.GroupSession", b =>
