@@ -156,7 +156,11 @@ public class SupportPersonTests(TrellisFactory app) : IClassFixture<TrellisFacto
         Assert.Equal(HttpStatusCode.OK, (await portal.PostAsync($"{url}/{joId}/revoke", null)).StatusCode);
         Assert.Equal(HttpStatusCode.Unauthorized, (await jo.GetAsync($"/api/support/{pid}")).StatusCode);
     }
+}
 
+/// <summary>The support person's pages (its own fixture: the tests above revoke the demo consent).</summary>
+public class SupportPersonPagesTests(TrellisFactory app) : IClassFixture<TrellisFactory>
+{
     [Fact]
     public async Task The_support_persons_home_page_shows_the_consented_view_and_chart_pages_refuse_them()
     {

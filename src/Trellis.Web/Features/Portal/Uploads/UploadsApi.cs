@@ -11,17 +11,19 @@ public sealed record UploadDto(Guid Id, string Kind, string? Description, string
 /// <summary>Files added to the chart (insurance card, ID, outside records): upload, list, download. All through the scope filters.</summary>
 public static class UploadsApi
 {
+    /// <remarks>
+    /// The bodies are read by the handler (not declared with Accepts): a route that declares its content type answers 415 in
+    /// routing, before authorization, and would tell a caller who may not use it that it exists.
+    /// </remarks>
     public static void MapUploadsApi(this RouteGroupBuilder api)
     {
         var me = api.MapGroup("/me/uploads").WithTags("Portal").RequireAuthorization(Permissions.OwnPortal);
         me.MapGet("/", Mine).WithSummary("The files you added to your chart.");
-        me.MapPost("/", UploadMine).WithSummary("Add a file to your chart: multipart/form-data with file (PDF, JPEG, PNG or HEIC, by content), kind (InsuranceCard, Identification, OutsideRecords, Other) and optionally description.")
-            .Accepts<IFormFile>("multipart/form-data");
+        me.MapPost("/", UploadMine).WithSummary("Add a file to your chart: multipart/form-data with file (PDF, JPEG, PNG or HEIC, by content), kind (InsuranceCard, Identification, OutsideRecords, Other) and optionally description.");
 
         var chart = api.MapGroup("/participants/{id:guid}/uploads").WithTags("Portal").RequireAuthorization(Permissions.Anyone);
         chart.MapGet("/", OfParticipant).WithSummary("Files added to the chart (staff in scope, and the participant themself; another chart answers 404).");
-        chart.MapPost("/", Upload).WithSummary("Add a file to the chart: multipart/form-data with file, kind and optionally description. Too large: 413; not an allowed type by content: 400; a virus: 422; the scanner configured but not answering: 503. Nothing is saved on a refusal.")
-            .Accepts<IFormFile>("multipart/form-data");
+        chart.MapPost("/", Upload).WithSummary("Add a file to the chart: multipart/form-data with file, kind and optionally description. Too large: 413; not an allowed type by content: 400; a virus: 422; the scanner configured but not answering: 503. Nothing is saved on a refusal.");
         chart.MapGet("/{uploadId:guid}", Download).WithSummary("The file, as an attachment with the type read from its content.");
     }
 
