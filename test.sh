@@ -19,6 +19,7 @@ need=()
 [ -x /usr/bin/chromium ] || need+=(chromium)
 ls /usr/lib/postgresql/*/bin/initdb >/dev/null 2>&1 || need+=(postgresql)
 [ -x /usr/sbin/nginx ] || need+=(nginx) # the two-node test (tests/Trellis.Tests/Operations)
+[ -x /usr/sbin/clamd ] || need+=(clamav-daemon) # the upload virus scan (tests/Trellis.Tests/Portal/UploadTests)
 if [ ${#need[@]} -gt 0 ]; then
   log "Installing ${need[*]}"
   export DEBIAN_FRONTEND=noninteractive
@@ -39,7 +40,9 @@ PGPORT=$(python3 -c 'import socket; s=socket.socket(); s.bind(("127.0.0.1",0)); 
 as_pg() { if [ "$(id -u)" -eq 0 ]; then su postgres -s /bin/bash -c "$*"; else bash -c "$*"; fi; }
 if [ "$(id -u)" -eq 0 ]; then chown postgres:postgres "$PGDIR"; fi
 stop_pg() { as_pg "'$PGBIN/pg_ctl' -D '$PGDIR/data' stop -m fast" >/dev/null 2>&1; rm -rf "$PGDIR"; }
-trap stop_pg EXIT
+CLAMDIR=""; CLAMPID=""
+stop_all() { [ -n "$CLAMPID" ] && kill "$CLAMPID" 2>/dev/null; [ -n "$CLAMDIR" ] && rm -rf "$CLAMDIR"; stop_pg; }
+trap stop_all EXIT
 log "Starting PostgreSQL on 127.0.0.1:$PGPORT"
 as_pg "'$PGBIN/initdb' -D '$PGDIR/data' -U postgres -A trust -E UTF8 --locale=C.UTF-8" >"$OUT/initdb.log" 2>&1 || fail "initdb failed (see $OUT/initdb.log)"
 # fsync and synchronous_commit stay on: the app refuses a database that could lose a commit.
@@ -47,6 +50,19 @@ as_pg "'$PGBIN/pg_ctl' -D '$PGDIR/data' -l '$PGDIR/server.log' -o \"-c listen_ad
 psql_admin() { "$PGBIN/psql" -h 127.0.0.1 -p "$PGPORT" -U postgres -d postgres -v ON_ERROR_STOP=1 -qc "$1"; }
 psql_admin "CREATE ROLE trellis_owner LOGIN; CREATE ROLE trellis_app LOGIN;" || fail "could not create test roles"
 export TRELLIS_TEST_POSTGRES="Host=127.0.0.1;Port=$PGPORT;Username=postgres;Database=postgres"
+
+# ---- throw-away clamd ----------------------------------------------------------------------
+# freshclam cannot reach the internet here: clamd loads only a local signature, the EICAR test file's MD5 and size.
+CLAMDIR=$(mktemp -d /tmp/trellis-clamd.XXXXXX); mkdir -p "$CLAMDIR/db"
+CLAMPORT=$(python3 -c 'import socket; s=socket.socket(); s.bind(("127.0.0.1",0)); print(s.getsockname()[1]); s.close()' 2>/dev/null || echo 53310)
+printf '%s' 'X5O!P%@AP[4\PZX54(P^)7CC)7}$EICAR-STANDARD-ANTIVIRUS-TEST-FILE!$H+H*' | md5sum | awk '{print $1 ":68:Eicar-Test-Signature"}' >"$CLAMDIR/db/eicar.hdb"
+printf 'Foreground yes\nDatabaseDirectory %s\nTCPSocket %s\nTCPAddr 127.0.0.1\nLogFile %s\nStreamMaxLength 30M\n' "$CLAMDIR/db" "$CLAMPORT" "$CLAMDIR/clamd.log" >"$CLAMDIR/clamd.conf"
+log "Starting clamd on 127.0.0.1:$CLAMPORT (local EICAR signature only)"
+/usr/sbin/clamd -c "$CLAMDIR/clamd.conf" >"$OUT/clamd.log" 2>&1 &
+CLAMPID=$!
+for _ in $(seq 1 60); do python3 -c "import socket; s=socket.create_connection(('127.0.0.1',$CLAMPORT),1); s.sendall(b'zPING\0'); exit(0 if s.recv(10).startswith(b'PONG') else 1)" 2>/dev/null && break; sleep 1; done
+python3 -c "import socket; s=socket.create_connection(('127.0.0.1',$CLAMPORT),1); s.sendall(b'zPING\0'); exit(0 if s.recv(10).startswith(b'PONG') else 1)" 2>/dev/null || fail "clamd did not start (see $OUT/clamd.log)"
+export TRELLIS_TEST_CLAMD="127.0.0.1:$CLAMPORT"
 
 # ---- build once ----------------------------------------------------------------------------
 log "Building"

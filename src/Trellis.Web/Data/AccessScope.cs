@@ -47,6 +47,8 @@ public static class TrellisClaims
     public const string EmergencyChart = "trellis:emergency-chart";
     public const string EmergencyProgram = "trellis:emergency-program";
     public const string DisplayName = "trellis:name";
+    /// <summary>A participant a support person may follow now (an active link under an active consent; rebuilt on every request).</summary>
+    public const string Supports = "trellis:supports";
 }
 
 /// <summary>Who is acting, as written into the audit trail.</summary>

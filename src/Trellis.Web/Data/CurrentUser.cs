@@ -30,6 +30,7 @@ public sealed class CurrentUser
         ProgramIds = GuidClaims(principal, TrellisClaims.Program);
         EmergencyCharts = GuidClaims(principal, TrellisClaims.EmergencyChart);
         EmergencyPrograms = GuidClaims(principal, TrellisClaims.EmergencyProgram);
+        SupportedParticipantIds = GuidClaims(principal, TrellisClaims.Supports);
     }
 
     private CurrentUser(string systemWhat, string displayName, Guid? staffId)
@@ -60,6 +61,8 @@ public sealed class CurrentUser
     /// <summary>Charts outside the care team this staff member holds emergency access to now.</summary>
     public Guid[] EmergencyCharts { get; } = [];
     public Guid[] EmergencyPrograms { get; } = [];
+    /// <summary>A support person's participants whose consent is active now (Features/Portal/Support); never part of the scope.</summary>
+    public Guid[] SupportedParticipantIds { get; } = [];
     public string? ClientAddress { get; }
     public IReadOnlyCollection<string> Roles => roles;
 

@@ -10,7 +10,7 @@ namespace Trellis.Tests.Foundation;
 public class RoleMatrixTests(TrellisFactory app) : IClassFixture<TrellisFactory>
 {
     private const string A = Roles.Administrator, D = Roles.ProgramDirector, C = Roles.Clinician, P = Roles.Prescriber,
-        M = Roles.CaseManager, I = Roles.IntakeCoordinator, X = Roles.Participant, B = Roles.Billing;
+        M = Roles.CaseManager, I = Roles.IntakeCoordinator, X = Roles.Participant, B = Roles.Billing, S = Roles.SupportPerson;
 
     public static TheoryData<string, string, string[]> Endpoints => new()
     {
@@ -27,7 +27,7 @@ public class RoleMatrixTests(TrellisFactory app) : IClassFixture<TrellisFactory>
         { "PUT", "/api/staff/{staff}", [A] },
         { "GET", "/api/programs", [A, D, C, P, M, I, X] },
         { "GET", "/api/rooms", [A, D, C, P, M, I] },
-        { "GET", "/api/auth/me", [A, D, C, P, M, I, X, B] },
+        { "GET", "/api/auth/me", [A, D, C, P, M, I, X, B, S] },
     };
 
     [Theory]

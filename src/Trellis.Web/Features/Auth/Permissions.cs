@@ -15,6 +15,10 @@ public static class Permissions
     public const string AnyStaff = nameof(AnyStaff);
     public const string Anyone = nameof(Anyone);
     public const string OwnPortal = nameof(OwnPortal);
+    /// <summary>Invite and revoke support people (family, friends) under the participant's consent: the participant themself and those who edit charts.</summary>
+    public const string InviteSupportPeople = nameof(InviteSupportPeople);
+    /// <summary>A support person's own page: what the participant's consent names, nothing else (Features/Portal/Support).</summary>
+    public const string SupportPortal = nameof(SupportPortal);
     public const string CreateParticipants = nameof(CreateParticipants);
     public const string EditParticipants = nameof(EditParticipants);
     public const string DeleteParticipants = nameof(DeleteParticipants);
@@ -106,6 +110,8 @@ public static class Permissions
         [AnyStaff] = Staff,
         [Anyone] = [.. Staff, R.Participant],
         [OwnPortal] = [R.Participant],
+        [InviteSupportPeople] = [R.Administrator, R.ProgramDirector, R.IntakeCoordinator, R.Clinician, R.CaseManager, R.Participant],
+        [SupportPortal] = [R.SupportPerson],
         [CreateParticipants] = [R.Administrator, R.ProgramDirector, R.IntakeCoordinator],
         [EditParticipants] = [R.Administrator, R.ProgramDirector, R.IntakeCoordinator, R.Clinician, R.CaseManager],
         [DeleteParticipants] = [R.Administrator, R.ProgramDirector],

@@ -22,10 +22,12 @@ public static class Roles
     public const string CaseManager = nameof(CaseManager);
     public const string IntakeCoordinator = nameof(IntakeCoordinator);
     public const string Participant = nameof(Participant);
+    /// <summary>A family member or friend a participant invited under a signed consent: sees only what it names (Features/Portal/Support).</summary>
+    public const string SupportPerson = nameof(SupportPerson);
     /// <summary>Billing specialist: payers, coverage, charges, claims, remittances and balances; never note text, plans or measures.</summary>
     public const string Billing = nameof(Billing);
 
-    public static readonly string[] All = [Administrator, ProgramDirector, Clinician, Prescriber, CaseManager, IntakeCoordinator, Participant, Billing];
+    public static readonly string[] All = [Administrator, ProgramDirector, Clinician, Prescriber, CaseManager, IntakeCoordinator, Participant, Billing, SupportPerson];
     public static readonly string[] Staff = [Administrator, ProgramDirector, Clinician, Prescriber, CaseManager, IntakeCoordinator, Billing];
 
     public static string Label(string role) => role switch
@@ -34,6 +36,7 @@ public static class Roles
         CaseManager => "Case manager",
         IntakeCoordinator => "Intake coordinator",
         Billing => "Billing specialist",
+        SupportPerson => "Support person",
         _ => role,
     };
 }

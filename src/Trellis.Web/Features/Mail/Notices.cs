@@ -20,6 +20,11 @@ public static class Notices
         $"Your care team invites you to their online portal.\n\nChoose your password here, within {days} days: {link}\n\n" +
         "The link works once. If you were not expecting this, ignore it." + Footer);
 
+    /// <summary>A support person's invitation: it names neither the participant nor the program (that would disclose treatment).</summary>
+    public static Notice SupportInvitation(string link, int days) => new("support_invitation", "Your invitation to the portal",
+        $"Someone you know invited you to follow part of their care in their care team's portal, as their support person.\n\nChoose your password here, within {days} days: {link}\n\n" +
+        "The link works once. If you were not expecting this, ignore it." + Footer);
+
     public static Notice InvitationText(string link) => new("invitation", "",
         $"Your care team invites you to their portal. Choose a password: {link} (works once). Not for emergencies: call or text 988.");
 

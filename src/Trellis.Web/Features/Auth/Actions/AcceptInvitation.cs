@@ -4,7 +4,7 @@ using Trellis.Web.Features.Audit;
 namespace Trellis.Web.Features.Auth.Actions;
 
 /// <summary>
-/// The participant follows their invitation and chooses a password (Identity's rules). Setting it changes the account's
+/// The participant (or a support person they invited) follows their invitation and chooses a password (Identity's rules). Setting it changes the account's
 /// security stamp, so the link (and any earlier one) works once. The page then signs them in to the portal.
 /// </summary>
 public static class AcceptInvitation
@@ -12,7 +12,8 @@ public static class AcceptInvitation
     public static async Task<Result<TrellisUser>> RunAsync(TrellisDbContext db, UserManager<TrellisUser> users, NewPasswordInput input, CancellationToken ct = default)
     {
         if (Validation.Check(input) is { } invalid) return invalid;
-        if (await users.FindByIdAsync(input.User!) is not { IsDisabled: false, ParticipantId: not null } user
+        if (await users.FindByIdAsync(input.User!) is not { IsDisabled: false } user
+            || (user.ParticipantId is null && !await users.IsInRoleAsync(user, Roles.SupportPerson))
             || await users.HasPasswordAsync(user)
             || !await users.VerifyUserTokenAsync(user, AccountLinks.InvitationProvider, AccountLinks.InvitationPurpose, input.Token!))
             return Refusal.Invalid("link", "This invitation has expired or was already used. Ask your care team to send a new one; if you already chose a password, sign in.");

@@ -58,7 +58,7 @@ public static class SignDocument
     }
 
     /// <summary>Their legal or preferred name, as they would type it: case, spaces and accents aside.</summary>
-    private static bool NameMatches(string typed, Participants.Participant p)
+    public static bool NameMatches(string typed, Participants.Participant p)
     {
         static string N(string s) => string.Join(" ", s.ToLowerInvariant().Split(' ', StringSplitOptions.RemoveEmptyEntries));
         return N(typed) == N(p.LegalName) || N(typed) == N(p.DisplayName);
