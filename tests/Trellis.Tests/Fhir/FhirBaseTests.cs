@@ -31,9 +31,14 @@ public class FhirBaseTests(TrellisFactory app) : IClassFixture<TrellisFactory>
         foreach (var resource in rest.Resource)
         {
             // Records have versions (vread of the current one); the instruments are definitions without.
-            Assert.Equal(resource.Type == "Questionnaire"
-                    ? [CapabilityStatement.TypeRestfulInteraction.Read, CapabilityStatement.TypeRestfulInteraction.SearchType]
-                    : [CapabilityStatement.TypeRestfulInteraction.Read, CapabilityStatement.TypeRestfulInteraction.Vread, CapabilityStatement.TypeRestfulInteraction.SearchType],
+            // The one write: answers to an instrument, scored on the server.
+            Assert.Equal(resource.Type switch
+                {
+                    "Questionnaire" => [CapabilityStatement.TypeRestfulInteraction.Read, CapabilityStatement.TypeRestfulInteraction.SearchType],
+                    "QuestionnaireResponse" => [CapabilityStatement.TypeRestfulInteraction.Read, CapabilityStatement.TypeRestfulInteraction.Vread,
+                        CapabilityStatement.TypeRestfulInteraction.SearchType, CapabilityStatement.TypeRestfulInteraction.Create],
+                    _ => [CapabilityStatement.TypeRestfulInteraction.Read, CapabilityStatement.TypeRestfulInteraction.Vread, CapabilityStatement.TypeRestfulInteraction.SearchType],
+                },
                 resource.Interaction.Select(i => i.Code!.Value));
             Assert.False(resource.ReadHistory);
             Assert.Empty(resource.SupportedProfile);

@@ -111,10 +111,12 @@ public static class FhirApi
     private static string Key(FhirEntry e) => $"{e.Resource.TypeName}/{e.Resource.Id}";
 
     /// <summary>
-    /// The server is read-only (the CapabilityStatement lists no write). A body is still read first, so a client
-    /// learns what is wrong with what it sent (invalid JSON, a resource of another type) before it learns that.
+    /// Writes. A body is read first, so a client learns what is wrong with what it sent (invalid JSON, a resource of
+    /// another type) before anything else. The one write served is POST QuestionnaireResponse (answers to an instrument,
+    /// scored on the server into the chart: <see cref="Actions.RecordQuestionnaireResponse"/>); everything else is read-only,
+    /// as the CapabilityStatement says.
     /// </summary>
-    public static async Task<IResult> Write(string type, HttpContext http, FhirTypes types, CancellationToken ct)
+    public static async Task<IResult> Write(string type, HttpContext http, TrellisDbContext db, FhirTypes types, CancellationToken ct)
     {
         if (types.Find(type) is null) return Refused(type, types);
         Resource? resource;
@@ -124,14 +126,24 @@ public static class FhirApi
         if (resource is null) return FhirOutcomes.Invalid("The body is empty; send a FHIR resource as application/fhir+json.");
         if (resource.TypeName != type)
             return FhirOutcomes.Invalid($"The body is a {resource.TypeName}, but the address is for {type}; send it to /fhir/{resource.TypeName}.");
-        return Unsupported(http);
+        if (resource is not QuestionnaireResponse response || !HttpMethods.IsPost(http.Request.Method)) return Unsupported(http);
+        if (Allowed(type, db, types) is not { } t) return Refused(type, types);
+        var (given, refused) = await Actions.RecordQuestionnaireResponse.RunAsync(db, response, ct);
+        if (refused is not null)
+            return refused.Status == 404
+                ? FhirOutcomes.Error(404, OperationOutcome.IssueType.NotFound, $"There is no Patient with id '{response.Subject?.Reference}' that you may write to.")
+                : FhirOutcomes.Error(refused.Status, FhirOutcomes.TypeFor(refused.Status), refused.Detail);
+        var entry = (await t.ReadAsync(FhirContext.For(http, db), given!.Administration.Id.ToString(), ct))!;
+        await AuditAsync(db, [entry], "FHIR create", ct);
+        http.Response.Headers.Location = $"{FhirContext.BaseUrlOf(http)}/{type}/{entry.Resource.Id}/_history/{entry.Resource.Meta!.VersionId}";
+        return new FhirResult(entry.Resource, StatusCodes.Status201Created);
     }
 
     public static FhirResult Unsupported(HttpContext http)
     {
-        http.Response.Headers.Allow = "GET";
+        http.Response.Headers.Allow = http.Request.RouteValues["type"] as string == "QuestionnaireResponse" && !http.Request.RouteValues.ContainsKey("id") ? "GET, POST" : "GET";
         return FhirOutcomes.Error(405, OperationOutcome.IssueType.NotSupported,
-            $"This server is read-only: {http.Request.Method} is not supported. GET /fhir/metadata lists what is.");
+            $"This server is read-only but for POST QuestionnaireResponse: {http.Request.Method} is not supported here. GET /fhir/metadata lists what is.");
     }
 
     private static IFhirType? Allowed(string type, TrellisDbContext db, FhirTypes types) =>

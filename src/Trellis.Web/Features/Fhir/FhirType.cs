@@ -80,5 +80,5 @@ public sealed class FhirTypes(IEnumerable<IFhirType> types)
     /// type can also be searched by ("EpisodeOfCare:patient" for Patient), so the reverse is one search.
     /// </summary>
     public IReadOnlyList<FhirInclude> RevIncludesOf(string target) =>
-        [.. All.SelectMany(t => t.Includes.Where(i => i.Target == target && t.SearchParams.Any(p => p.Name == i.Parameter)))];
+        [.. All.Where(t => t.Name != target).SelectMany(t => t.Includes.Where(i => i.Target == target && t.SearchParams.Any(p => p.Name == i.Parameter)))];
 }
