@@ -58,7 +58,7 @@ public class FhirWriteTests(TrellisFactory app) : IClassFixture<TrellisFactory>
 
         var observation = await ReadAsync<Observation>(await clinician.GetAsync($"/fhir/Observation/{created.Id}"));
         Assert.Equal("44261-6", observation.Code.Coding[0].Code);
-        Assert.Equal(17m, ((Quantity)observation.Value).Value);
+        Assert.Equal(17m, ((Quantity)observation.Value!).Value);
         Assert.Equal($"Patient/{someone}", observation.Subject!.Reference);
         var flags = await AllAsync(clinician, $"/fhir/Flag?patient={someone}&status=active");
         var flag = Assert.IsType<Flag>(Assert.Single(flags));
@@ -84,7 +84,7 @@ public class FhirWriteTests(TrellisFactory app) : IClassFixture<TrellisFactory>
         var saved = (await client.CreateAsync(gad7))!;
         var score = (await client.ReadAsync<Observation>($"Observation/{saved.Id}"))!;
         Assert.Equal("70274-6", score.Code.Coding[0].Code);
-        Assert.Equal(7m, ((Quantity)score.Value).Value);
+        Assert.Equal(7m, ((Quantity)score.Value!).Value);
         Assert.Single(await AllAsync(clinician, $"/fhir/Flag?patient={someone}"));
     }
 
