@@ -24,16 +24,33 @@ public class FhirBaseTests(TrellisFactory app) : IClassFixture<TrellisFactory>
         Assert.Equal([FhirJson.MediaType], statement.Format);
         var rest = Assert.Single(statement.Rest);
         Assert.Equal(
-            ["AllergyIntolerance", "CarePlan", "Condition", "Encounter", "EpisodeOfCare", "Flag", "MedicationStatement", "Observation", "Patient", "Questionnaire", "QuestionnaireResponse"],
+            ["AllergyIntolerance", "Appointment", "CarePlan", "CareTeam", "Condition", "Consent", "Coverage", "DocumentReference", "Encounter", "EpisodeOfCare", "Flag",
+             "HealthcareService", "Location", "MedicationStatement", "Observation", "Organization", "Patient", "Practitioner", "PractitionerRole", "Questionnaire",
+             "QuestionnaireResponse"],
             rest.Resource.Select(r => r.Type).Order(StringComparer.Ordinal));
         foreach (var resource in rest.Resource)
         {
-            Assert.Equal([CapabilityStatement.TypeRestfulInteraction.Read, CapabilityStatement.TypeRestfulInteraction.SearchType],
+            // Records have versions (vread of the current one); the instruments are definitions without.
+            // The one write: answers to an instrument, scored on the server.
+            Assert.Equal(resource.Type switch
+                {
+                    "Questionnaire" => [CapabilityStatement.TypeRestfulInteraction.Read, CapabilityStatement.TypeRestfulInteraction.SearchType],
+                    "QuestionnaireResponse" => [CapabilityStatement.TypeRestfulInteraction.Read, CapabilityStatement.TypeRestfulInteraction.Vread,
+                        CapabilityStatement.TypeRestfulInteraction.SearchType, CapabilityStatement.TypeRestfulInteraction.Create],
+                    _ => [CapabilityStatement.TypeRestfulInteraction.Read, CapabilityStatement.TypeRestfulInteraction.Vread, CapabilityStatement.TypeRestfulInteraction.SearchType],
+                },
                 resource.Interaction.Select(i => i.Code!.Value));
+            Assert.False(resource.ReadHistory);
             Assert.Empty(resource.SupportedProfile);
             Assert.Contains("_id", resource.SearchParam.Select(p => p.Name));
         }
         Assert.Contains("Observation:patient", rest.Resource.Single(r => r.Type == "Observation").SearchInclude);
+        Assert.Contains("CareTeam:participant", rest.Resource.Single(r => r.Type == "CareTeam").SearchInclude);
+        Assert.Contains("Appointment:patient", rest.Resource.Single(r => r.Type == "Appointment").SearchInclude);
+        var patient = rest.Resource.Single(r => r.Type == "Patient");
+        foreach (var reverse in new[] { "EpisodeOfCare:patient", "Observation:patient", "Condition:patient", "CareTeam:patient", "Coverage:patient" })
+            Assert.Contains(reverse, patient.SearchRevInclude);
+        Assert.Contains("PractitionerRole:practitioner", rest.Resource.Single(r => r.Type == "Practitioner").SearchRevInclude);
     }
 
     [Fact]
@@ -101,8 +118,12 @@ public class FhirBaseTests(TrellisFactory app) : IClassFixture<TrellisFactory>
         var forged = app.Anonymous();
         forged.DefaultRequestHeaders.Authorization = new AuthenticationHeaderValue("Bearer", "not-a-token");
         await OutcomeAsync(await forged.GetAsync("/fhir/Patient"), 401);
+        // Billing reads who a participant is and their coverage, never clinical content.
         var billing = await app.ApiAsync(Roles.Billing);
-        await OutcomeAsync(await billing.GetAsync("/fhir/Patient"), 403);
+        await ReadAsync<Bundle>(await billing.GetAsync("/fhir/Patient?_count=1"));
+        await ReadAsync<Bundle>(await billing.GetAsync("/fhir/Coverage?_count=1"));
+        foreach (var clinical in new[] { "Condition", "Observation", "QuestionnaireResponse", "CarePlan", "Encounter", "EpisodeOfCare", "Flag", "DocumentReference", "CareTeam", "Consent", "AllergyIntolerance", "MedicationStatement", "Appointment" })
+            await OutcomeAsync(await billing.GetAsync($"/fhir/{clinical}"), 403);
         var intake = await app.ApiAsync(Roles.IntakeCoordinator);
         await OutcomeAsync(await intake.GetAsync("/fhir/Condition"), 403);
         await ReadAsync<Bundle>(await intake.GetAsync("/fhir/Patient?_count=1"));

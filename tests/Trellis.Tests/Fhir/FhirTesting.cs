@@ -40,10 +40,22 @@ public static class FhirTesting
         return found;
     }
 
-    /// <summary>The resource types the server serves that are mapped from chart records (every one but Questionnaire).</summary>
+    /// <summary>
+    /// The resource types the server serves that are mapped from one chart's records, read by clinical staff (Coverage,
+    /// read by billing and intake, and Appointment, whose group sessions belong to a track, have tests of their own).
+    /// </summary>
     public static readonly string[] ChartTypes =
-        ["Patient", "Condition", "Observation", "QuestionnaireResponse", "EpisodeOfCare", "Encounter", "CarePlan", "Flag", "AllergyIntolerance", "MedicationStatement"];
+    [
+        "Patient", "Condition", "Observation", "QuestionnaireResponse", "EpisodeOfCare", "Encounter", "CarePlan", "Flag", "AllergyIntolerance",
+        "MedicationStatement", "CareTeam", "Consent", "DocumentReference",
+    ];
 
-    /// <summary>Chart types a participant does not read about themself (clinical staff only): their role gets 403.</summary>
-    public static readonly string[] StaffOnlyTypes = ["Condition", "Flag", "AllergyIntolerance", "MedicationStatement"];
+    /// <summary>Chart types a participant does not read about themself (staff only): their role gets 403.</summary>
+    public static readonly string[] StaffOnlyTypes = ["Condition", "Flag", "AllergyIntolerance", "MedicationStatement", "Consent"];
+
+    /// <summary>
+    /// What of a chart a participant reads, where it is less than the type holds: of DocumentReference, their discharge
+    /// summaries and signed portal documents, never the notes.
+    /// </summary>
+    public static string ParticipantReads(string type) => type == "DocumentReference" ? "&type=18842-5,59284-0" : "";
 }

@@ -65,6 +65,7 @@ public static class RouteTable
         ["GET /fhir/metadata"] = Public,
         ["GET /fhir/{type}"] = SignedIn,
         ["GET /fhir/{type}/{id}"] = SignedIn,
+        ["GET /fhir/{type}/{id}/_history/{vid}"] = SignedIn,
         ["POST /fhir/{type}"] = SignedIn,
         ["PUT /fhir/{type}/{id}"] = SignedIn,
         ["DELETE /fhir/{type}/{id}"] = SignedIn,

@@ -102,6 +102,10 @@ public static class Permissions
     /// <summary>The chart's Billing tab (coverage and balance), for roles that open the chart.</summary>
     public const string ChartBilling = nameof(ChartBilling);
 
+    // FHIR (issue 12). Who's who and where, without clinical content: a participant's identity and demographics,
+    // staff and their NPIs, the clinic, its programs, rooms and payers. Every signed-in role, billing included.
+    public const string ReadDirectory = nameof(ReadDirectory);
+
     private static readonly string[] Staff = [R.Administrator, R.ProgramDirector, R.Clinician, R.Prescriber, R.CaseManager, R.IntakeCoordinator];
     private static readonly string[] Clinical = [R.Administrator, R.ProgramDirector, R.Clinician, R.Prescriber, R.CaseManager];
 
@@ -160,6 +164,7 @@ public static class Permissions
         [ManageBilling] = [R.Billing, R.Administrator],
         [RecordCoverage] = [R.Billing, R.Administrator, R.ProgramDirector, R.IntakeCoordinator],
         [ChartBilling] = [R.Administrator, R.ProgramDirector, R.IntakeCoordinator, R.CaseManager],
+        [ReadDirectory] = [.. Staff, R.Participant, R.Billing],
     }.ToFrozenDictionary();
 
     /// <summary>The roles that hold a permission.</summary>

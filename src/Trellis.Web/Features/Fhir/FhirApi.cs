@@ -9,7 +9,7 @@ using Trellis.Web.Features.Auth;
 namespace Trellis.Web.Features.Fhir;
 
 /// <summary>
-/// The /fhir endpoints: metadata, read, search. Callers present the bearer token of POST /api/auth/login;
+/// The /fhir endpoints: metadata, read, vread, search. Callers present the bearer token of POST /api/auth/login;
 /// what they see is their care team's records (a participant: their own), through the context's filters,
 /// and every record handed out is audited as a read before it leaves.
 /// </summary>
@@ -18,12 +18,14 @@ public static class FhirApi
     public static void Map(IEndpointRouteBuilder app)
     {
         var fhir = app.MapGroup("/fhir")
-            .RequireAuthorization(new AuthorizeAttribute { AuthenticationSchemes = BearerTokenHandler.SchemeName, Policy = Permissions.Anyone })
+            // Any signed-in role: each type names the permission it needs (Billing reads Patient and Coverage, nothing clinical).
+            .RequireAuthorization(new AuthorizeAttribute { AuthenticationSchemes = BearerTokenHandler.SchemeName })
             .AddEndpointFilter<AuditFailedAccess>()
             .ExcludeFromDescription();
         fhir.MapGet("/metadata", Metadata).AllowAnonymous();
         fhir.MapGet("/{type}", Search);
         fhir.MapGet("/{type}/{id}", Read);
+        fhir.MapGet("/{type}/{id}/_history/{vid}", VersionRead);
         fhir.MapPost("/{type}", Write);
         fhir.MapPut("/{type}/{id}", Write);
         fhir.MapMethods("/{type}/{id}", ["DELETE", "PATCH"], Unsupported);
@@ -41,10 +43,32 @@ public static class FhirApi
         return new FhirResult(entry.Resource);
     }
 
+    /// <summary>
+    /// vread. Trellis keeps the content of a record's current version only (the audit trail records which fields
+    /// changed, not what they held), so the current version is served and an earlier one is 410 Gone.
+    /// </summary>
+    public static async Task<IResult> VersionRead(string type, string id, string vid, TrellisDbContext db, HttpContext http, FhirTypes types, CancellationToken ct)
+    {
+        if (Allowed(type, db, types) is not { } t) return Refused(type, types);
+        if (!t.Versioned)
+            return FhirOutcomes.Error(404, OperationOutcome.IssueType.NotSupported, $"{type} resources are definitions without versions; read /fhir/{type}/{id}.");
+        if (await t.ReadAsync(FhirContext.For(http, db), id, ct) is not { } entry) return FhirOutcomes.NotFound(type, id);
+        var current = entry.Resource.Meta!.VersionId!;
+        if (vid == current)
+        {
+            await AuditAsync(db, [entry], "FHIR vread", ct);
+            return new FhirResult(entry.Resource);
+        }
+        if (long.TryParse(vid, System.Globalization.NumberStyles.None, System.Globalization.CultureInfo.InvariantCulture, out var asked) && asked >= 1 && asked < long.Parse(current, System.Globalization.CultureInfo.InvariantCulture))
+            return FhirOutcomes.Error(410, OperationOutcome.IssueType.Deleted,
+                $"Version {vid} of {type}/{id} was replaced by version {current}. This server keeps the content of the current version only; read /fhir/{type}/{id}/_history/{current}.");
+        return FhirOutcomes.Error(404, OperationOutcome.IssueType.NotFound, $"{type}/{id} has no version '{vid}'; its current version is {current}.");
+    }
+
     public static async Task<IResult> Search(string type, HttpContext http, TrellisDbContext db, FhirTypes types, CancellationToken ct)
     {
         if (Allowed(type, db, types) is not { } t) return Refused(type, types);
-        var (search, invalid) = FhirSearch.Parse(http.Request.Query, t, FhirSearch.IsStrict(http));
+        var (search, invalid) = FhirSearch.Parse(http.Request.Query, t, types.RevIncludesOf(t.Name), FhirSearch.IsStrict(http));
         if (invalid is not null) return FhirOutcomes.Invalid(invalid.Detail);
         var fx = FhirContext.For(http, db);
         var (page, refused) = await t.SearchAsync(fx, search!, ct);
@@ -55,21 +79,44 @@ public static class FhirApi
     }
 
     /// <summary>
-    /// The participants the page's records belong to, read through the Patient type (so through the scope,
-    /// as a read of their own would be): an include never reveals what a read of it would not.
+    /// What _include and _revinclude reach from the page's matches, each read through its own type (its permission,
+    /// and the context's scope, as a read of it would be): an include never reveals what a read of it would not.
+    /// A record already in the bundle is not repeated.
     /// </summary>
     private static async Task<IReadOnlyList<FhirEntry>> IncludedAsync(FhirContext fx, FhirSearch search, FhirSearchPage page, TrellisDbContext db, FhirTypes types, CancellationToken ct)
     {
-        if (search.Include.Count == 0 || Allowed("Patient", db, types) is not { } patients) return [];
-        var ids = page.Entries.Select(e => e.ParticipantId).OfType<Guid>().Distinct().ToList();
-        return ids.Count == 0 ? [] : await patients.ReadManyAsync(fx, ids, ct);
+        var included = new List<FhirEntry>();
+        foreach (var group in search.Include.GroupBy(i => i.Target))
+        {
+            if (Allowed(group.Key, db, types) is not { } target) continue;
+            var ids = group.SelectMany(i => page.Entries.SelectMany(i.Ids)).Distinct().ToList();
+            if (ids.Count > 0) included.AddRange(await target.ReadManyAsync(fx, ids, ct));
+        }
+        foreach (var rev in search.RevInclude)
+        {
+            if (page.Entries.Count == 0 || Allowed(rev.Name[..rev.Name.IndexOf(':')], db, types) is not { } source) continue;
+            var value = string.Join(',', page.Entries.Select(e => $"{rev.Target}/{e.Resource.Id}"));
+            for (var offset = 0; ; offset += FhirSearch.MaxCount)
+            {
+                var (found, refused) = await source.SearchAsync(fx, FhirSearch.Matching(rev.Parameter, value, offset, FhirSearch.MaxCount), ct);
+                if (refused is not null || found!.Entries.Count == 0) break;
+                included.AddRange(found.Entries);
+                if (offset + found.Entries.Count >= found.Total) break;
+            }
+        }
+        var seen = page.Entries.Select(Key).ToHashSet();
+        return [.. included.Where(e => seen.Add(Key(e)))];
     }
 
+    private static string Key(FhirEntry e) => $"{e.Resource.TypeName}/{e.Resource.Id}";
+
     /// <summary>
-    /// The server is read-only (the CapabilityStatement lists no write). A body is still read first, so a client
-    /// learns what is wrong with what it sent (invalid JSON, a resource of another type) before it learns that.
+    /// Writes. A body is read first, so a client learns what is wrong with what it sent (invalid JSON, a resource of
+    /// another type) before anything else. The one write served is POST QuestionnaireResponse (answers to an instrument,
+    /// scored on the server into the chart: <see cref="Actions.RecordQuestionnaireResponse"/>); everything else is read-only,
+    /// as the CapabilityStatement says.
     /// </summary>
-    public static async Task<IResult> Write(string type, HttpContext http, FhirTypes types, CancellationToken ct)
+    public static async Task<IResult> Write(string type, HttpContext http, TrellisDbContext db, FhirTypes types, CancellationToken ct)
     {
         if (types.Find(type) is null) return Refused(type, types);
         Resource? resource;
@@ -79,14 +126,24 @@ public static class FhirApi
         if (resource is null) return FhirOutcomes.Invalid("The body is empty; send a FHIR resource as application/fhir+json.");
         if (resource.TypeName != type)
             return FhirOutcomes.Invalid($"The body is a {resource.TypeName}, but the address is for {type}; send it to /fhir/{resource.TypeName}.");
-        return Unsupported(http);
+        if (resource is not QuestionnaireResponse response || !HttpMethods.IsPost(http.Request.Method)) return Unsupported(http);
+        if (Allowed(type, db, types) is not { } t) return Refused(type, types);
+        var (given, refused) = await Actions.RecordQuestionnaireResponse.RunAsync(db, response, ct);
+        if (refused is not null)
+            return refused.Status == 404
+                ? FhirOutcomes.Error(404, OperationOutcome.IssueType.NotFound, $"There is no Patient with id '{response.Subject?.Reference}' that you may write to.")
+                : FhirOutcomes.Error(refused.Status, FhirOutcomes.TypeFor(refused.Status), refused.Detail);
+        var entry = (await t.ReadAsync(FhirContext.For(http, db), given!.Administration.Id.ToString(), ct))!;
+        await AuditAsync(db, [entry], "FHIR create", ct);
+        http.Response.Headers.Location = $"{FhirContext.BaseUrlOf(http)}/{type}/{entry.Resource.Id}/_history/{entry.Resource.Meta!.VersionId}";
+        return new FhirResult(entry.Resource, StatusCodes.Status201Created);
     }
 
     public static FhirResult Unsupported(HttpContext http)
     {
-        http.Response.Headers.Allow = "GET";
+        http.Response.Headers.Allow = http.Request.RouteValues["type"] as string == "QuestionnaireResponse" && !http.Request.RouteValues.ContainsKey("id") ? "GET, POST" : "GET";
         return FhirOutcomes.Error(405, OperationOutcome.IssueType.NotSupported,
-            $"This server is read-only: {http.Request.Method} is not supported. GET /fhir/metadata lists what is.");
+            $"This server is read-only but for POST QuestionnaireResponse: {http.Request.Method} is not supported here. GET /fhir/metadata lists what is.");
     }
 
     private static IFhirType? Allowed(string type, TrellisDbContext db, FhirTypes types) =>

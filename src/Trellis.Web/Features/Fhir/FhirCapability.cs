@@ -5,10 +5,11 @@ using static Hl7.Fhir.Model.CapabilityStatement;
 namespace Trellis.Web.Features.Fhir;
 
 /// <summary>
-/// GET /fhir/metadata: built from the registered types, so it states exactly what is served (read and
-/// search-type, their search parameters and includes, If-None-Match) and nothing more: no writes, no
-/// history, no US Core claim (the US Core package is not available to validate against, and a profile is
-/// claimed only where the resources are checked against it).
+/// GET /fhir/metadata: built from the registered types, so it states exactly what is served (read, vread of
+/// the current version, search-type, their search parameters, includes and reverse includes, If-None-Match,
+/// POST QuestionnaireResponse) and nothing more: no other write, no history listing, no US Core claim (the US
+/// Core package is not available to validate against, and a profile is claimed only where the resources are
+/// checked against it).
 /// </summary>
 public static class FhirCapability
 {
@@ -33,35 +34,41 @@ public static class FhirCapability
             new RestComponent
             {
                 Mode = RestfulCapabilityMode.Server,
-                Documentation = "Read-only. Every record is read through the caller's care-team scope; records of 42 CFR Part 2 programs carry "
-                    + "meta.security 42CFRPart2 and confidentiality R. Unknown search parameters are ignored unless Prefer: handling=strict.",
+                Documentation = "Read-only but for POST QuestionnaireResponse (scored on the server into the chart). Every record is read through the caller's care-team scope; records of 42 CFR Part 2 programs carry "
+                    + "meta.security 42CFRPart2 and confidentiality R. Unknown search parameters are ignored unless Prefer: handling=strict. "
+                    + "vread serves a record's current version only: Trellis does not keep earlier versions' content, so an earlier versionId is 410 Gone.",
                 Security = new SecurityComponent
                 {
                     Cors = false,
                     Description = "Authorization: Bearer <token> from POST /api/auth/login. Staff see their care team's programs; a participant sees themself.",
                 },
-                Resource = [.. types.All.Select(Resource)],
+                Resource = [.. types.All.Select(t => Resource(t, types))],
             },
         ],
     };
 
-    private static ResourceComponent Resource(IFhirType type) => new()
+    private static ResourceComponent Resource(IFhirType type, FhirTypes types) => new()
     {
         Type = type.Name,
         Documentation = type.Documentation,
         Interaction =
         [
             new ResourceInteractionComponent { Code = TypeRestfulInteraction.Read },
+            .. type.Versioned ? [new ResourceInteractionComponent { Code = TypeRestfulInteraction.Vread, Documentation = "The current version only; an earlier versionId is 410 Gone." }] : Array.Empty<ResourceInteractionComponent>(),
             new ResourceInteractionComponent { Code = TypeRestfulInteraction.SearchType },
+            .. type.Name == "QuestionnaireResponse"
+                ? [new ResourceInteractionComponent { Code = TypeRestfulInteraction.Create, Documentation = "Answers to one of the instruments (questionnaire = its canonical URL here, item linkId = the item's number) from staff who give instruments: scored on the server into the chart; the score is the Observation of the same id, and a sign of suicide risk raises a Flag. AUDIT-C also needs an item linkId \"sex\" answered female or male." }]
+                : Array.Empty<ResourceInteractionComponent>(),
         ],
-        Versioning = ResourceVersionPolicy.Versioned,
+        Versioning = type.Versioned ? ResourceVersionPolicy.Versioned : ResourceVersionPolicy.NoVersion,
         ReadHistory = false,
         UpdateCreate = false,
         ConditionalCreate = false,
         ConditionalRead = ConditionalReadStatus.NotMatch,
         ConditionalUpdate = false,
         ConditionalDelete = ConditionalDeleteStatus.NotSupported,
-        SearchInclude = type.Includes,
+        SearchInclude = [.. type.Includes.Select(i => i.Name)],
+        SearchRevInclude = [.. types.RevIncludesOf(type.Name).Select(i => i.Name)],
         SearchParam = [.. type.SearchParams.Select(p => new CapabilityStatement.SearchParamComponent { Name = p.Name, Type = p.Type, Documentation = p.Documentation })],
     };
 }

@@ -33,7 +33,14 @@ public abstract class FhirEntityType<T> : IFhirType where T : Entity
         .. OwnParams,
     ];
 
-    public IReadOnlyList<string> Includes => PatientKey is null ? [] : HasSubject ? [$"{Name}:patient", $"{Name}:subject"] : [$"{Name}:patient"];
+    public IReadOnlyList<FhirInclude> Includes =>
+    [
+        .. PatientKey is null ? [] : PatientParams().Select(p => new FhirInclude($"{Name}:{p.Name}", "Patient")),
+        .. OwnIncludes,
+    ];
+
+    /// <summary>Every record has a version (meta.versionId), so vread is served.</summary>
+    public bool Versioned => true;
 
     /// <summary>The rows, through the context's sets (never with a filter lifted), with what <see cref="Map"/> needs loaded.</summary>
     protected abstract IQueryable<T> Source(TrellisDbContext db);
@@ -50,24 +57,27 @@ public abstract class FhirEntityType<T> : IFhirType where T : Entity
     protected virtual Expression<Func<T, Guid>>? PatientKey => null;
     protected virtual bool HasSubject => true;
     protected virtual IReadOnlyList<FhirSearchParam> OwnParams => [];
+    /// <summary>Includes beyond the patient's, each naming where its references are (CareTeam:participant).</summary>
+    protected virtual IReadOnlyList<FhirInclude> OwnIncludes => [];
 
     /// <summary>A type's own search parameter; the base has already handled _id, _lastUpdated and patient/subject.</summary>
     protected virtual Refusal? Filter(ref IQueryable<T> query, string name, string value) => null;
+
+    /// <summary>As above, for a parameter that reads other sets of the context (through their filters too).</summary>
+    protected virtual Refusal? Filter(FhirContext fx, ref IQueryable<T> query, string name, string value) => Filter(ref query, name, value);
 
     public async Task<FhirEntry?> ReadAsync(FhirContext fx, string id, CancellationToken ct)
     {
         if (!Guid.TryParse(id, out var key)) return null;
         var record = await Source(fx.Db).FirstOrDefaultAsync(r => r.Id == key, ct);
-        return record is null ? null : await EntryAsync(record, fx, ct);
+        return record is null ? null : (await EntriesAsync([record], fx, ct))[0];
     }
 
     public async Task<IReadOnlyList<FhirEntry>> ReadManyAsync(FhirContext fx, IReadOnlyCollection<Guid> ids, CancellationToken ct)
     {
         var keys = ids.ToArray();
         var rows = await Source(fx.Db).Where(r => keys.Contains(r.Id)).OrderBy(r => r.Id).ToListAsync(ct);
-        var entries = new List<FhirEntry>(rows.Count);
-        foreach (var row in rows) entries.Add(await EntryAsync(row, fx, ct));
-        return entries;
+        return await EntriesAsync(rows, fx, ct);
     }
 
     public async Task<Result<FhirSearchPage>> SearchAsync(FhirContext fx, FhirSearch search, CancellationToken ct)
@@ -80,16 +90,25 @@ public abstract class FhirEntityType<T> : IFhirType where T : Entity
                 "_id" => WhereIn(ref query, r => r.Id, value.Split(',').Select(v => Guid.TryParse(v, out var g) ? g : Guid.Empty)),
                 "_lastUpdated" => FhirSearchValues.WhereDate(ref query, r => r.UpdatedAt, name, value),
                 "patient" or "subject" when PatientKey is { } key => WhereIn(ref query, key, value.Split(',').Select(v => FhirSearchValues.ReferenceId(v, "Patient"))),
-                _ => Filter(ref query, name, value),
+                _ => Filter(fx, ref query, name, value),
             };
             if (refused is not null) return refused;
         }
         var total = await query.CountAsync(ct);
         if (search.SummaryCount) return new FhirSearchPage([], total);
         var rows = await query.OrderBy(r => r.Id).Skip(search.Offset).Take(search.Count).ToListAsync(ct);
+        return new FhirSearchPage(await EntriesAsync(rows, fx, ct), total);
+    }
+
+    /// <summary>Reads what <see cref="Map"/> needs beyond the rows themselves (NPIs kept by billing), once for a batch, into <see cref="FhirContext.Loaded"/>.</summary>
+    protected virtual Task LoadAsync(IReadOnlyList<T> rows, FhirContext fx, CancellationToken ct) => Task.CompletedTask;
+
+    private async Task<List<FhirEntry>> EntriesAsync(List<T> rows, FhirContext fx, CancellationToken ct)
+    {
+        if (rows.Count > 0) await LoadAsync(rows, fx, ct);
         var entries = new List<FhirEntry>(rows.Count);
         foreach (var row in rows) entries.Add(await EntryAsync(row, fx, ct));
-        return new FhirSearchPage(entries, total);
+        return entries;
     }
 
     private async Task<FhirEntry> EntryAsync(T record, FhirContext fx, CancellationToken ct)
@@ -126,6 +145,10 @@ public abstract class FhirEntityType<T> : IFhirType where T : Entity
         };
         return null;
     }
+
+    /// <summary>A true/false token ("active"); another value matches nothing.</summary>
+    protected static Refusal? WhereActive(ref IQueryable<T> query, string name, string value, Expression<Func<T, bool>> isActive) =>
+        WhereStatus(ref query, value, "true", isActive, "false", Expression.Lambda<Func<T, bool>>(Expression.Not(isActive.Body), isActive.Parameters));
 
     private IEnumerable<FhirSearchParam> PatientParams()
     {

@@ -19,6 +19,16 @@ public sealed class FhirFeature : IFeature
         services.AddSingleton<IFhirType, FlagType>();
         services.AddSingleton<IFhirType, AllergyIntoleranceType>();
         services.AddSingleton<IFhirType, MedicationStatementType>();
+        services.AddSingleton<IFhirType, PractitionerType>();
+        services.AddSingleton<IFhirType, PractitionerRoleType>();
+        services.AddSingleton<IFhirType, OrganizationType>();
+        services.AddSingleton<IFhirType, LocationType>();
+        services.AddSingleton<IFhirType, HealthcareServiceType>();
+        services.AddSingleton<IFhirType, CareTeamType>();
+        services.AddSingleton<IFhirType, AppointmentType>();
+        services.AddSingleton<IFhirType, ConsentType>();
+        services.AddSingleton<IFhirType, DocumentReferenceType>();
+        services.AddSingleton<IFhirType, CoverageType>();
         services.AddSingleton<FhirTypes>();
         // Ahead of the default writer, so the errors the pipeline writes under /fhir are OperationOutcomes.
         services.Insert(0, ServiceDescriptor.Singleton<IProblemDetailsWriter, FhirProblemWriter>());

@@ -13,6 +13,21 @@ public sealed record FhirEntry(Resource Resource, string? RecordType, Guid Recor
 public sealed record FhirSearchPage(IReadOnlyList<FhirEntry> Entries, int Total);
 
 /// <summary>
+/// An _include a type serves ("Observation:patient"): the type it reaches and where the references are in the
+/// resource. No selector: the record's participant (a patient or subject include).
+/// </summary>
+public sealed record FhirInclude(string Name, string Target, Func<Resource, IEnumerable<ResourceReference?>>? References = null)
+{
+    /// <summary>The search parameter the include follows (the part after the colon).</summary>
+    public string Parameter => Name[(Name.IndexOf(':') + 1)..];
+
+    /// <summary>The ids of the target type the resource references.</summary>
+    public IEnumerable<Guid> Ids(FhirEntry entry) => References is null
+        ? entry.ParticipantId is { } p ? [p] : []
+        : References(entry.Resource).Select(r => r?.Reference is { } value ? FhirSearchValues.ReferenceId(value, Target) : Guid.Empty).Where(id => id != Guid.Empty);
+}
+
+/// <summary>
 /// One resource type /fhir serves: who may read it, what it can be searched by, and how a record becomes
 /// the resource. The CapabilityStatement is built from these, so it lists exactly what exists.
 /// </summary>
@@ -24,7 +39,9 @@ public interface IFhirType
     string Documentation { get; }
     IReadOnlyList<FhirSearchParam> SearchParams { get; }
     /// <summary>The _include values served, e.g. Observation:patient.</summary>
-    IReadOnlyList<string> Includes { get; }
+    IReadOnlyList<FhirInclude> Includes { get; }
+    /// <summary>Whether the resources carry a record's version (meta.versionId), so vread is served.</summary>
+    bool Versioned { get; }
     Task<FhirEntry?> ReadAsync(FhirContext fx, string id, CancellationToken ct);
     Task<Result<FhirSearchPage>> SearchAsync(FhirContext fx, FhirSearch search, CancellationToken ct);
     Task<IReadOnlyList<FhirEntry>> ReadManyAsync(FhirContext fx, IReadOnlyCollection<Guid> ids, CancellationToken ct);
@@ -37,6 +54,9 @@ public sealed class FhirContext(TrellisDbContext db, string baseUrl)
 
     public TrellisDbContext Db => db;
     public string BaseUrl => baseUrl;
+
+    /// <summary>What a type read for mapping a batch of rows (by key, e.g. "npi"), kept for the request.</summary>
+    public Dictionary<string, object> Loaded { get; } = [];
 
     /// <summary>The caller's programs that are under 42 CFR Part 2 (read through the scope, like everything else).</summary>
     public async Task<HashSet<Guid>> Part2ProgramsAsync(CancellationToken ct) =>
@@ -54,4 +74,11 @@ public sealed class FhirTypes(IEnumerable<IFhirType> types)
 
     /// <summary>Resource type names are case-sensitive in FHIR: "patient" is not "Patient".</summary>
     public IFhirType? Find(string name) => All.FirstOrDefault(t => t.Name == name);
+
+    /// <summary>
+    /// The _revinclude values a type serves: every other type's include that reaches it along a parameter that
+    /// type can also be searched by ("EpisodeOfCare:patient" for Patient), so the reverse is one search.
+    /// </summary>
+    public IReadOnlyList<FhirInclude> RevIncludesOf(string target) =>
+        [.. All.Where(t => t.Name != target).SelectMany(t => t.Includes.Where(i => i.Target == target && t.SearchParams.Any(p => p.Name == i.Parameter)))];
 }

@@ -13,8 +13,8 @@ public sealed class PatientType : FhirEntityType<Participant>
     public const string MrnSystem = "urn:trellis:mrn";
 
     public override string Name => "Patient";
-    public override string Permission => Permissions.Anyone;
-    public override string Documentation => "Participants of the caller's programs (a participant: themself).";
+    public override string Permission => Permissions.ReadDirectory;
+    public override string Documentation => "Participants of the caller's programs (a participant: themself); billing reads them too (no clinical content here).";
     protected override Expression<Func<Participant, Guid>> PatientKey => p => p.Id;
     protected override bool HasSubject => false;
 

@@ -22,7 +22,8 @@ public sealed class QuestionnaireType : IFhirType
         new("_id", SearchParamType.Token, "The instrument code (phq-9, gad-7, audit-c, dast-10, c-ssrs-screener, pcl-5)."),
         new("code", SearchParamType.Token, "LOINC of the instrument's panel (http://loinc.org|44249-1)."),
     ];
-    public IReadOnlyList<string> Includes => [];
+    public IReadOnlyList<FhirInclude> Includes => [];
+    public bool Versioned => false;
 
     public Task<FhirEntry?> ReadAsync(FhirContext fx, string id, CancellationToken ct) =>
         Task.FromResult(InstrumentCatalog.All.FirstOrDefault(d => d.Code == id) is { } d ? Entry(d, fx) : null);
