@@ -4385,21 +4385,11 @@ namespace Trellis.Web.Data.Migrations.Postgres
                     b.ToTable("SignedDocuments", (string)null);
                 });
 
-            modelBuilder.Entity("Trellis.Web.Features.Reminders.ReminderPreferences", b =>
-
             modelBuilder.Entity("Trellis.Web.Features.Portal.Support.SupportPerson", b =>
                 {
                     b.Property<Guid>("Id")
                         .ValueGeneratedOnAdd()
                         .HasColumnType("uuid");
-
-                    b.Property<bool>("Appointments")
-                        .HasColumnType("boolean");
-
-                    b.Property<string>("Channel")
-                        .IsRequired()
-                        .HasMaxLength(40)
-                        .HasColumnType("character varying(40)");
 
                     b.Property<Guid>("ConsentId")
                         .HasColumnType("uuid");
@@ -4409,15 +4399,6 @@ namespace Trellis.Web.Data.Migrations.Postgres
 
                     b.Property<string>("CreatedBy")
                         .HasColumnType("text");
-
-                    b.Property<bool>("Documents")
-                        .HasColumnType("boolean");
-
-                    b.Property<bool>("Measures")
-                        .HasColumnType("boolean");
-
-                    b.Property<bool>("MissedSessions")
-                        .HasColumnType("boolean");
 
                     b.Property<string>("Email")
                         .IsRequired()
@@ -4439,10 +4420,6 @@ namespace Trellis.Web.Data.Migrations.Postgres
 
                     b.Property<Guid>("ParticipantId")
                         .HasColumnType("uuid");
-
-                    b.Property<bool>("Sessions")
-                        .HasColumnType("boolean");
-
 
                     b.Property<string>("Relationship")
                         .IsRequired()
@@ -4517,11 +4494,6 @@ namespace Trellis.Web.Data.Migrations.Postgres
                         .HasColumnType("bigint");
 
                     b.HasKey("Id");
-
-                    b.HasIndex("ParticipantId")
-                        .IsUnique();
-
-                    b.ToTable("ReminderPreferences", (string)null);
 
                     b.HasIndex("ParticipantId");
 
@@ -4600,6 +4572,59 @@ namespace Trellis.Web.Data.Migrations.Postgres
                     b.HasIndex("ParticipantId", "UploadedAt");
 
                     b.ToTable("Uploads", (string)null);
+                });
+
+            modelBuilder.Entity("Trellis.Web.Features.Reminders.ReminderPreferences", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("uuid");
+
+                    b.Property<bool>("Appointments")
+                        .HasColumnType("boolean");
+
+                    b.Property<string>("Channel")
+                        .IsRequired()
+                        .HasMaxLength(40)
+                        .HasColumnType("character varying(40)");
+
+                    b.Property<DateTimeOffset>("CreatedAt")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<string>("CreatedBy")
+                        .HasColumnType("text");
+
+                    b.Property<bool>("Documents")
+                        .HasColumnType("boolean");
+
+                    b.Property<bool>("Measures")
+                        .HasColumnType("boolean");
+
+                    b.Property<bool>("MissedSessions")
+                        .HasColumnType("boolean");
+
+                    b.Property<Guid>("ParticipantId")
+                        .HasColumnType("uuid");
+
+                    b.Property<bool>("Sessions")
+                        .HasColumnType("boolean");
+
+                    b.Property<DateTimeOffset>("UpdatedAt")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<string>("UpdatedBy")
+                        .HasColumnType("text");
+
+                    b.Property<long>("Version")
+                        .IsConcurrencyToken()
+                        .HasColumnType("bigint");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("ParticipantId")
+                        .IsUnique();
+
+                    b.ToTable("ReminderPreferences", (string)null);
                 });
 
             modelBuilder.Entity("Trellis.Web.Features.Risk.RiskFlag", b =>
@@ -6613,8 +6638,6 @@ namespace Trellis.Web.Data.Migrations.Postgres
                     b.Navigation("Participant");
                 });
 
-            modelBuilder.Entity("Trellis.Web.Features.Reminders.ReminderPreferences", b =>
-
             modelBuilder.Entity("Trellis.Web.Features.Portal.Support.SupportPerson", b =>
                 {
                     b.HasOne("Trellis.Web.Features.Admissions.Admission.DisclosureConsent", "Consent")
@@ -6652,6 +6675,17 @@ namespace Trellis.Web.Data.Migrations.Postgres
                 });
 
             modelBuilder.Entity("Trellis.Web.Features.Portal.Uploads.UploadedDocument", b =>
+                {
+                    b.HasOne("Trellis.Web.Features.Participants.Participant", "Participant")
+                        .WithMany()
+                        .HasForeignKey("ParticipantId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+
+                    b.Navigation("Participant");
+                });
+
+            modelBuilder.Entity("Trellis.Web.Features.Reminders.ReminderPreferences", b =>
                 {
                     b.HasOne("Trellis.Web.Features.Participants.Participant", "Participant")
                         .WithMany()

@@ -4373,20 +4373,11 @@ namespace Trellis.Web.Data.Migrations.Sqlite
                     b.ToTable("SignedDocuments", (string)null);
                 });
 
-            modelBuilder.Entity("Trellis.Web.Features.Reminders.ReminderPreferences", b =>
-
             modelBuilder.Entity("Trellis.Web.Features.Portal.Support.SupportPerson", b =>
                 {
                     b.Property<Guid>("Id")
                         .ValueGeneratedOnAdd()
                         .HasColumnType("TEXT");
-
-                    b.Property<bool>("Appointments")
-                        .HasColumnType("INTEGER");
-
-                    b.Property<string>("Channel")
-                        .IsRequired()
-                        .HasMaxLength(40)
 
                     b.Property<Guid>("ConsentId")
                         .HasColumnType("TEXT");
@@ -4396,15 +4387,6 @@ namespace Trellis.Web.Data.Migrations.Sqlite
 
                     b.Property<string>("CreatedBy")
                         .HasColumnType("TEXT");
-
-                    b.Property<bool>("Documents")
-                        .HasColumnType("INTEGER");
-
-                    b.Property<bool>("Measures")
-                        .HasColumnType("INTEGER");
-
-                    b.Property<bool>("MissedSessions")
-                        .HasColumnType("INTEGER");
 
                     b.Property<string>("Email")
                         .IsRequired()
@@ -4426,10 +4408,6 @@ namespace Trellis.Web.Data.Migrations.Sqlite
 
                     b.Property<Guid>("ParticipantId")
                         .HasColumnType("TEXT");
-
-                    b.Property<bool>("Sessions")
-                        .HasColumnType("INTEGER");
-
 
                     b.Property<string>("Relationship")
                         .IsRequired()
@@ -4504,11 +4482,6 @@ namespace Trellis.Web.Data.Migrations.Sqlite
                         .HasColumnType("INTEGER");
 
                     b.HasKey("Id");
-
-                    b.HasIndex("ParticipantId")
-                        .IsUnique();
-
-                    b.ToTable("ReminderPreferences", (string)null);
 
                     b.HasIndex("ParticipantId");
 
@@ -4587,6 +4560,59 @@ namespace Trellis.Web.Data.Migrations.Sqlite
                     b.HasIndex("ParticipantId", "UploadedAt");
 
                     b.ToTable("Uploads", (string)null);
+                });
+
+            modelBuilder.Entity("Trellis.Web.Features.Reminders.ReminderPreferences", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("TEXT");
+
+                    b.Property<bool>("Appointments")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("Channel")
+                        .IsRequired()
+                        .HasMaxLength(40)
+                        .HasColumnType("TEXT");
+
+                    b.Property<long>("CreatedAt")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("CreatedBy")
+                        .HasColumnType("TEXT");
+
+                    b.Property<bool>("Documents")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<bool>("Measures")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<bool>("MissedSessions")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<Guid>("ParticipantId")
+                        .HasColumnType("TEXT");
+
+                    b.Property<bool>("Sessions")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<long>("UpdatedAt")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("UpdatedBy")
+                        .HasColumnType("TEXT");
+
+                    b.Property<long>("Version")
+                        .IsConcurrencyToken()
+                        .HasColumnType("INTEGER");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("ParticipantId")
+                        .IsUnique();
+
+                    b.ToTable("ReminderPreferences", (string)null);
                 });
 
             modelBuilder.Entity("Trellis.Web.Features.Risk.RiskFlag", b =>
@@ -6600,8 +6626,6 @@ namespace Trellis.Web.Data.Migrations.Sqlite
                     b.Navigation("Participant");
                 });
 
-            modelBuilder.Entity("Trellis.Web.Features.Reminders.ReminderPreferences", b =>
-
             modelBuilder.Entity("Trellis.Web.Features.Portal.Support.SupportPerson", b =>
                 {
                     b.HasOne("Trellis.Web.Features.Admissions.Admission.DisclosureConsent", "Consent")
@@ -6639,6 +6663,17 @@ namespace Trellis.Web.Data.Migrations.Sqlite
                 });
 
             modelBuilder.Entity("Trellis.Web.Features.Portal.Uploads.UploadedDocument", b =>
+                {
+                    b.HasOne("Trellis.Web.Features.Participants.Participant", "Participant")
+                        .WithMany()
+                        .HasForeignKey("ParticipantId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+
+                    b.Navigation("Participant");
+                });
+
+            modelBuilder.Entity("Trellis.Web.Features.Reminders.ReminderPreferences", b =>
                 {
                     b.HasOne("Trellis.Web.Features.Participants.Participant", "Participant")
                         .WithMany()
