@@ -5,12 +5,17 @@ using Trellis.Tests.Support;
 using Trellis.Web.Features.Auth;
 using Trellis.Web.Features.Billing.Charges;
 using Trellis.Web.Features.Billing.Claims;
+using Trellis.Web.Features.Billing.FeeSchedules;
 using Trellis.Web.Features.Billing.Payers;
 using Trellis.Web.Features.Participants;
 
 namespace Trellis.Tests.Billing;
 
-/// <summary>Coverage as intake and billing record it, and Medicare's interim claims of a stay, against the demo's month of billing, on both databases.</summary>
+/// <summary>
+/// Coverage as intake and billing record it, the billing identity and fee schedules (validated, versioned, the
+/// schedule chosen by the date of service), and Medicare's interim claims of a stay, against the demo's month of
+/// billing, on both databases.
+/// </summary>
 public class BillingSetupTests(TrellisFactory app) : IClassFixture<TrellisFactory>
 {
     [Fact]
@@ -124,5 +129,97 @@ public class BillingSetupTests(TrellisFactory app) : IClassFixture<TrellisFactor
         await using var check = app.Db();
         var final = await check.Context.Set<Claim>().AsNoTracking().SingleAsync(c => c.ParticipantId == participantId && c.From == last.To.AddDays(1));
         Assert.Equal(("4", "01"), (final.Frequency, final.PatientStatus));
+    }
+
+    [Fact]
+    public async Task The_billing_identity_is_validated_field_by_field_and_changed_only_with_its_version()
+    {
+        var api = await app.ApiAsync(Roles.Billing);
+        var got = await api.GetAsync("/api/billing/identity");
+        var etag = got.Headers.ETag!.Tag;
+        var identity = (await Json.ReadAsync(got)).AsObject();
+        var bad = identity.DeepClone().AsObject();
+        bad["npi"] = "123";
+        bad["postalCode"] = "97201";
+        bad["facilityTypeCode"] = "85";
+        bad["telehealthPlaceOfService"] = "11";
+        bad["taxonomy"] = "261QM0801";
+        var problem = await Json.ProblemAsync(await api.PutJsonAsync("/api/billing/identity", bad, etag), 400);
+        foreach (var field in new[] { "npi", "postalCode", "facilityTypeCode", "telehealthPlaceOfService", "taxonomy" })
+            Assert.True(problem["errors"]!.AsObject().ContainsKey(field), $"{field}: {problem.ToJsonString()}");
+        Assert.Equal(etag, (await api.GetAsync("/api/billing/identity")).Headers.ETag!.Tag);
+
+        var cmhc = identity.DeepClone().AsObject();
+        cmhc["facilityTypeCode"] = "76";
+        await Json.ProblemAsync(await api.PutJsonAsync("/api/billing/identity", cmhc, null), 428);
+        var saved = await api.PutJsonAsync("/api/billing/identity", cmhc, etag);
+        Assert.Equal(HttpStatusCode.OK, saved.StatusCode);
+        Assert.NotEqual(etag, saved.Headers.ETag!.Tag);
+        Assert.Equal("76", (string)(await Json.ReadAsync(await api.GetAsync("/api/billing/identity")))["facilityTypeCode"]!);
+        await Json.ProblemAsync(await api.PutJsonAsync("/api/billing/identity", identity, etag), 412);
+        Assert.Equal(HttpStatusCode.OK, (await api.PutJsonAsync("/api/billing/identity", identity, saved.Headers.ETag!.Tag)).StatusCode);
+        var director = await app.ApiAsync(Roles.ProgramDirector);
+        Assert.Equal(HttpStatusCode.Forbidden, (await director.PutJsonAsync("/api/billing/identity", identity, saved.Headers.ETag!.Tag)).StatusCode);
+    }
+
+    [Fact]
+    public async Task A_fee_schedule_is_validated_and_a_day_is_priced_by_the_schedule_in_force_on_it()
+    {
+        Charge unbilled;
+        FeeSchedule schedule;
+        await using (var s = app.Db())
+        {
+            var perDiem = await s.Context.Set<Charge>().AsNoTracking().Include(c => c.Lines)
+                .Where(c => c.Kind == ChargeKind.PerDiem && (c.Status == ChargeStatus.Ready || c.Status == ChargeStatus.Held) && c.FeeScheduleId != null)
+                .OrderByDescending(c => c.ServiceDate).ToListAsync();
+            var schedules = await s.Context.Set<FeeSchedule>().AsNoTracking().Include(f => f.Lines).ToDictionaryAsync(f => f.Id);
+            unbilled = perDiem.First(c => schedules[c.FeeScheduleId!.Value].EffectiveFrom < c.ServiceDate && schedules[c.FeeScheduleId!.Value].EffectiveTo == null);
+            schedule = schedules[unbilled.FeeScheduleId!.Value];
+        }
+        var api = await app.ApiAsync(Roles.Billing);
+        var url = $"/api/fee-schedules/{schedule.Id}";
+        var etag = (await api.GetAsync(url)).Headers.ETag!.Tag;
+        object Lines(decimal raise) => schedule.Lines.Select(l => new
+        {
+            kind = Web.Infrastructure.EnumText.ToApi(l.Kind), serviceType = l.ServiceType is { } t ? Web.Infrastructure.EnumText.ToApi(t) : null, minMinutes = l.MinMinutes,
+            code = l.Code, revenueCode = l.RevenueCode, rate = l.Kind == FeeLineKind.PerDiem ? l.Rate + raise : l.Rate, qualifies = l.Qualifies, description = l.Description,
+        }).ToList();
+        var day = unbilled.ServiceDate;
+
+        // A schedule overlapping the one in force, or a per-diem payer's schedule without its per-diem line, is refused.
+        var overlap = await Json.ProblemAsync(await api.PostAsJsonAsync("/api/fee-schedules",
+            new { programId = schedule.ProgramId, payerId = schedule.PayerId, effectiveFrom = day, lines = Lines(50m) }), 400);
+        Assert.True(overlap["errors"]!.AsObject().ContainsKey("effectiveFrom"), overlap.ToJsonString());
+        var noPerDiem = await Json.ProblemAsync(await api.PostAsJsonAsync("/api/fee-schedules", new
+        {
+            programId = schedule.ProgramId, payerId = schedule.PayerId, effectiveFrom = day.AddYears(5),
+            lines = new[] { new { kind = "service", serviceType = "individual_therapy", minMinutes = 16, code = "90832", rate = 100m } },
+        }), 400);
+        Assert.True(noPerDiem["errors"]!.AsObject().ContainsKey("lines"), noPerDiem.ToJsonString());
+        var badLine = await Json.ProblemAsync(await api.PostAsJsonAsync("/api/fee-schedules", new
+        {
+            programId = schedule.ProgramId, payerId = schedule.PayerId, effectiveFrom = day.AddYears(5), lines = new[] { new { kind = "per_diem", code = "s9480", rate = 0m } },
+        }), 400);
+        Assert.Contains(badLine["errors"]!.AsObject(), e => e.Key.Contains("code", StringComparison.OrdinalIgnoreCase));
+        Assert.Contains(badLine["errors"]!.AsObject(), e => e.Key.Contains("rate", StringComparison.OrdinalIgnoreCase));
+
+        // New rates from the day: the old schedule ends the day before, the new one starts on it.
+        await Json.ProblemAsync(await api.PutJsonAsync(url, new { programId = schedule.ProgramId, payerId = schedule.PayerId, effectiveFrom = schedule.EffectiveFrom, effectiveTo = day.AddDays(-1), lines = Lines(0m) }, null), 428);
+        var ended = await api.PutJsonAsync(url, new { programId = schedule.ProgramId, payerId = schedule.PayerId, effectiveFrom = schedule.EffectiveFrom, effectiveTo = day.AddDays(-1), lines = Lines(0m) }, etag);
+        Assert.Equal(HttpStatusCode.OK, ended.StatusCode);
+        var created = await api.PostAsJsonAsync("/api/fee-schedules", new { programId = schedule.ProgramId, payerId = schedule.PayerId, effectiveFrom = day, lines = Lines(50m) });
+        Assert.True(created.IsSuccessStatusCode, await created.Content.ReadAsStringAsync());
+        var newId = (string)(await Json.ReadAsync(created))["id"]!;
+        var recomputed = await api.PostAsJsonAsync("/api/charges/recompute", new { from = day.AddDays(-1), to = day });
+        Assert.True(recomputed.IsSuccessStatusCode, await recomputed.Content.ReadAsStringAsync());
+
+        await using var check = app.Db();
+        var now = await check.Context.Set<Charge>().AsNoTracking()
+            .SingleAsync(c => c.ParticipantId == unbilled.ParticipantId && c.ServiceDate == day && c.Kind == ChargeKind.PerDiem && c.Status != ChargeStatus.Void);
+        Assert.Equal(Guid.Parse(newId), now.FeeScheduleId);
+        Assert.Equal(unbilled.Amount + 50m, now.Amount);
+        var before = await check.Context.Set<Charge>().AsNoTracking()
+            .Where(c => c.ServiceDate == day.AddDays(-1) && c.PayerId == schedule.PayerId && c.ProgramId == schedule.ProgramId && c.Kind == ChargeKind.PerDiem && c.Status != ChargeStatus.Void).ToListAsync();
+        Assert.All(before, c => Assert.Equal(schedule.Id, c.FeeScheduleId));
     }
 }
