@@ -74,7 +74,7 @@ public class BillingFlowTests(BrowserApp browser)
         await page.GotoAsync("/billing/denials");
         var denial = page.Locator("main table tbody tr a").First;
         await denial.ClickAsync();
-        await page.GetByLabel("What was corrected, or why it is written off").FillAsync("Authorization number added from the plan's portal.");
+        await page.GetByLabel("What was corrected, what the appeal says, or why it is written off or moved").FillAsync("Authorization number added from the plan's portal.");
         await page.GetByRole(AriaRole.Button, new() { Name = "Save" }).ClickAsync();
         await Assertions.Expect(page.Locator(".alert").First).ToContainTextAsync("Replacement claim");
         await AccessibleAsync(page, "denial-worked");

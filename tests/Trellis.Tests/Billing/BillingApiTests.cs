@@ -36,7 +36,7 @@ public class BillingApiTests(TrellisFactory app) : IClassFixture<TrellisFactory>
     public async Task Charges_carry_their_hold_reasons_and_the_demo_holds_for_each_reason()
     {
         var api = await app.ApiAsync(Roles.Billing);
-        var held = (await Json.ReadAsync(await api.GetAsync("/api/charges?status=held")))["items"]!.AsArray();
+        var held = await AllChargesAsync(api, "status=held");
         Assert.NotEmpty(held);
         Assert.All(held, c =>
         {
@@ -50,6 +50,47 @@ public class BillingApiTests(TrellisFactory app) : IClassFixture<TrellisFactory>
         var mine = (await Json.ReadAsync(await api.GetAsync($"/api/charges?participantId={held[0]!["participantId"]}")))["items"]!.AsArray();
         Assert.All(mine, c => Assert.Equal((string)held[0]!["participantId"]!, (string)c!["participantId"]!));
         await Json.ProblemAsync(await api.GetAsync("/api/charges?status=maybe"), 400);
+    }
+
+    /// <summary>Every charge the filter matches, page by page, checking each page's total and size as it goes.</summary>
+    public static async Task<List<System.Text.Json.Nodes.JsonNode>> AllChargesAsync(HttpClient api, string filter)
+    {
+        var all = new List<System.Text.Json.Nodes.JsonNode>();
+        int? total = null;
+        for (var page = 1; total is null || all.Count < total; page++)
+        {
+            var body = await Json.ReadAsync(await api.GetAsync($"/api/charges?{filter}&page={page}&pageSize=200"));
+            total ??= (int)body["total"]!;
+            Assert.Equal(total, (int)body["total"]!);
+            Assert.Equal(page, (int)body["page"]!);
+            var items = body["items"]!.AsArray();
+            Assert.Equal(Math.Min(200, total.Value - all.Count), items.Count);
+            all.AddRange(items.Select(i => i!));
+        }
+        return all;
+    }
+
+    [Fact]
+    public async Task Charges_are_paged_with_a_total_past_any_cap_and_bad_paging_is_refused()
+    {
+        var api = await app.ApiAsync(Roles.Billing);
+        await using var s = app.Db();
+        var count = await s.Context.Set<Charge>().CountAsync();
+        var first = await Json.ReadAsync(await api.GetAsync("/api/charges"));
+        Assert.Equal((1, 50, count), ((int)first["page"]!, (int)first["pageSize"]!, (int)first["total"]!));
+        Assert.Equal(Math.Min(50, count), first["items"]!.AsArray().Count);
+        var all = await AllChargesAsync(api, "");
+        Assert.Equal(count, all.Select(c => (string)c["id"]!).Distinct().Count());
+        var dates = all.Select(c => DateOnly.Parse((string)c["serviceDate"]!)).ToList();
+        Assert.Equal(dates.OrderByDescending(d => d), dates);
+        var past = await Json.ReadAsync(await api.GetAsync($"/api/charges?page={count / 50 + 2}"));
+        Assert.Empty(past["items"]!.AsArray());
+        Assert.Equal(count, (int)past["total"]!);
+        foreach (var bad in new[] { "page=0", "page=x", "pageSize=0", "pageSize=201", "pageSize=1000" })
+        {
+            var problem = await Json.ProblemAsync(await api.GetAsync("/api/charges?" + bad), 400);
+            Assert.True(problem["errors"]!.AsObject().ContainsKey(bad.Split('=')[0]), problem.ToJsonString());
+        }
     }
 
     [Fact]

@@ -13,6 +13,31 @@ namespace Trellis.Tests.Billing;
 public class BillingPagesTests(TrellisFactory app) : IClassFixture<TrellisFactory>
 {
     [Fact]
+    public async Task The_charges_page_pages_through_every_charge_with_the_total_and_filters_by_hold_reason_before_paging()
+    {
+        await using var s = app.Db();
+        var charges = await s.Context.Set<Charge>().AsNoTracking().ToListAsync();
+        var uncovered = charges.Count(c => c.Status == ChargeStatus.Held && c.Holds.Any(h => h.Code == HoldReasons.NoCoverage));
+        Assert.True(charges.Count > 100, $"the demo has {charges.Count} charges; the test needs more than a page");
+        using var pages = await app.PagesAsync(Roles.Billing);
+
+        var (_, first) = await pages.GetAsync("/billing/charges");
+        Assert.Contains($"{charges.Count} charges", first.QuerySelector("main p.muted")!.TextContent);
+        Assert.Equal(100, first.QuerySelectorAll("main table tbody tr").Length);
+        Assert.Contains(first.QuerySelectorAll("nav.pager a"), a => a.TextContent == "Next" && a.GetAttribute("href")!.EndsWith("page=2"));
+        var last = (charges.Count + 99) / 100;
+        var (_, end) = await pages.GetAsync($"/billing/charges?page={last}");
+        Assert.Equal(charges.Count - (last - 1) * 100, end.QuerySelectorAll("main table tbody tr").Length);
+        Assert.DoesNotContain(end.QuerySelectorAll("nav.pager a"), a => a.TextContent == "Next");
+
+        var (_, held) = await pages.GetAsync($"/billing/charges?reason={HoldReasons.NoCoverage}");
+        Assert.Contains($"{uncovered} charge", held.QuerySelector("main p.muted")!.TextContent);
+        var rows = held.QuerySelectorAll("main table tbody tr");
+        Assert.Equal(Math.Min(100, uncovered), rows.Length);
+        Assert.All(rows, r => Assert.Contains("No coverage was active", r.TextContent));
+    }
+
+    [Fact]
     public async Task A_held_charge_is_released_on_its_page_only_with_a_reason()
     {
         await using var s = app.Db();

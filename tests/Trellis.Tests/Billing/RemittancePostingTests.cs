@@ -113,6 +113,78 @@ public class RemittancePostingTests(TrellisFactory app) : IClassFixture<TrellisF
         await Json.ProblemAsync(await Work(new { action = "write_off", note = "Again." }, etag), 409);
     }
 
+    private static ClaimAnswer Denied(Claim c, string icn) => new(c, "4", c.Participant!.LegalLastName, c.Participant.LegalFirstName, "M1", icn,
+        c.Lines.Select(l => new LineAnswer(l, 0m, [new Adjustment("CO", "197", l.Amount)])).ToList());
+
+    private static async Task<decimal> AgingOfAsync(HttpClient api, string payer)
+    {
+        var rows = (await Json.ReadAsync(await api.GetAsync("/api/reports/ar-aging"))).AsArray();
+        return rows.Where(r => (string)r!["payer"]! == payer).Sum(r => (decimal)r!["total"]!);
+    }
+
+    private static Task<HttpResponseMessage> WorkAsync(HttpClient api, Guid claimId, object body, string etag)
+    {
+        var request = new HttpRequestMessage(HttpMethod.Post, $"/api/claims/{claimId}/work") { Content = JsonContent.Create(body) };
+        request.Headers.TryAddWithoutValidation("If-Match", etag);
+        return api.SendAsync(request);
+    }
+
+    private static async Task<bool> QueuedAsync(HttpClient api, Guid claimId) =>
+        (await Json.ReadAsync(await api.GetAsync("/api/claims/denials")))["items"]!.AsArray().Any(i => (string)i!["id"]! == claimId.ToString());
+
+    [Fact]
+    public async Task A_denied_claim_stays_in_aging_until_it_is_written_off_or_moved_to_the_participant_and_an_appeal_keeps_it_owed()
+    {
+        var (all, clinic) = await AwaitingAsync(app, 6);
+        var (appealed, moved) = (all[4], all[5]);
+        var api = await app.ApiAsync(Roles.Billing);
+        var before = new Dictionary<string, decimal>();
+        foreach (var payer in all.Skip(4).Select(c => c.Payer!.Name).Distinct()) before[payer] = await AgingOfAsync(api, payer);
+
+        // A denial is not money written down: the payer still owes the whole claim, in aging and in the queue.
+        var era = Era835Writer.Write(appealed.Payer!.Name, "999999999", clinic.Name, clinic.Npi, "EFT-DENY-AR-1", new DateOnly(2026, 12, 4),
+            [Denied(appealed, "ICN-A-" + appealed.Number)], 880004);
+        Assert.Equal(1, (int)(await Json.ReadAsync(await BillingApiTests.Post(api, era)))["denied"]!);
+        era = Era835Writer.Write(moved.Payer!.Name, "999999999", clinic.Name, clinic.Npi, "EFT-DENY-AR-2", new DateOnly(2026, 12, 4),
+            [Denied(moved, "ICN-M-" + moved.Number)], 880005);
+        Assert.Equal(1, (int)(await Json.ReadAsync(await BillingApiTests.Post(api, era)))["denied"]!);
+        foreach (var (payer, aging) in before) Assert.Equal(aging, await AgingOfAsync(api, payer));
+        var claim = await Json.ReadAsync(await api.GetAsync($"/api/claims/{appealed.Id}"));
+        Assert.Equal(appealed.Total, (decimal)claim["claim"]!["balance"]!);
+        Assert.True(await QueuedAsync(api, appealed.Id));
+        Assert.True(await QueuedAsync(api, moved.Id));
+
+        // Appealed: off the queue, still owed by the payer.
+        var etag = (await api.GetAsync($"/api/claims/{appealed.Id}")).Headers.ETag!.Tag;
+        Assert.Equal(HttpStatusCode.OK, (await WorkAsync(api, appealed.Id, new { action = "appeal", note = "Authorization was approved by phone on the day; letter attached." }, etag)).StatusCode);
+        Assert.False(await QueuedAsync(api, appealed.Id));
+        foreach (var (payer, aging) in before) Assert.Equal(aging, await AgingOfAsync(api, payer));
+
+        // The appeal is denied again: back in the queue, and then written off with its reason.
+        era = Era835Writer.Write(appealed.Payer!.Name, "999999999", clinic.Name, clinic.Npi, "EFT-DENY-AR-3", new DateOnly(2026, 12, 18),
+            [Denied(appealed, "ICN-A-" + appealed.Number)], 880006);
+        Assert.Equal(1, (int)(await Json.ReadAsync(await BillingApiTests.Post(api, era)))["denied"]!);
+        Assert.True(await QueuedAsync(api, appealed.Id));
+        etag = (await api.GetAsync($"/api/claims/{appealed.Id}")).Headers.ETag!.Tag;
+        Assert.Equal(HttpStatusCode.OK, (await WorkAsync(api, appealed.Id, new { action = "write_off", note = "Appeal denied; past the second-level window." }, etag)).StatusCode);
+        Assert.Equal(before[appealed.Payer.Name] - appealed.Total, await AgingOfAsync(api, appealed.Payer.Name));
+        claim = await Json.ReadAsync(await api.GetAsync($"/api/claims/{appealed.Id}"));
+        Assert.Equal(0m, (decimal)claim["claim"]!["balance"]!);
+        Assert.Contains("Appeal denied", (string)claim["workedNote"]!);
+
+        // Moved to the participant: their account owes it, the payer no longer does.
+        etag = (await api.GetAsync($"/api/claims/{moved.Id}")).Headers.ETag!.Tag;
+        Assert.Equal(HttpStatusCode.OK, (await WorkAsync(api, moved.Id, new { action = "patient", note = "Not a covered benefit; the participant agreed to pay." }, etag)).StatusCode);
+        Assert.False(await QueuedAsync(api, moved.Id));
+        var expected = before[moved.Payer!.Name] - moved.Total - (moved.Payer.Name == appealed.Payer.Name ? appealed.Total : 0m);
+        Assert.Equal(expected, await AgingOfAsync(api, moved.Payer.Name));
+        var balance = await Json.ReadAsync(await api.GetAsync($"/api/participants/{moved.ParticipantId}/balance"));
+        Assert.Contains(balance["entries"]!.AsArray(), e => (decimal)e!["amount"]! == moved.Total && ((string)e["description"]!).Contains(moved.Number));
+        await using var s = app.Db();
+        var after = await s.Context.Set<Claim>().FirstAsync(c => c.Id == moved.Id);
+        Assert.Equal((0m, 0m, moved.Total), (after.Balance, after.Adjusted, after.PatientResponsibility));
+    }
+
     [Fact]
     public async Task Every_837_file_the_demo_sent_follows_the_guide_by_the_independent_parser()
     {

@@ -76,6 +76,7 @@ public static class PostRemittance
         var adjustments = paid.Adjustments.Select(a => new PostedAdjustment(a.Group, a.Reason, a.Amount, null)).ToList();
         var lines = claim.Lines.OrderBy(l => l.Number).ToList();
         var unmatchedLines = new List<ClaimLine>(lines);
+        var lineAdjusted = 0m;
         foreach (var svc in paid.Services)
         {
             var line = lines.FirstOrDefault(l => svc.LineControl is not null && l.Id.ToString("N") == svc.LineControl)
@@ -84,20 +85,26 @@ public static class PostRemittance
             unmatchedLines.Remove(line);
             line.Paid += svc.Paid;
             line.PatientResponsibility += svc.Adjustments.Where(a => a.Group == "PR").Sum(a => a.Amount);
-            line.Adjusted += svc.Adjustments.Where(a => a.Group != "PR").Sum(a => a.Amount);
             line.Denied = line.Paid == 0 && line.PatientResponsibility == 0 && svc.Adjustments.Any(a => !ReasonCodes.IsOrdinary(a.Group, a.Reason));
+            // A denied line's denial stays owed by the payer (in aging and the work queue) until it is worked;
+            // only the ordinary write-downs are booked now.
+            var booked = svc.Adjustments.Where(a => a.Group != "PR" && !(line.Denied && !ReasonCodes.IsOrdinary(a.Group, a.Reason))).Sum(a => a.Amount);
+            line.Adjusted += booked;
+            lineAdjusted += booked;
             adjustments.AddRange(svc.Adjustments.Select(a => new PostedAdjustment(a.Group, a.Reason, a.Amount, line.Number)));
         }
         var reversal = paid.Status == "22";
         claim.Paid += paid.Paid;
         claim.PatientResponsibility += paid.PatientResponsibility;
-        claim.Adjusted += paid.Adjustments.Where(a => a.Group != "PR").Sum(a => a.Amount)
-            + paid.Services.SelectMany(s => s.Adjustments).Where(a => a.Group != "PR").Sum(a => a.Amount);
         if (paid.PayerClaimNumber is not null) claim.PayerClaimNumber = paid.PayerClaimNumber;
         claim.Status = reversal ? ClaimStatus.Sent
             : paid.Status == "4" || (claim.Paid == 0 && claim.PatientResponsibility == 0) || (lines.Count > 0 && lines.All(l => l.Denied)) ? ClaimStatus.Denied
             : lines.Any(l => l.Denied) ? ClaimStatus.PartlyPaid
             : ClaimStatus.Paid;
+        // Claim-level denials of a claim that goes to the work queue stay owed too; on a paid claim nothing
+        // would ever work them, so every adjustment is booked.
+        var queued = claim.Status is ClaimStatus.Denied or ClaimStatus.PartlyPaid;
+        claim.Adjusted += lineAdjusted + paid.Adjustments.Where(a => a.Group != "PR" && !(queued && !ReasonCodes.IsOrdinary(a.Group, a.Reason))).Sum(a => a.Amount);
         claim.WorkedNote = null;
         return adjustments;
     }

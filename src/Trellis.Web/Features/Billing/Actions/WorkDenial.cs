@@ -1,6 +1,7 @@
 using System.ComponentModel.DataAnnotations;
 using Microsoft.EntityFrameworkCore;
 using Trellis.Web.Features.Auth;
+using Trellis.Web.Features.Billing.Accounts;
 using Trellis.Web.Features.Billing.Claims;
 using Trellis.Web.Features.Billing.Payers;
 
@@ -8,16 +9,24 @@ namespace Trellis.Web.Features.Billing.Actions;
 
 public sealed class WorkDenialInput
 {
-    /// <summary>resubmit: a replacement claim (frequency 7) from the corrected record; write_off: the balance is adjusted off.</summary>
-    [Required(ErrorMessage = "Choose resubmit or write_off."), RegularExpression("^(resubmit|write_off)$", ErrorMessage = "Use resubmit or write_off.")]
+    /// <summary>
+    /// resubmit: a replacement claim (frequency 7) from the corrected record; appeal: the payer is asked to
+    /// reconsider, the balance stays owed by it; write_off: the balance is adjusted off; patient: the balance is
+    /// moved to the participant's account.
+    /// </summary>
+    [Required(ErrorMessage = "Choose resubmit, appeal, write_off or patient."),
+     RegularExpression("^(resubmit|appeal|write_off|patient)$", ErrorMessage = "Use resubmit, appeal, write_off or patient.")]
     public string? Action { get; set; }
-    [Required(ErrorMessage = "Say what was corrected, or why it is written off."), MaxLength(500)] public string? Note { get; set; }
+    [Required(ErrorMessage = "Say what was corrected, what the appeal says, or why it is written off or moved to the patient."), MaxLength(500)] public string? Note { get; set; }
 }
 
 /// <summary>
-/// Works a denial off the queue: after the cause is corrected where it lives (coverage, authorization, the
-/// chart's diagnoses, a clinician's NPI), resubmit makes a replacement claim from the record as it is now;
-/// or the balance is written off with a reason. Called by the denials page and POST /api/claims/{id}/work.
+/// Works a denial off the queue. Until then its balance stays owed by the payer (in A/R aging):
+/// PostRemittance books only the ordinary write-downs. After the cause is corrected where it lives (coverage,
+/// authorization, the chart's diagnoses, a clinician's NPI), resubmit makes a replacement claim from the
+/// record as it is now; appeal leaves the balance owed by the payer (still in aging, off the queue, back on it
+/// if the payer denies again); write off books the balance as an adjustment with its reason; patient moves it
+/// to the participant's account. Called by the claim page and POST /api/claims/{id}/work.
 /// </summary>
 public static class WorkDenial
 {
@@ -29,12 +38,30 @@ public static class WorkDenial
             return Refusal.Conflict("Not in the queue", $"Claim {claim.Number} is not an open denial.");
         if (Validation.Check(input) is { } invalid) return invalid;
         if (expected.Check(claim.Version) is { } stale) return stale;
-        if (input.Action == "write_off")
+        var note = input.Note!.Trim();
+        switch (input.Action)
         {
-            claim.Adjusted += claim.Balance;
-            claim.WorkedNote = "Written off: " + input.Note!.Trim();
-            await db.SaveChangesAsync(ct);
-            return claim;
+            case "appeal":
+                claim.WorkedNote = "Appealed: " + note;
+                await db.SaveChangesAsync(ct);
+                return claim;
+            case "write_off":
+                claim.WorkedNote = $"Written off {claim.Balance:C}: " + note;
+                claim.Adjusted += claim.Balance;
+                await db.SaveChangesAsync(ct);
+                return claim;
+            case "patient":
+                if (claim.Balance <= 0) return Refusal.Conflict("Nothing owed", $"Claim {claim.Number} has no balance to move to the participant.");
+                var today = await ProgramClock.ClinicTodayAsync(db, ct);
+                db.Set<AccountEntry>().Add(new AccountEntry
+                {
+                    ParticipantId = claim.ParticipantId, On = today, Kind = AccountEntryKind.PatientResponsibility, Amount = claim.Balance, ClaimId = claim.Id,
+                    Description = $"Claim {claim.Number} ({claim.From:MMM d}–{claim.To:MMM d}), not paid by the plan: " + note,
+                });
+                claim.WorkedNote = $"Moved {claim.Balance:C} to the participant: " + note;
+                claim.PatientResponsibility += claim.Balance;
+                await db.SaveChangesAsync(ct);
+                return claim;
         }
         claim.WorkedNote = "Resubmitted: " + input.Note!.Trim();
         claim.CorrectionNeeded = true;

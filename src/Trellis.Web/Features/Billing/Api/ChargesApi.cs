@@ -1,3 +1,4 @@
+using Microsoft.EntityFrameworkCore;
 using Microsoft.AspNetCore.Http.HttpResults;
 using Trellis.Web.Features.Auth;
 using Trellis.Web.Features.Billing.Actions;
@@ -8,12 +9,12 @@ namespace Trellis.Web.Features.Billing.Api;
 /// <summary>Charges: thin adapters over the actions the pages call too.</summary>
 public static class ChargesApi
 {
-    public sealed record ChargeList(List<ChargeDto> Items);
+    public sealed record ChargeList(List<ChargeDto> Items, int Page, int PageSize, int Total);
 
     public static void Map(RouteGroupBuilder api)
     {
         var g = api.MapGroup("/charges").WithTags("Billing: charges").RequireAuthorization(Permissions.ViewBilling);
-        g.MapGet("/", List).WithSummary("Charges made from attendance: ?status=held|ready|billed|void, ?participantId=, ?from=&to= (yyyy-MM-dd). Each with its holdReasons [{code, text}], lines and what they trace to. At most 1,000.");
+        g.MapGet("/", List).WithSummary("Charges made from attendance: ?status=held|ready|billed|void, ?participantId=, ?from=&to= (yyyy-MM-dd). ?page=1&pageSize=50 (at most 200), newest first; answers {items, page, pageSize, total}. Each with its holdReasons [{code, text}], lines and what they trace to.");
         g.MapGet("/{id:guid}", Get).WithSummary("One charge. ETag: its version.");
         g.MapPost("/{id:guid}/release", Release).RequireAuthorization(Permissions.ManageBilling)
             .WithSummary("Release a held charge with a reason (If-Match required). Only authorization and minimum-time holds are released; others answer 409 naming what to fix.");
@@ -21,7 +22,7 @@ public static class ChargesApi
             .WithSummary("Recompute the charges of a period {from, to} (after fee schedule, payer or NPI changes). Answers {created, voided, updated}.");
     }
 
-    public static async Task<Results<Ok<ChargeList>, ProblemHttpResult>> List(string? status, Guid? participantId, string? from, string? to, TrellisDbContext db, CancellationToken ct)
+    public static async Task<Results<Ok<ChargeList>, ProblemHttpResult>> List(string? status, Guid? participantId, string? from, string? to, string? page, string? pageSize, TrellisDbContext db, CancellationToken ct)
     {
         ChargeStatus? s = null;
         if (status is not null)
@@ -31,9 +32,13 @@ public static class ChargesApi
         }
         if (from is not null && QueryText.Date(from) is null) return Refusal.Invalid("from", $"'{from}' is not a date; use yyyy-MM-dd.").ToProblem();
         if (to is not null && QueryText.Date(to) is null) return Refusal.Invalid("to", $"'{to}' is not a date; use yyyy-MM-dd.").ToProblem();
-        var rows = await ChargeQueries.ListAsync(db, ChargeQueries.Filter(db, s, participantId, QueryText.Date(from), QueryText.Date(to)).Take(1000), ct);
+        var (paging, bad) = Paging.Read(page, pageSize);
+        if (bad is not null) return bad.ToProblem();
+        var query = ChargeQueries.Filter(db, s, participantId, QueryText.Date(from), QueryText.Date(to));
+        var total = await query.CountAsync(ct);
+        var rows = await ChargeQueries.ListAsync(db, query.Skip((paging.Page - 1) * paging.PageSize).Take(paging.PageSize), ct);
         await db.AuditReadAsync(nameof(Charge), rows.Select(r => ((object)r.Id, (Guid?)r.ParticipantId)), "charge list", ct);
-        return TypedResults.Ok(new ChargeList(rows));
+        return TypedResults.Ok(new ChargeList(rows, paging.Page, paging.PageSize, total));
     }
 
     public static async Task<Results<Ok<ChargeDto>, ProblemHttpResult>> Get(Guid id, TrellisDbContext db, HttpContext http, CancellationToken ct)

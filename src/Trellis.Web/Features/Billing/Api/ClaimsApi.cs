@@ -22,7 +22,7 @@ public static class ClaimsApi
     {
         var g = api.MapGroup("/claims").WithTags("Billing: claims").RequireAuthorization(Permissions.ViewBilling);
         g.MapGet("/", List).WithSummary("Claims, newest first: ?status=draft|ready|sent|accepted|paid|denied|partly_paid|void, ?payerId=, ?participantId=, ?page= (from 1), ?pageSize= (1-200, 50). Answers {items: [{id, claimNumber, type, payerName, participantId, from, to, status, total…}], page, pageSize, total}.");
-        g.MapGet("/denials", Denials).WithSummary("The denial work queue: denied or partly paid claims not yet resubmitted or written off.");
+        g.MapGet("/denials", Denials).WithSummary("The denial work queue: denied or partly paid claims not yet resubmitted, appealed, written off or moved to the participant.");
         g.MapGet("/{id:guid}", Get).WithSummary("One claim with its lines and what the payer paid on each. ETag: its version.");
         g.MapGet("/{id:guid}/x12", X12).RequireAuthorization(Permissions.ManageBilling)
             .WithSummary("That claim's 837I or 837P (Content-Type application/edi-x12), with the next interchange control number; the file is kept and its disclosure audited.");
@@ -31,7 +31,7 @@ public static class ClaimsApi
         g.MapPost("/send", Send).RequireAuthorization(Permissions.ManageBilling)
             .WithSummary("Write ready claims ({claimIds} or all) into 837 files for the clearinghouse, one per claim type, and mark them sent. Answers the files.");
         g.MapPost("/{id:guid}/work", Work).RequireAuthorization(Permissions.ManageBilling)
-            .WithSummary("Work a denial (If-Match required): {action: resubmit|write_off, note}. Resubmit answers the replacement claim.");
+            .WithSummary("Work a denial (If-Match required): {action: resubmit|appeal|write_off|patient, note}. Resubmit answers the replacement claim.");
         api.MapGet("/claim-files/{id:guid}", File).WithTags("Billing: claims").RequireAuthorization(Permissions.ManageBilling)
             .WithSummary("A written 837 file as it was sent (Content-Type application/edi-x12).");
     }
@@ -44,11 +44,9 @@ public static class ClaimsApi
             if (!EnumText.TryParse<ClaimStatus>(status, out var parsed)) return Refusal.Invalid("status", $"'{status}' is not a claim status; use {EnumText.Allowed<ClaimStatus>()}.").ToProblem();
             s = parsed;
         }
-        var p = page is null ? 1 : QueryText.Int(page) ?? 0;
-        var size = pageSize is null ? 50 : QueryText.Int(pageSize) ?? 0;
-        if (p < 1) return Refusal.Invalid("page", "page is a whole number from 1.").ToProblem();
-        if (size is < 1 or > 200) return Refusal.Invalid("pageSize", "pageSize is a whole number from 1 to 200.").ToProblem();
-        var result = await ClaimQueries.PageAsync(db, ClaimQueries.Filter(db, s, payerId, participantId), p, size, ct);
+        var (paging, bad) = Paging.Read(page, pageSize);
+        if (bad is not null) return bad.ToProblem();
+        var result = await ClaimQueries.PageAsync(db, ClaimQueries.Filter(db, s, payerId, participantId), paging.Page, paging.PageSize, ct);
         await db.AuditReadAsync(nameof(Claim), result.Items.Select(r => ((object)r.Id, (Guid?)r.ParticipantId)), "claim list", ct);
         return TypedResults.Ok(result);
     }

@@ -34,6 +34,6 @@ public static class ChargeQueries
         if (participantId is { } p) q = q.Where(c => c.ParticipantId == p);
         if (from is { } f) q = q.Where(c => c.ServiceDate >= f);
         if (to is { } t) q = q.Where(c => c.ServiceDate <= t);
-        return q.OrderByDescending(c => c.ServiceDate).ThenBy(c => c.ParticipantId).ThenBy(c => c.Key);
+        return q.OrderByDescending(c => c.ServiceDate).ThenBy(c => c.ParticipantId).ThenBy(c => c.Key).ThenBy(c => c.Id);
     }
 }
