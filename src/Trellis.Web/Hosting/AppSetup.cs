@@ -39,6 +39,7 @@ public static class AppSetup
         services.AddRazorComponents();
         services.AddCascadingAuthenticationState();
         services.AddScoped<DemoSeeder>();
+        services.AddScoped<Trellis.Web.Features.Outcomes.Demo.DemoGenerator>();
         services.AddScoped(sp => CurrentUser.From(sp.GetRequiredService<IHttpContextAccessor>().HttpContext));
         services.AddScoped<StatusMessage>();
         services.AddFeatures(config);

@@ -9,11 +9,11 @@ namespace Trellis.Web.Hosting;
 
 /// <summary>
 /// Commands run with `dotnet run --project src/Trellis.Web -- &lt;command&gt;`:
-/// migrate, admin create --email E [--password P] [--first F --last L], audit verify.
+/// migrate, admin create --email E [--password P] [--first F --last L], audit verify, demo generate --participants N --years Y.
 /// </summary>
 public static class Cli
 {
-    public static readonly string[] Commands = ["migrate", "admin", "audit", "help"];
+    public static readonly string[] Commands = ["migrate", "admin", "audit", "demo", "help"];
 
     public static bool IsCommand(string[] args) => args.Length > 0 && Commands.Contains(args[0]);
 
@@ -26,6 +26,7 @@ public static class Cli
                 ["migrate", ..] => await Migrate(app),
                 ["admin", "create", .. var rest] => await CreateAdmin(app, rest),
                 ["audit", "verify", .. var rest] => await VerifyAudit(app, rest),
+                ["demo", "generate", .. var rest] => await GenerateDemo(app, rest),
                 _ => Help(),
             };
         }
@@ -48,6 +49,9 @@ public static class Cli
               audit verify [--checkpoints FILE]         check the audit trail and that it still reaches every checkpoint
                                                         (FILE defaults to Audit__CheckpointPath); exits 1 and names the
                                                         first bad entry or the checkpoint it no longer reaches
+              demo generate --participants N --years Y  fill an EMPTY database with a fictional program of N participants
+                                                        over Y years (sessions, attendance, measures, discharges, follow-ups)
+                                                        and the demo accounts; refuses a database that holds records
             """);
         return 0;
     }
@@ -99,5 +103,23 @@ public static class Cli
         var result = await AuditVerifier.VerifyAsync(db, scope.ServiceProvider.GetRequiredService<AuditKey>(), checkpoints);
         (result.Intact ? Console.Out : Console.Error).WriteLine(result.Describe());
         return result.Intact ? 0 : 1;
+    }
+
+    private static async Task<int> GenerateDemo(WebApplication app, string[] rest)
+    {
+        if (!int.TryParse(Option(rest, "--participants"), out var participants) || participants is < 1 or > 1_000_000
+            || !int.TryParse(Option(rest, "--years"), out var years) || years is < 1 or > 20)
+        {
+            Console.Error.WriteLine("error: give --participants N (1 to 1,000,000) and --years Y (1 to 20)");
+            return 2;
+        }
+        await DatabaseStartup.PrepareAsync(app, seedDemo: false);
+        using var scope = app.Services.CreateScope();
+        var generator = scope.ServiceProvider.GetRequiredService<Trellis.Web.Features.Outcomes.Demo.DemoGenerator>();
+        if (await generator.WhyNotEmptyAsync() is { } why) { Console.Error.WriteLine($"error: {why}."); return 2; }
+        Console.WriteLine($"Generating {participants} fictional participants over {years} year(s)…");
+        var summary = await generator.GenerateAsync(participants, years, Console.WriteLine);
+        Console.WriteLine($"Generated {summary}. Sign in as {Trellis.Web.Features.Demo.DemoSeeder.EmailFor("programdirector")} / {Trellis.Web.Features.Demo.DemoSeeder.Password}.");
+        return 0;
     }
 }

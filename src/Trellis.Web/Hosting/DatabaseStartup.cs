@@ -33,7 +33,7 @@ public static class DatabaseStartup
         }
     }
 
-    public static async Task PrepareAsync(WebApplication app, CancellationToken ct = default)
+    public static async Task PrepareAsync(WebApplication app, CancellationToken ct = default, bool seedDemo = true)
     {
         await MigrateAsync(app.Services, ct);
         using var scope = app.Services.CreateScope();
@@ -54,7 +54,7 @@ public static class DatabaseStartup
         foreach (var role in Roles.All)
             if (!await roles.RoleExistsAsync(role)) await roles.CreateAsync(new IdentityRole(role));
 
-        if (DemoMode(app.Configuration, app.Environment) && !await db.Organizations.AnyAsync(ct))
+        if (seedDemo && DemoMode(app.Configuration, app.Environment) && !await db.Organizations.AnyAsync(ct))
         {
             var seeded = await sp.GetRequiredService<DemoSeeder>().SeedAsync(ct);
             log.LogInformation("Demo data created: {Summary}", seeded);

@@ -1,6 +1,7 @@
 using System.Diagnostics;
 using Microsoft.EntityFrameworkCore;
 using Trellis.Tests.Support;
+using Trellis.Web;
 using Trellis.Web.Data;
 using Trellis.Web.Features.Auth;
 
@@ -73,16 +74,70 @@ public class CliTests : IAsyncLifetime
         (code, output) = await RunAsync("audit", "verify");
         Assert.True(code == 0, output);
 
-        var options = provider == DatabaseProvider.Postgres
-            ? new DbContextOptionsBuilder<PostgresTrellisDbContext>().UseNpgsql(connection).Options as DbContextOptions
-            : new DbContextOptionsBuilder<SqliteTrellisDbContext>().UseSqlite(connection).Options;
-        await using TrellisDbContext db = provider == DatabaseProvider.Postgres
-            ? new PostgresTrellisDbContext((DbContextOptions<PostgresTrellisDbContext>)options, ContextServices.DesignTime())
-            : new SqliteTrellisDbContext((DbContextOptions<SqliteTrellisDbContext>)options, ContextServices.DesignTime());
-        db.ActAs(AccessScope.System, Actor.System("test"));
+        await using var db = Open();
         Assert.Equal(0, await db.Participants.CountAsync());
         var admin = await db.Users.SingleAsync();
         Assert.Equal("first.admin@clinic.example.org", admin.Email);
         Assert.True(await (from ur in db.UserRoles join r in db.Roles on ur.RoleId equals r.Id where ur.UserId == admin.Id select r.Name).ContainsAsync(Roles.Administrator));
+    }
+
+    private TrellisDbContext Open()
+    {
+        var options = provider == DatabaseProvider.Postgres
+            ? new DbContextOptionsBuilder<PostgresTrellisDbContext>().UseNpgsql(connection).Options as DbContextOptions
+            : new DbContextOptionsBuilder<SqliteTrellisDbContext>().UseSqlite(connection).Options;
+        TrellisDbContext db = provider == DatabaseProvider.Postgres
+            ? new PostgresTrellisDbContext((DbContextOptions<PostgresTrellisDbContext>)options, ContextServices.DesignTime())
+            : new SqliteTrellisDbContext((DbContextOptions<SqliteTrellisDbContext>)options, ContextServices.DesignTime());
+        return db.ActAs(AccessScope.System, Actor.System("test"));
+    }
+
+    [Fact]
+    public async Task Demo_generate_fills_an_empty_database_the_dashboard_counts_it_and_a_second_run_is_refused()
+    {
+        var (code, output) = await RunAsync("demo", "generate", "--participants", "50");
+        Assert.Equal(2, code);
+        Assert.Contains("--years", output);
+
+        (code, output) = await RunAsync("demo", "generate", "--participants", "50", "--years", "1");
+        Assert.True(code == 0, output);
+        Assert.Contains("Generated 50 participants over 1 year(s)", output);
+
+        await using (var db = Open())
+        {
+            Assert.Equal(50, await db.Participants.CountAsync(p => p.Mrn.StartsWith("TG")));
+            Assert.Equal(50, await db.Participants.CountAsync());
+            Assert.True(await db.Enrollments.CountAsync() >= 50);
+            Assert.True(await db.Set<Trellis.Web.Features.Scheduling.GroupSession>().CountAsync() >= 4 * 3 * 50, "a session on every track day of the year");
+            var attendance = await db.Attendance.CountAsync();
+            Assert.True(attendance > 50 * 5, $"{attendance} attendance records");
+            Assert.True(await db.InstrumentAdministrations.CountAsync() >= 50 * 2, "measures at admission at least");
+            var discharges = await db.Set<Trellis.Web.Features.Discharge.ParticipantDischarge>().Where(d => d.IsFinal).ToListAsync();
+            var discharged = await db.Participants.CountAsync(p => p.Status == Trellis.Web.Features.Participants.ParticipantStatus.Discharged);
+            Assert.Equal(discharged, discharges.Count);
+            Assert.True(discharged > 30, $"{discharged} discharged of 50 over a year of stays of 10 to 70 days");
+            Assert.True(discharges.Select(d => d.Reason).Distinct().Count() >= 3, "several discharge reasons");
+            Assert.Equal(50 - discharged, await db.Participants.CountAsync(p => p.Status == Trellis.Web.Features.Participants.ParticipantStatus.Active));
+            Assert.True(await db.Set<Trellis.Web.Features.Outcomes.FollowUpContact>().AnyAsync());
+            Assert.Equal(2, await db.Set<Trellis.Web.Features.Outcomes.MeasurementSchedule>().CountAsync());
+
+            // The dashboard opens on it and counts what was made: every stay admitted in the year, every final discharge.
+            var today = await ProgramClock.ClinicTodayAsync(db);
+            var filter = new Trellis.Web.Features.Outcomes.DashboardFilter(today.AddDays(-366), today.AddDays(1), null, null);
+            var data = await Trellis.Web.Features.Outcomes.DashboardQueries.LoadAsync(db, filter);
+            var result = Trellis.Web.Features.Outcomes.DashboardFigures.Compute(data);
+            var admittedInYear = await db.Enrollments.CountAsync(e => e.StartedOn >= filter.From && e.StartedOn < filter.To);
+            Assert.True(admittedInYear >= 50);
+            Assert.Equal(admittedInYear, Trellis.Web.Features.Outcomes.DashboardFigures.Admissions(data, filter));
+            var inCareToday = await db.Enrollments.Where(e => e.StartedOn <= today && (e.EndedOn == null || e.EndedOn >= today)).Select(e => e.ParticipantId).Distinct().CountAsync();
+            Assert.True(inCareToday >= 50 - discharged);
+            Assert.Equal(inCareToday, Trellis.Web.Features.Outcomes.DashboardFigures.Census(data, today));
+            Assert.NotNull(result);
+        }
+
+        (code, output) = await RunAsync("demo", "generate", "--participants", "5", "--years", "1");
+        Assert.Equal(2, code);
+        Assert.Contains("already holds records", output);
+        await using (var db = Open()) Assert.Equal(50, await db.Participants.CountAsync());
     }
 }

@@ -141,6 +141,8 @@ public static class RouteTable
         ["GET /outcomes"] = SignedIn,
         ["GET /outcomes/export/{key}"] = SignedIn,
         ["GET /outcomes/report"] = SignedIn,
+        ["GET /outcomes/schedules"] = SignedIn,
+        ["GET /participants/{Id:guid}/follow-ups/{ContactId:guid}"] = SignedIn,
         ["GET /participants/{Id:guid}/access"] = SignedIn,
         ["GET /participants/{Id:guid}/outcomes"] = SignedIn,
         ["POST /api/emergency-access"] = SignedIn,

@@ -59,15 +59,7 @@ public sealed class DemoSeeder(TrellisDbContext db, UserManager<TrellisUser> use
 
     private async Task<string> SeedAllAsync(CancellationToken ct)
     {
-        var today = ProgramClock.Today(db.Now, ClinicZone);
-        var faker = new Faker("en") { Random = new Randomizer(Seed) };
-        var demo = new DemoContext(db, faker, today);
-
-        SeedOrganization(demo);
-        await db.SaveChangesAsync(ct);
-        // One hash for every demo account: hashing is deliberately slow, and they share a password.
-        passwordHash = users.PasswordHasher.HashPassword(new TrellisUser(), Password);
-        await SeedStaffAsync(demo, ct);
+        var demo = await SeedFoundationAsync(ct);
         SeedParticipants(demo);
         await db.SaveChangesAsync(ct);
         await SeedParticipantAccountAsync(demo);
@@ -78,6 +70,25 @@ public sealed class DemoSeeder(TrellisDbContext db, UserManager<TrellisUser> use
             await db.SaveChangesAsync(ct);
         }
         return $"{demo.Staff.Count} staff, {demo.Participants.Count} participants, {demo.Tracks.Count} tracks";
+    }
+
+    /// <summary>
+    /// The clinic without participants: the organization, its two programs, tracks and rooms, and the staff with the demo
+    /// accounts. The demo builds on it, and so does the large generated data set (<c>demo generate</c>).
+    /// </summary>
+    public async Task<DemoContext> SeedFoundationAsync(CancellationToken ct = default)
+    {
+        db.ActAs(AccessScope.System, Actor.System("demo"));
+        var today = ProgramClock.Today(db.Now, ClinicZone);
+        var faker = new Faker("en") { Random = new Randomizer(Seed) };
+        var demo = new DemoContext(db, faker, today);
+
+        SeedOrganization(demo);
+        await db.SaveChangesAsync(ct);
+        // One hash for every demo account: hashing is deliberately slow, and they share a password.
+        passwordHash = users.PasswordHasher.HashPassword(new TrellisUser(), Password);
+        await SeedStaffAsync(demo, ct);
+        return demo;
     }
 
     private void SeedOrganization(DemoContext demo)

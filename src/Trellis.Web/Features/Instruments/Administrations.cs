@@ -42,6 +42,10 @@ public static class Administrations
             Flags = [.. result.Flags], Difficulty = difficulty, AdministeredAt = administeredAt, AdministeredByStaffId = db.Me.StaffId, Source = source,
         };
         db.InstrumentAdministrations.Add(administration);
+        // Given, in the chart or the portal: the open overdue-measure task for this instrument is done now, not at the next sweep.
+        foreach (var task in await db.Tasks.Where(t => t.ParticipantId == participant.Id && t.Kind == Outcomes.OutcomeTasks.OverdueKind
+                     && t.Status == Tasks.CareTaskStatus.Open && t.SourceType == Outcomes.OutcomeTasks.SourceOf(definition.Code)).ToListAsync(ct))
+            Tasks.CareTasks.Complete(db, task, source == FromPortal ? "Answered by the participant in the portal." : "Given in the chart.");
 
         RiskFlag? flag = null;
         if (result.Flags.Contains(InstrumentFlags.SuicideRisk))

@@ -38,7 +38,9 @@ public static class ReportsApi
         var wanted = key == "outcomes" ? "outcomes-by-program" : key;
         if (ReportExport.AllTables(result).FirstOrDefault(t => t.Key == wanted) is not { } table)
             return Refusal.NotFound($"report \"{key}\" (known: outcomes, {string.Join(", ", ReportExport.AllTables(result).Select(t => t.Key))})").ToProblem();
-        await db.AuditReadAsync("Report", $"{table.Key} {filter!.From:yyyy-MM-dd}..{filter.LastDay:yyyy-MM-dd} program {filter.ProgramId?.ToString() ?? "all"} track {filter.TrackId?.ToString() ?? "all"} {(format == "csv" ? "csv" : "json")}", null, ct);
+        // The record is the table; the period and selection go in the detail (a record id holds 80 characters, two ids do not fit).
+        await db.AuditReadAsync("Report", [((object)table.Key, null)],
+            $"{filter!.From:yyyy-MM-dd}..{filter.LastDay:yyyy-MM-dd} program {filter.ProgramId?.ToString() ?? "all"} track {filter.TrackId?.ToString() ?? "all"} {(format == "csv" ? "csv" : "json")}", ct);
         if (format == "csv") return TypedResults.File(System.Text.Encoding.UTF8.GetBytes(ReportExport.Csv(table)), "text/csv", $"trellis-{table.Key}-{filter.From:yyyyMMdd}-{filter.LastDay:yyyyMMdd}.csv");
         return TypedResults.Ok(new ReportTableDto(table.Key, table.Title, table.Definition, table.Columns, ReportExport.Rows(table).ToList()));
     }

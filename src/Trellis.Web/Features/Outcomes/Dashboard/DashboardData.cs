@@ -18,7 +18,20 @@ public sealed record DashboardData(
     IReadOnlyDictionary<Guid, Guid?> ClinicianOf, IReadOnlyList<AttendanceMark> Attendance, IReadOnlyDictionary<Guid, decimal> MinimumHours,
     IReadOnlyList<ScoreMark> Scores, IReadOnlyList<DischargeMark> Discharges, IReadOnlyList<MeasureOccasion> Occasions,
     IReadOnlyList<FollowUpMark> FollowUps, IReadOnlyList<Lead> Leads,
-    IReadOnlyDictionary<Guid, string> Programs, IReadOnlyDictionary<Guid, string> Tracks, IReadOnlyDictionary<Guid, string> Clinicians);
+    IReadOnlyDictionary<Guid, string> Programs, IReadOnlyDictionary<Guid, string> Tracks, IReadOnlyDictionary<Guid, string> Clinicians)
+{
+    // Looked up once per stay by several figures: built once, so a figure costs the stays, not stays × discharges.
+    private Dictionary<(Guid, DateOnly), DischargeReason>? reasons;
+    private ILookup<Guid, Stay>? staysByPerson;
+    private ILookup<Guid, ScoreMark>? scoresByPerson;
+
+    /// <summary>The reason of the (first) final discharge of this person on this day.</summary>
+    public DischargeReason? ReasonOn(Guid participantId, DateOnly? on) =>
+        on is { } day && (reasons ??= Discharges.GroupBy(x => (x.ParticipantId, x.On)).ToDictionary(g => g.Key, g => g.First().Reason)).TryGetValue((participantId, day), out var r) ? r : null;
+
+    public ILookup<Guid, Stay> AllStaysByPerson => staysByPerson ??= AllStaysOfThesePeople.ToLookup(s => s.ParticipantId);
+    public ILookup<Guid, ScoreMark> ScoresByPerson => scoresByPerson ??= Scores.ToLookup(s => s.ParticipantId);
+}
 
 /// <summary>
 /// The dashboard's queries: one per kind of record, all through the scope filters (staff see their programs only), each
@@ -70,7 +83,7 @@ public static class DashboardQueries
         return new DashboardData(f, today, stays, Stays.From(theirs),
             people.ToDictionary(p => p.Id, p => p.PrimaryClinicianId),
             attendance.Select(a => new AttendanceMark(a.ParticipantId, a.Day, a.Status, a.MinutesAttended)).ToList(),
-            stays.Select(s => s.ParticipantId).Distinct().ToDictionary(id => id, id => minimum.GetValueOrDefault(stays.First(s => s.ParticipantId == id).ProgramId)),
+            stays.GroupBy(s => s.ParticipantId).ToDictionary(g => g.Key, g => minimum.GetValueOrDefault(g.First().ProgramId)),
             scores.Select(s => new ScoreMark(s.ParticipantId, s.InstrumentCode, ProgramClock.LocalDate(s.AdministeredAt, ProgramClock.Zone(s.Zone)), s.Total!.Value)).ToList(),
             discharges, occasions, followUps,
             leads.Select(l => new Lead(l.Source, new CaseTimeline(l.Id, l.ReceivedAt, l.Stage, l.Steps.Select(s => (s.Stage, s.EnteredAt)).ToList()))).ToList(),

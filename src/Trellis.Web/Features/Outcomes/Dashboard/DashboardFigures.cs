@@ -98,8 +98,7 @@ public static class DashboardFigures
     public static IEnumerable<Stay> Ended(DashboardData d, DashboardFilter f) => d.Stays.Where(s => s.EndedOn is { } e && In(f, e));
 
     /// <summary>Why a stay ended: its final discharge's reason, or none (moved to another program, or not recorded).</summary>
-    public static DischargeReason? ReasonOf(DashboardData d, Stay s) =>
-        d.Discharges.Where(x => x.ParticipantId == s.ParticipantId && x.On == s.EndedOn).Select(x => (DischargeReason?)x.Reason).FirstOrDefault();
+    public static DischargeReason? ReasonOf(DashboardData d, Stay s) => d.ReasonOn(s.ParticipantId, s.EndedOn);
 
     public static (int, int) Ended(DashboardData d, DashboardFilter f, DischargeReason reason)
     {
@@ -116,7 +115,7 @@ public static class DashboardFigures
     /// <summary>Each stay that ended in the period, per instrument with 2+ scores in it, judged by <see cref="ChangeRules"/>.</summary>
     public static IEnumerable<(Stay Stay, ChangeOutcome Outcome)> Outcomes(DashboardData d, DashboardFilter f)
     {
-        var scores = d.Scores.ToLookup(s => s.ParticipantId);
+        var scores = d.ScoresByPerson;
         foreach (var s in Ended(d, f))
             foreach (var g in scores[s.ParticipantId].Where(x => x.On >= s.StartedOn.AddDays(-MeasureOccasions.AdmissionLookBackDays) && x.On <= s.EndedOn).GroupBy(x => x.Instrument))
             {
@@ -141,7 +140,7 @@ public static class DashboardFigures
     public static (int, int) Readmitted(DashboardData d, DashboardFilter f, int days)
     {
         var ended = Ended(d, f).Where(s => s.EndedOn!.Value.AddDays(days) <= d.Today).ToList();
-        return (ended.Count(s => d.AllStaysOfThesePeople.Any(n => n.ParticipantId == s.ParticipantId && n.StartedOn > s.EndedOn && n.StartedOn <= s.EndedOn!.Value.AddDays(days))), ended.Count);
+        return (ended.Count(s => d.AllStaysByPerson[s.ParticipantId].Any(n => n.StartedOn > s.EndedOn && n.StartedOn <= s.EndedOn!.Value.AddDays(days))), ended.Count);
     }
 
     public static (int, int) FollowUp(DashboardData d, DashboardFilter f, Func<FollowUpMark, bool> test)

@@ -21,10 +21,7 @@ public sealed class OutcomesDemo : IDemoData
     public async Task SeedAsync(DemoContext demo, CancellationToken ct)
     {
         var db = demo.Db;
-        db.Set<MeasurementSchedule>().Add(new MeasurementSchedule { ProgramId = demo.MentalHealth.Id, Rules =
-            [new() { Instrument = Phq9.Code, AtAdmission = true, EveryDays = 14, AtDischarge = true }, new() { Instrument = Gad7.Code, AtAdmission = true, EveryDays = 14, AtDischarge = true }] });
-        db.Set<MeasurementSchedule>().Add(new MeasurementSchedule { ProgramId = demo.SubstanceUse.Id, Rules =
-            [new() { Instrument = AuditC.Code, AtAdmission = true, EveryDays = 28, AtDischarge = true }, new() { Instrument = Dast10.Code, AtAdmission = true, EveryDays = 28, AtDischarge = true }] });
+        AddSchedules(demo);
         var f = new Faker("en") { Random = new Randomizer(DemoSeeder.Seed + 10) };
         foreach (var program in new[] { demo.MentalHealth, demo.SubstanceUse })
             for (var i = 0; i < PastStaysPerProgram; i++) PastStay(demo, f, program, i);
@@ -32,28 +29,50 @@ public sealed class OutcomesDemo : IDemoData
         await OutcomeTasks.SweepAsync(db, ct);
     }
 
-    private static readonly DischargeReason[] Reasons =
+    /// <summary>PHQ-9 and GAD-7 every 14 days in Adult Mental Health, AUDIT-C and DAST-10 every 28 in Substance Use.</summary>
+    public static void AddSchedules(DemoContext demo)
+    {
+        demo.Db.Set<MeasurementSchedule>().Add(new MeasurementSchedule { ProgramId = demo.MentalHealth.Id, Rules =
+            [new() { Instrument = Phq9.Code, AtAdmission = true, EveryDays = 14, AtDischarge = true }, new() { Instrument = Gad7.Code, AtAdmission = true, EveryDays = 14, AtDischarge = true }] });
+        demo.Db.Set<MeasurementSchedule>().Add(new MeasurementSchedule { ProgramId = demo.SubstanceUse.Id, Rules =
+            [new() { Instrument = AuditC.Code, AtAdmission = true, EveryDays = 28, AtDischarge = true }, new() { Instrument = Dast10.Code, AtAdmission = true, EveryDays = 28, AtDischarge = true }] });
+    }
+
+    /// <summary>The reasons a stay ends, weighted as in a real program (every reason occurs).</summary>
+    public static readonly DischargeReason[] Reasons =
         [DischargeReason.Completed, DischargeReason.Completed, DischargeReason.Completed, DischargeReason.Completed, DischargeReason.SteppedDown,
          DischargeReason.SteppedUp, DischargeReason.LeftBeforeCompleting, DischargeReason.LeftBeforeCompleting, DischargeReason.Administrative];
 
     private static void PastStay(DemoContext demo, Faker f, TreatmentProgram program, int i)
     {
-        var db = demo.Db;
         var track = f.PickRandom(demo.Tracks.Where(t => t.ProgramId == program.Id && t.Name != "Weekend").ToList());
         var admitted = demo.Today.AddDays(-f.Random.Int(80, 420));
+        Stay(demo, f, program, track, $"TH{(program == demo.MentalHealth ? 1 : 2)}{i:D5}", admitted, readmitted: i % 8 == 3);
+    }
+
+    /// <summary>
+    /// One person's stay from <paramref name="admitted"/>: enrollment, diagnosis, level of care, measures every two weeks
+    /// (improving, flat or worse), and, when it ended before today, the final discharge with its reason, a readmission when
+    /// asked for, and the follow-up contacts already due. A stay that would end after today is still in care (active).
+    /// Also used by <see cref="DemoGenerator"/> for the large data set.
+    /// </summary>
+    public static Participant Stay(DemoContext demo, Faker f, TreatmentProgram program, Track track, string mrn, DateOnly admitted, bool readmitted)
+    {
+        var db = demo.Db;
         var reason = f.PickRandom(Reasons);
         var length = reason == DischargeReason.LeftBeforeCompleting ? f.Random.Int(10, 30) : f.Random.Int(35, 70);
         var discharged = admitted.AddDays(length);
+        var inCare = discharged >= demo.Today;
         var clinician = demo.StaffOf(program, Auth.Roles.Clinician).OrderBy(_ => f.Random.Int()).First();
         var caseManager = demo.StaffOf(program, Auth.Roles.CaseManager).FirstOrDefault();
         var p = new Participant
         {
-            Mrn = $"TH{(program == demo.MentalHealth ? 1 : 2)}{i:D5}", LegalFirstName = f.Name.FirstName(), LegalLastName = f.Name.LastName(),
+            Mrn = mrn, LegalFirstName = f.Name.FirstName(), LegalLastName = f.Name.LastName(),
             DateOfBirth = DateOnly.FromDateTime(f.Date.Between(new DateTime(1965, 1, 1), new DateTime(2003, 12, 31))),
-            Status = ParticipantStatus.Discharged, ProgramId = program.Id, TrackId = track.Id, AdmittedOn = admitted, DischargedOn = discharged,
-            PrimaryClinicianId = clinician.Id, CaseManagerId = caseManager?.Id,
+            Status = inCare ? ParticipantStatus.Active : ParticipantStatus.Discharged, ProgramId = program.Id, TrackId = track.Id, AdmittedOn = admitted,
+            DischargedOn = inCare ? null : discharged, PrimaryClinicianId = clinician.Id, CaseManagerId = caseManager?.Id,
         };
-        p.Enrollments.Add(new Enrollment { ParticipantId = p.Id, ProgramId = program.Id, TrackId = track.Id, StartedOn = admitted, EndedOn = discharged, EndReason = "discharged" });
+        p.Enrollments.Add(new Enrollment { ParticipantId = p.Id, ProgramId = program.Id, TrackId = track.Id, StartedOn = admitted, EndedOn = inCare ? null : discharged, EndReason = inCare ? null : "discharged" });
         var (dx, text) = program == demo.SubstanceUse ? f.PickRandom(("F10.20", "Alcohol dependence, uncomplicated"), ("F12.20", "Cannabis dependence, uncomplicated"))
             : f.PickRandom(("F33.1", "Major depressive disorder, recurrent, moderate"), ("F41.1", "Generalized anxiety disorder"));
         p.Diagnoses.Add(new Diagnosis { ParticipantId = p.Id, Code = dx, Description = text, IsPrimary = true, DiagnosedOn = admitted });
@@ -64,20 +83,21 @@ public sealed class OutcomesDemo : IDemoData
         foreach (var (code, start, max) in Instruments(program == demo.SubstanceUse))
         {
             var score = Math.Min(max, start + f.Random.Int(-3, 3));
-            for (var day = admitted.AddDays(-2); day <= discharged; day = day.AddDays(14))
+            for (var day = admitted.AddDays(-2); day <= discharged && day <= demo.Today; day = day.AddDays(14))
             {
                 if (f.Random.Bool(0.1f) && day > admitted) continue; // a missed measure
                 Give(demo, p, code, Math.Clamp(score, 0, max), day, clinician.Id);
                 score += course < 0.65 ? -f.Random.Int(1, 4) : course < 0.9 ? f.Random.Int(-1, 1) : f.Random.Int(1, 3);
             }
         }
+        if (inCare) return p;
         db.Set<ParticipantDischarge>().Add(new ParticipantDischarge
         {
             ParticipantId = p.Id, DischargedOn = discharged, Reason = reason, IsFinal = true, CourseOfTreatment = "Past stay in the demo's history.",
             WrittenByStaffId = clinician.Id, WrittenByName = clinician.DisplayName, FinalizedAt = new DateTimeOffset(discharged.ToDateTime(new TimeOnly(23, 0)), TimeSpan.Zero),
             FinalizedByStaffId = clinician.Id, FinalizedByName = clinician.DisplayName,
         });
-        if (i % 8 == 3 && discharged.AddDays(20) < demo.Today)
+        if (readmitted && discharged.AddDays(20) < demo.Today)
         {
             // Readmitted within a few weeks, and still in care or discharged again.
             var back = discharged.AddDays(f.Random.Int(10, 60));
@@ -93,6 +113,7 @@ public sealed class OutcomesDemo : IDemoData
                 Readmitted = reached ? false : null, InstrumentCode = reached ? Phq9.Code : null, Score = reached ? f.Random.Int(3, 14) : null, RecordedBy = "system:demo",
             });
         }
+        return p;
     }
 
     private static IEnumerable<(string Code, int Start, int Max)> Instruments(bool substanceUse) => substanceUse

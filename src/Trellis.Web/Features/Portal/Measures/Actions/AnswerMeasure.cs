@@ -5,7 +5,6 @@ using Trellis.Web.Features.Instruments;
 using Trellis.Web.Features.Outcomes;
 using Trellis.Web.Features.Plans;
 using Trellis.Web.Features.Risk;
-using Trellis.Web.Features.Tasks;
 
 namespace Trellis.Web.Features.Portal.Measures.Actions;
 
@@ -44,9 +43,6 @@ public static class AnswerMeasure
 
         var (given, refused) = await Administrations.RecordAsync(db, participant, definition, answers, input.Sex, db.Now, Administrations.FromPortal, ct, input.Difficulty);
         if (refused is not null) return refused;
-        foreach (var task in await db.Tasks.Where(t => t.ParticipantId == pid && t.Kind == OutcomeTasks.OverdueKind && t.Status == CareTaskStatus.Open
-                     && t.SourceType == OutcomeTasks.SourceOf(definition.Code)).ToListAsync(ct))
-            CareTasks.Complete(db, task, "Answered by the participant in the portal.");
         await db.SaveChangesAsync(ct);
 
         var result = InstrumentScorer.Score(definition, answers, input.Sex).Result!;
