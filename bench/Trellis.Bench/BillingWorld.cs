@@ -71,7 +71,7 @@ public sealed class BillingWorld : IDisposable
         app ??= new WebApplicationFactory<Program>().WithWebHostBuilder(b =>
         {
             // In process, the factory would look for the app beside Trellis.slnx rather than in src/.
-            b.UseContentRoot(AppSource());
+            b.UseContentRoot(WebProject.Folder());
             b.UseEnvironment("Production");
             b.UseSetting("Trellis:DemoMode", "false");
             b.UseSetting("Trellis:DataDirectory", Directory);
@@ -88,12 +88,6 @@ public sealed class BillingWorld : IDisposable
 
     public void Close() => CloseApp();
 
-    private static string AppSource()
-    {
-        var dir = new DirectoryInfo(AppContext.BaseDirectory);
-        while (dir is not null && !File.Exists(Path.Combine(dir.FullName, "Trellis.slnx"))) dir = dir.Parent;
-        return Path.Combine(dir?.FullName ?? throw new InvalidOperationException("Trellis.slnx not found above the benchmark"), "src", "Trellis.Web");
-    }
 
     private void CloseApp()
     {

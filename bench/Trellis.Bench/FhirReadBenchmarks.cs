@@ -40,7 +40,7 @@ public class FhirReadBenchmarks
         {
             b.UseEnvironment("Production");
             // In process (--inProcess) the factory's guess of the content root is the repository root; name the app's folder.
-            b.UseContentRoot(WebProjectFolder());
+            b.UseContentRoot(WebProject.Folder());
             b.UseSetting("Trellis:DemoMode", "true");
             b.UseSetting("Trellis:DataDirectory", dataDirectory);
             b.UseSetting("Database:Provider", "Sqlite");
@@ -63,13 +63,6 @@ public class FhirReadBenchmarks
         bare.StartAsync().GetAwaiter().GetResult();
         var address = bare.Services.GetRequiredService<IServer>().Features.Get<IServerAddressesFeature>()!.Addresses.First();
         baseline = new HttpClient { BaseAddress = new Uri(address) };
-    }
-
-    private static string WebProjectFolder()
-    {
-        for (var dir = new DirectoryInfo(AppContext.BaseDirectory); dir is not null; dir = dir.Parent)
-            if (Directory.Exists(Path.Combine(dir.FullName, "src", "Trellis.Web"))) return Path.Combine(dir.FullName, "src", "Trellis.Web");
-        return Directory.GetCurrentDirectory();
     }
 
     /// <summary>The least a read by id can do: one row by primary key, as JSON, on bare Kestrel.</summary>

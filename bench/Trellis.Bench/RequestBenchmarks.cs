@@ -29,6 +29,7 @@ public class RequestBenchmarks
         Directory.CreateDirectory(dataDirectory);
         app = new WebApplicationFactory<Program>().WithWebHostBuilder(b =>
         {
+            b.UseContentRoot(WebProject.Folder());
             b.UseEnvironment("Production");
             b.UseSetting("Trellis:DemoMode", "true");
             b.UseSetting("Trellis:DataDirectory", dataDirectory);
