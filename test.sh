@@ -99,9 +99,12 @@ report() { # name
 }
 log "Tests: sqlite and postgres, at once"
 run sqlite tests/Trellis.Tests "" Sqlite &
+SQLITE_RUN=$!
 # Category=Cluster tests start their own PostgreSQL (to stop it, or to run two nodes on it): once is enough.
 run postgres tests/Trellis.Tests "Category!=Unit&Category!=Cluster" Postgres &
-wait
+POSTGRES_RUN=$!
+# Only these two: a bare `wait` would also wait for clamd, which runs until the end.
+wait "$SQLITE_RUN" "$POSTGRES_RUN"
 report sqlite
 report postgres
 run browser tests/Trellis.BrowserTests "" Sqlite

@@ -40,7 +40,7 @@ public static class PageRoutes
         ["medications"] = "Medication", ["notes"] = "ClinicalNote", ["referrals"] = "Referral", ["resources"] = "CommunityResource",
         ["templates"] = "SessionTemplate", ["staff"] = "StaffMember", ["tasks"] = "CareTask", ["risk-flags"] = "RiskFlag",
         ["accounts"] = "Participant", ["charges"] = "Charge", ["claims"] = "Claim", ["coverages"] = "PayerCoverage", ["payers"] = "Payer",
-        ["remittances"] = "Remittance",
+        ["remittances"] = "Remittance", ["follow-ups"] = "FollowUpContact",
     };
 
     /// <summary>Values that are not record ids: an instrument's code, a plan's version number.</summary>
