@@ -94,7 +94,10 @@ run() { # name project filter database
 }
 report() { # name
   log "Tests: $1 ($(cat "$OUT/$1.seconds" 2>/dev/null || echo '?') s)"
-  grep -E "^\s*(Failed|Passed!|Failed!)|error" "$OUT/$1.log" || true
+  # Each failure with its message and the first frames of its stack: CI shows only this output.
+  awk '/^[[:space:]]*(Passed!|Failed!)/ || /error/ { print; next }
+       /^[[:space:]]*Failed / { print; n = 14; stack = 0; next }
+       n > 0 { if ($0 ~ /Stack Trace:/) stack = 1; else if (stack && stack++ > 3) { n = 0; next }; print; n-- }' "$OUT/$1.log" || true
   [ -f "$OUT/$1.trx" ] || echo "MISSING" >"$OUT/$1.missing"
 }
 log "Tests: sqlite and postgres, at once"

@@ -163,8 +163,9 @@ public sealed class BillingDemoData(UserManager<TrellisUser> users) : IDemoData
         Expect(await SendClaims.RunAsync(db, new SendClaimsInput(), ct));
         foreach (var era in await DemoRemittances.ForSentAsync(db, f, today.AddDays(-2), ct))
             Expect(await PostRemittance.RunAsync(db, era, ct));
-        // Billed since and not yet answered (Medicare's as continuing interim claims): open receivables.
-        Expect(await BuildClaims.RunAsync(db, new BuildClaimsInput { From = today.AddDays(-9), To = today.AddDays(-6) }, ct));
+        // Billed since and not yet answered (Medicare's as continuing interim claims): open receivables. A whole
+        // week, so that every weekday the demo is seeded on leaves program days in it (four days once held only a Monday).
+        Expect(await BuildClaims.RunAsync(db, new BuildClaimsInput { From = today.AddDays(-9), To = today.AddDays(-3) }, ct));
         Expect(await SendClaims.RunAsync(db, new SendClaimsInput(), ct));
         var owing = await db.Set<Accounts.AccountEntry>().Where(e => e.Amount > 0).Select(e => e.ParticipantId).FirstOrDefaultAsync(ct);
         if (owing != Guid.Empty)
