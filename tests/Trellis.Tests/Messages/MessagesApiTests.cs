@@ -10,6 +10,20 @@ namespace Trellis.Tests.Messages;
 public class MessagesApiTests(MailFactory app) : IClassFixture<MailFactory>
 {
     [Fact]
+    public async Task The_demo_inbox_shows_the_care_teams_day_unread_questions_and_a_thread_assigned_to_the_demo_clinician()
+    {
+        var clinician = await app.ApiAsync("Clinician");
+        var me = JsonDocument.Parse(await clinician.GetStringAsync("/api/auth/me")).RootElement;
+        var rows = JsonDocument.Parse(await clinician.GetStringAsync("/api/messages/inbox")).RootElement.EnumerateArray().ToList();
+        Assert.True(rows.Count(r => r.GetProperty("unread").GetInt32() > 0) >= 2, $"demo inbox: {rows.Count} threads");
+        var mine = Assert.Single(rows, r => r.GetProperty("assignedStaffId").ValueKind == JsonValueKind.String
+            && r.GetProperty("assignedStaffId").GetGuid() == me.GetProperty("staffMemberId").GetGuid());
+        Assert.Equal(1, mine.GetProperty("unread").GetInt32());
+        var thread = JsonDocument.Parse(await clinician.GetStringAsync($"/api/participants/{mine.GetProperty("participantId").GetGuid()}/messages")).RootElement;
+        Assert.Equal(3, thread.GetArrayLength());
+    }
+
+    [Fact]
     public async Task Participant_and_care_team_share_one_thread_with_unread_counts_and_a_content_free_email()
     {
         var participant = await app.ApiAsync("Participant");

@@ -15,6 +15,7 @@ public sealed class MessagesFeature : IFeature
         services.AddSingleton(new ChartTab("messages", "Messages", Permissions.ReadClinical, 23));
         services.AddSingleton(new NavItem("/messages", "Messages", Permissions.ReadClinical, 25, Badge: typeof(Pages.MessagesBadge)));
         services.AddSingleton(new NavItem("/my/messages", "Messages", Permissions.OwnPortal, 42, Badge: typeof(Pages.MessagesBadge)));
+        services.AddScoped<Trellis.Web.Features.Demo.IDemoData, Messages.Demo.MessagesDemo>();
     }
 
     public static void MapApi(RouteGroupBuilder api)
