@@ -153,6 +153,33 @@ public class FhirExportTests(TrellisFactory app) : IClassFixture<TrellisFactory>
     }
 
     [Fact]
+    public async Task Keyset_batches_read_every_record_once()
+    {
+        var types = app.Services.GetRequiredService<FhirTypes>();
+        await using var s = app.Db();
+        var fx = new FhirContext(s.Context, "http://localhost/fhir");
+        foreach (var name in new[] { "Patient", "Encounter", "Appointment", "DocumentReference", "Observation" })
+        {
+            var type = types.Find(name)!;
+            var whole = new List<string>();
+            await foreach (var batch in type.ExportAsync(fx, new FhirExportSelection(null, DateTimeOffset.MaxValue, false, null, 100_000), default))
+                whole.AddRange(batch.Select(e => e.Resource.Id!));
+            var batched = new List<string>();
+            var batches = 0;
+            await foreach (var batch in type.ExportAsync(fx, new FhirExportSelection(null, DateTimeOffset.MaxValue, false, null, 7), default))
+            {
+                Assert.InRange(batch.Count, 1, 7);
+                batched.AddRange(batch.Select(e => e.Resource.Id!));
+                batches++;
+            }
+            Assert.True(whole.Count > 7, $"the demo has only {whole.Count} {name}");
+            Assert.True(batches > 1);
+            Assert.Equal(whole.Count, batched.Distinct().Count());
+            Assert.Equal(whole.Order(), batched.Order());
+        }
+    }
+
+    [Fact]
     public async Task Bad_requests_are_operation_outcomes()
     {
         var admin = await app.ApiAsync(Roles.Administrator);
