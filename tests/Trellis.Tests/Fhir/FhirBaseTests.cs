@@ -25,16 +25,17 @@ public class FhirBaseTests(TrellisFactory app) : IClassFixture<TrellisFactory>
         var rest = Assert.Single(statement.Rest);
         Assert.Equal(
             ["AllergyIntolerance", "Appointment", "CarePlan", "CareTeam", "Condition", "Consent", "Coverage", "DocumentReference", "Encounter", "EpisodeOfCare", "Flag",
-             "HealthcareService", "Location", "MedicationStatement", "Observation", "Organization", "Patient", "Practitioner", "PractitionerRole", "Questionnaire",
+             "Group", "HealthcareService", "Location", "MedicationStatement", "Observation", "Organization", "Patient", "Practitioner", "PractitionerRole", "Questionnaire",
              "QuestionnaireResponse"],
             rest.Resource.Select(r => r.Type).Order(StringComparer.Ordinal));
         foreach (var resource in rest.Resource)
         {
-            // Records have versions (vread of the current one); the instruments are definitions without.
+            // Records have versions (vread of the current one); the instruments are definitions without, and a Group (a
+            // program's members) has none either.
             // The one write: answers to an instrument, scored on the server.
             Assert.Equal(resource.Type switch
                 {
-                    "Questionnaire" => [CapabilityStatement.TypeRestfulInteraction.Read, CapabilityStatement.TypeRestfulInteraction.SearchType],
+                    "Questionnaire" or "Group" => [CapabilityStatement.TypeRestfulInteraction.Read, CapabilityStatement.TypeRestfulInteraction.SearchType],
                     "QuestionnaireResponse" => [CapabilityStatement.TypeRestfulInteraction.Read, CapabilityStatement.TypeRestfulInteraction.Vread,
                         CapabilityStatement.TypeRestfulInteraction.SearchType, CapabilityStatement.TypeRestfulInteraction.Create],
                     _ => [CapabilityStatement.TypeRestfulInteraction.Read, CapabilityStatement.TypeRestfulInteraction.Vread, CapabilityStatement.TypeRestfulInteraction.SearchType],
@@ -51,6 +52,11 @@ public class FhirBaseTests(TrellisFactory app) : IClassFixture<TrellisFactory>
         foreach (var reverse in new[] { "EpisodeOfCare:patient", "Observation:patient", "Condition:patient", "CareTeam:patient", "Coverage:patient" })
             Assert.Contains(reverse, patient.SearchRevInclude);
         Assert.Contains("PractitionerRole:practitioner", rest.Resource.Single(r => r.Type == "Practitioner").SearchRevInclude);
+        // Bulk Data $export at system, Patient and Group level, and no other operation.
+        Assert.Equal(["http://hl7.org/fhir/uv/bulkdata/OperationDefinition/export"], rest.Operation.Select(o => o.Definition));
+        Assert.Equal(["http://hl7.org/fhir/uv/bulkdata/OperationDefinition/patient-export"], patient.Operation.Select(o => o.Definition));
+        Assert.Equal(["http://hl7.org/fhir/uv/bulkdata/OperationDefinition/group-export"], rest.Resource.Single(r => r.Type == "Group").Operation.Select(o => o.Definition));
+        Assert.All(rest.Resource.Where(r => r.Type is not ("Patient" or "Group")), r => Assert.Empty(r.Operation));
     }
 
     [Fact]

@@ -15,7 +15,8 @@ namespace Trellis.Tests.Fhir;
 /// </summary>
 public class FhirValidationTests(TrellisFactory app) : IClassFixture<TrellisFactory>
 {
-    private static readonly Lazy<Validator> validator = new(() =>
+    /// <summary>The base R4 validator (shared with the $export tests).</summary>
+    internal static readonly Lazy<Validator> validator = new(() =>
     {
         var source = new CachedResolver(ZipSource.CreateValidationSource());
         return new Validator(source, LocalTerminologyService.CreateDefaultForCore(source));
@@ -47,7 +48,7 @@ public class FhirValidationTests(TrellisFactory app) : IClassFixture<TrellisFact
         Assert.True(problems.Count == 0, $"{problems.Count} resource(s) do not validate:\n" + string.Join("\n", problems.Take(30)));
     }
 
-    private static void Check(Resource resource, List<string> problems)
+    internal static void Check(Resource resource, List<string> problems)
     {
         var outcome = validator.Value.Validate(resource);
         foreach (var issue in outcome.Issue.Where(i => i.Severity is OperationOutcome.IssueSeverity.Error or OperationOutcome.IssueSeverity.Fatal))

@@ -23,6 +23,7 @@ public static class FhirApi
             .AddEndpointFilter<AuditFailedAccess>()
             .ExcludeFromDescription();
         fhir.MapGet("/metadata", Metadata).AllowAnonymous();
+        Export.FhirExportApi.Map(fhir);
         fhir.MapGet("/{type}", Search);
         fhir.MapGet("/{type}/{id}", Read);
         fhir.MapGet("/{type}/{id}/_history/{vid}", VersionRead);
@@ -154,7 +155,7 @@ public static class FhirApi
             $"This server does not serve '{type}'. It serves {string.Join(", ", types.All.Select(t => t.Name))} (names are case-sensitive).")
         : FhirOutcomes.Error(403, OperationOutcome.IssueType.Forbidden, $"Your role does not allow reading {type} resources.");
 
-    private static async Task AuditAsync(TrellisDbContext db, IReadOnlyList<FhirEntry> entries, string detail, CancellationToken ct)
+    internal static async Task AuditAsync(TrellisDbContext db, IReadOnlyList<FhirEntry> entries, string detail, CancellationToken ct)
     {
         foreach (var group in entries.Where(e => e.RecordType is not null).GroupBy(e => e.RecordType!))
             await db.AuditReadAsync(group.Key, group.Select(e => ((object)e.RecordId, e.ParticipantId)), detail, ct);

@@ -29,6 +29,7 @@ public static class FhirCapability
         Implementation = new ImplementationComponent { Description = "Trellis intensive outpatient program records", Url = baseUrl },
         FhirVersion = FHIRVersion.N4_0_1,
         Format = [FhirJson.MediaType],
+        Instantiates = ["http://hl7.org/fhir/uv/bulkdata/CapabilityStatement/bulk-data"],
         Rest =
         [
             new RestComponent
@@ -43,12 +44,29 @@ public static class FhirCapability
                     Description = "Authorization: Bearer <token> from POST /api/auth/login. Staff see their care team's programs; a participant sees themself.",
                 },
                 Resource = [.. types.All.Select(t => Resource(t, types))],
+                Operation =
+                [
+                    new OperationComponent
+                    {
+                        Name = "export", Definition = BulkData + "export",
+                        Documentation = "Bulk Data 2.0 system export: GET /fhir/$export with Prefer: respond-async; _outputFormat (application/fhir+ndjson), _type, _since. "
+                            + "Every type the caller may read, through their scope; the status URL answers 202 with X-Progress, then the manifest; files need the same token.",
+                    },
+                ],
             },
         ],
     };
 
+    private const string BulkData = "http://hl7.org/fhir/uv/bulkdata/OperationDefinition/";
+
     private static ResourceComponent Resource(IFhirType type, FhirTypes types) => new()
     {
+        Operation = type.Name switch
+        {
+            "Patient" => [new OperationComponent { Name = "export", Definition = BulkData + "patient-export", Documentation = "Every chart type's resources of the participants the caller may read." }],
+            "Group" => [new OperationComponent { Name = "export", Definition = BulkData + "group-export", Documentation = "Every chart type's resources of the program's participants the caller may read." }],
+            _ => [],
+        },
         Type = type.Name,
         Documentation = type.Documentation,
         Interaction =

@@ -1,4 +1,5 @@
 using System.Globalization;
+using System.Runtime.CompilerServices;
 using System.Linq.Expressions;
 using Expression = System.Linq.Expressions.Expression;
 using Hl7.Fhir.Model;
@@ -28,7 +29,7 @@ public abstract class FhirEntityType<T> : IFhirType where T : Entity
 
     public IReadOnlyList<FhirSearchParam> SearchParams =>
     [
-        .. Common,
+        .. Versioned ? Common : Common.Where(p => p.Name != "_lastUpdated"),
         .. PatientKey is null ? [] : PatientParams(),
         .. OwnParams,
     ];
@@ -39,8 +40,13 @@ public abstract class FhirEntityType<T> : IFhirType where T : Entity
         .. OwnIncludes,
     ];
 
-    /// <summary>Every record has a version (meta.versionId), so vread is served.</summary>
-    public bool Versioned => true;
+    /// <summary>
+    /// A record's version is the resource's (meta.versionId, lastUpdated), so vread is served. Not for a resource
+    /// that is more than its row (a Group's members change without the program's version): it carries none.
+    /// </summary>
+    public virtual bool Versioned => true;
+
+    public virtual bool InPatientCompartment => PatientKey is not null;
 
     /// <summary>The rows, through the context's sets (never with a filter lifted), with what <see cref="Map"/> needs loaded.</summary>
     protected abstract IQueryable<T> Source(TrellisDbContext db);
@@ -100,6 +106,39 @@ public abstract class FhirEntityType<T> : IFhirType where T : Entity
         return new FhirSearchPage(await EntriesAsync(rows, fx, ct), total);
     }
 
+    public async IAsyncEnumerable<IReadOnlyList<FhirEntry>> ExportAsync(FhirContext fx, FhirExportSelection selection, [EnumeratorCancellation] CancellationToken ct)
+    {
+        var query = Source(fx.Db).AsNoTracking();
+        if (selection.Compartment || selection.Patients is not null)
+        {
+            if (!InPatientCompartment) yield break;
+            if (selection.Patients is not null) query = OfPatients(fx, query, selection.Patients);
+        }
+        if (Versioned)
+        {
+            var (since, until) = (selection.Since, selection.Until);
+            if (since is { } after) query = query.Where(r => r.UpdatedAt > after);
+            query = query.Where(r => r.UpdatedAt <= until);
+        }
+        for (Guid? last = null; ;)
+        {
+            var from = last;
+            var rows = await (from is { } key ? query.Where(r => r.Id > key) : query).OrderBy(r => r.Id).Take(selection.BatchSize).ToListAsync(ct);
+            if (rows.Count == 0) yield break;
+            yield return await EntriesAsync(rows, fx, ct);
+            if (rows.Count < selection.BatchSize) yield break;
+            last = rows[^1].Id;
+        }
+    }
+
+    /// <summary>The records of these participants (a Group's members), by the participant column; a type whose records name no participant overrides it.</summary>
+    protected virtual IQueryable<T> OfPatients(FhirContext fx, IQueryable<T> query, IQueryable<Guid> patients)
+    {
+        var key = PatientKey!;
+        var contains = Expression.Call(typeof(Queryable), nameof(Queryable.Contains), [typeof(Guid)], patients.Expression, key.Body);
+        return query.Where(Expression.Lambda<Func<T, bool>>(contains, key.Parameters));
+    }
+
     /// <summary>Reads what <see cref="Map"/> needs beyond the rows themselves (NPIs kept by billing), once for a batch, into <see cref="FhirContext.Loaded"/>.</summary>
     protected virtual Task LoadAsync(IReadOnlyList<T> rows, FhirContext fx, CancellationToken ct) => Task.CompletedTask;
 
@@ -116,8 +155,11 @@ public abstract class FhirEntityType<T> : IFhirType where T : Entity
         var resource = Map(record, fx);
         resource.Id = record.Id.ToString();
         resource.Meta ??= new Meta();
-        resource.Meta.VersionId = record.Version.ToString(CultureInfo.InvariantCulture);
-        resource.Meta.LastUpdated = record.UpdatedAt;
+        if (Versioned)
+        {
+            resource.Meta.VersionId = record.Version.ToString(CultureInfo.InvariantCulture);
+            resource.Meta.LastUpdated = record.UpdatedAt;
+        }
         if (ProgramOf(record) is { } program && (await fx.Part2ProgramsAsync(ct)).Contains(program)) FhirSecurity.LabelPart2(resource);
         return new FhirEntry(resource, typeof(T).Name, record.Id, ParticipantOf(record));
     }

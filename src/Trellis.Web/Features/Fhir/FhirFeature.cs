@@ -29,7 +29,10 @@ public sealed class FhirFeature : IFeature
         services.AddSingleton<IFhirType, ConsentType>();
         services.AddSingleton<IFhirType, DocumentReferenceType>();
         services.AddSingleton<IFhirType, CoverageType>();
+        services.AddSingleton<IFhirType, GroupType>();
         services.AddSingleton<FhirTypes>();
+        services.AddSingleton<Export.FhirExportRunner>();
+        services.AddHostedService(sp => sp.GetRequiredService<Export.FhirExportRunner>());
         // Ahead of the default writer, so the errors the pipeline writes under /fhir are OperationOutcomes.
         services.Insert(0, ServiceDescriptor.Singleton<IProblemDetailsWriter, FhirProblemWriter>());
     }

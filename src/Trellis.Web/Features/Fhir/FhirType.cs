@@ -45,7 +45,22 @@ public interface IFhirType
     Task<FhirEntry?> ReadAsync(FhirContext fx, string id, CancellationToken ct);
     Task<Result<FhirSearchPage>> SearchAsync(FhirContext fx, FhirSearch search, CancellationToken ct);
     Task<IReadOnlyList<FhirEntry>> ReadManyAsync(FhirContext fx, IReadOnlyCollection<Guid> ids, CancellationToken ct);
+    /// <summary>Whether the type's resources belong to charts, so $export at Patient and Group level includes them.</summary>
+    bool InPatientCompartment { get; }
+    /// <summary>
+    /// $export: every resource of the type the caller may read (the same rows, scope and mapping as a search), in
+    /// batches of the selection's size read by keyset (id order), so an export of any size holds one batch at a time.
+    /// </summary>
+    IAsyncEnumerable<IReadOnlyList<FhirEntry>> ExportAsync(FhirContext fx, FhirExportSelection selection, CancellationToken ct);
 }
+
+/// <summary>
+/// What an export reads of each type: records changed after <see cref="Since"/> (when given) and not after
+/// <see cref="Until"/> (the export's transactionTime, so the next export's _since picks up what changed during this
+/// one); with <see cref="Compartment"/>, chart types only, and with <see cref="Patients"/> (a query of the context, so
+/// its scope applies too) the records of those participants only.
+/// </summary>
+public sealed record FhirExportSelection(DateTimeOffset? Since, DateTimeOffset Until, bool Compartment, IQueryable<Guid>? Patients, int BatchSize = 1000);
 
 /// <summary>What one /fhir request shares between the types it touches: the context, the base URL, the Part 2 programs.</summary>
 public sealed class FhirContext(TrellisDbContext db, string baseUrl)

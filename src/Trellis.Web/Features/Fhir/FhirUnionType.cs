@@ -1,3 +1,4 @@
+using System.Runtime.CompilerServices;
 using Hl7.Fhir.Model;
 using Task = System.Threading.Tasks.Task;
 
@@ -21,6 +22,7 @@ public abstract class FhirUnionType : IFhirType
     public IReadOnlyList<FhirSearchParam> SearchParams => Parts[0].SearchParams;
     public IReadOnlyList<FhirInclude> Includes => Parts[0].Includes;
     public bool Versioned => true;
+    public bool InPatientCompartment => Parts.Any(p => p.InPatientCompartment);
 
     private IEnumerable<IFhirType> ReadableBy(FhirContext fx) => Parts.Where(p => fx.Db.Me.May(p.Permission));
 
@@ -36,6 +38,12 @@ public abstract class FhirUnionType : IFhirType
         var entries = new List<FhirEntry>();
         foreach (var part in ReadableBy(fx)) entries.AddRange(await part.ReadManyAsync(fx, ids, ct));
         return entries;
+    }
+
+    public async IAsyncEnumerable<IReadOnlyList<FhirEntry>> ExportAsync(FhirContext fx, FhirExportSelection selection, [EnumeratorCancellation] CancellationToken ct)
+    {
+        foreach (var part in ReadableBy(fx))
+            await foreach (var batch in part.ExportAsync(fx, selection, ct)) yield return batch;
     }
 
     public async Task<Result<FhirSearchPage>> SearchAsync(FhirContext fx, FhirSearch search, CancellationToken ct)

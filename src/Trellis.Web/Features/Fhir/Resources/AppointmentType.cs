@@ -94,6 +94,14 @@ public sealed class AppointmentType : FhirUnionType
             db.GroupSessions.Include(s => s.Facilitators).Where(s => db.Enrollments.Any(e =>
                 e.TrackId == s.TrackId && e.StartedOn <= s.LocalDate && (e.EndedOn == null || e.EndedOn >= s.LocalDate)));
         protected override Guid? ParticipantOf(GroupSession s) => null;
+        public override bool InPatientCompartment => true;
+
+        /// <summary>$export of a Group: the sessions of the tracks its members were enrolled in on the day.</summary>
+        protected override IQueryable<GroupSession> OfPatients(FhirContext fx, IQueryable<GroupSession> query, IQueryable<Guid> patients)
+        {
+            var enrollments = fx.Db.Enrollments.Where(e => patients.Contains(e.ParticipantId));
+            return query.Where(s => enrollments.Any(e => e.TrackId == s.TrackId && e.StartedOn <= s.LocalDate && (e.EndedOn == null || e.EndedOn >= s.LocalDate)));
+        }
         protected override Guid? ProgramOf(GroupSession s) => s.ProgramId;
 
         protected override Refusal? Filter(FhirContext fx, ref IQueryable<GroupSession> query, string name, string value)

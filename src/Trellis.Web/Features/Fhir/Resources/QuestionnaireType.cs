@@ -24,6 +24,15 @@ public sealed class QuestionnaireType : IFhirType
     ];
     public IReadOnlyList<FhirInclude> Includes => [];
     public bool Versioned => false;
+    public bool InPatientCompartment => false;
+
+    /// <summary>$export at system level: the definitions, unless _since asks for changes (a definition carries no lastUpdated).</summary>
+    public async IAsyncEnumerable<IReadOnlyList<FhirEntry>> ExportAsync(FhirContext fx, FhirExportSelection selection, [System.Runtime.CompilerServices.EnumeratorCancellation] CancellationToken ct)
+    {
+        await Task.CompletedTask;
+        if (selection.Compartment || selection.Patients is not null || selection.Since is not null) yield break;
+        yield return [.. InstrumentCatalog.All.Select(d => Entry(d, fx))];
+    }
 
     public Task<FhirEntry?> ReadAsync(FhirContext fx, string id, CancellationToken ct) =>
         Task.FromResult(InstrumentCatalog.All.FirstOrDefault(d => d.Code == id) is { } d ? Entry(d, fx) : null);
