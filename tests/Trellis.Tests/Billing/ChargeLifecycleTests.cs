@@ -24,7 +24,8 @@ public class ChargeLifecycleTests(TrellisFactory app) : IClassFixture<TrellisFac
         var charges = await s.Context.Set<Charge>().Where(c => onClaims.Contains(c.Id)).ToListAsync();
         // A day charge made of several groups (a per diem or Medicare IOP day): one absence changes it, so it is replaced.
         var grouped = charges.First(c => c.Sources.Count(x => x.GroupSessionId != null) >= 2);
-        var line = lines.First(l => l.ChargeId == grouped.Id);
+        // The charge's own (primary) claim: a secondary claim repeats its lines (coordination of benefits).
+        var line = lines.First(l => l.ChargeId == grouped.Id && l.ClaimId == grouped.ClaimId);
         var source = grouped.Sources.First(x => x.GroupSessionId != null);
         var record = await s.Context.Attendance.FirstAsync(a => a.Id == source.AttendanceRecordId);
         var director = await app.ApiAsync(Roles.ProgramDirector);
