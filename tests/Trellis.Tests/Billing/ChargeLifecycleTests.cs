@@ -24,7 +24,8 @@ public class ChargeLifecycleTests(TrellisFactory app) : IClassFixture<TrellisFac
         var charges = await s.Context.Set<Charge>().Where(c => onClaims.Contains(c.Id)).ToListAsync();
         // A day charge made of several groups (a per diem or Medicare IOP day): one absence changes it, so it is replaced.
         var grouped = charges.First(c => c.Sources.Count(x => x.GroupSessionId != null) >= 2);
-        var line = lines.First(l => l.ChargeId == grouped.Id);
+        // The charge's own (primary) claim: a secondary claim repeats its lines (coordination of benefits).
+        var line = lines.First(l => l.ChargeId == grouped.Id && l.ClaimId == grouped.ClaimId);
         var source = grouped.Sources.First(x => x.GroupSessionId != null);
         var record = await s.Context.Attendance.FirstAsync(a => a.Id == source.AttendanceRecordId);
         var director = await app.ApiAsync(Roles.ProgramDirector);
@@ -52,10 +53,16 @@ public class ChargeLifecycleTests(TrellisFactory app) : IClassFixture<TrellisFac
         Assert.Equal(original.Id, replacement.ReplacesClaimId);
         if (replacement.Frequency == "7") Assert.DoesNotContain(replacement.Lines, l => l.ChargeId == line.ChargeId);
 
-        // No double billing: each charge is on at most one live claim, and live claims bill only live charges.
+        // No double billing: each charge is on at most one live primary claim, a live secondary claim (coordination of
+        // benefits) bills exactly its live primary's lines, and live claims bill only live charges.
         var live = await check.Context.Set<Claim>().Include(c => c.Lines).Where(c => c.ReplacedByClaimId == null && c.Status != ClaimStatus.Void && c.Frequency != "8").ToListAsync();
-        var billed = live.SelectMany(c => c.Lines.Select(l => l.ChargeLineId)).ToList();
+        var billed = live.Where(c => c.PrimaryClaimId == null).SelectMany(c => c.Lines.Select(l => l.ChargeLineId)).ToList();
         Assert.Equal(billed.Count, billed.Distinct().Count());
+        Assert.All(live.Where(c => c.PrimaryClaimId != null), secondary =>
+        {
+            var primary = Assert.Single(live, c => c.Id == secondary.PrimaryClaimId);
+            Assert.Equal(primary.Lines.Select(l => l.ChargeLineId).Order(), secondary.Lines.Select(l => l.ChargeLineId).Order());
+        });
         var chargeIds = live.SelectMany(c => c.Lines.Select(l => l.ChargeId)).Distinct().ToList();
         Assert.DoesNotContain(await check.Context.Set<Charge>().Where(c => chargeIds.Contains(c.Id)).Select(c => c.Status).ToListAsync(), st => st == ChargeStatus.Void);
         Assert.Equal(live.Sum(c => c.Total), live.Sum(c => c.Lines.Sum(l => l.Amount)));

@@ -16,7 +16,7 @@ public static class X12Check
         return dir?.FullName ?? throw new InvalidOperationException("Trellis.slnx not found above the test binaries.");
     }
 
-    public static async Task<JsonNode> RunAsync(string x12)
+    public static async Task<JsonNode> RunAsync(string x12, bool envelopeOnly = false)
     {
         var folder = Path.Combine(Root(), "tests", "Trellis.Tests", "Billing", "x12check");
         Assert.True(Directory.Exists(Path.Combine(folder, "node_modules", "node-x12")), "node-x12 is not installed: run ./test.sh, or npm ci --prefix tests/Trellis.Tests/Billing/x12check");
@@ -24,7 +24,7 @@ public static class X12Check
         await File.WriteAllTextAsync(file, x12);
         try
         {
-            var start = new ProcessStartInfo("node", [Path.Combine(folder, "check.js"), file]) { RedirectStandardOutput = true, RedirectStandardError = true };
+            var start = new ProcessStartInfo("node", envelopeOnly ? [Path.Combine(folder, "check.js"), file, "--envelope"] : [Path.Combine(folder, "check.js"), file]) { RedirectStandardOutput = true, RedirectStandardError = true };
             using var process = Process.Start(start)!;
             var output = await process.StandardOutput.ReadToEndAsync();
             var error = await process.StandardError.ReadToEndAsync();

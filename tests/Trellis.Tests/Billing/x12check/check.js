@@ -1,7 +1,9 @@
 // Checks an 837I (005010X223A2) or 837P (005010X222A1) file with node-x12, a parser that shares no code
 // with Trellis's writer. node-x12 in strict mode refuses bad envelopes (ISA/IEA, GS/GE, ST/SE counts and
 // control numbers); this script then walks the transaction's segments for the loops the guides require,
-// in order, and checks that each claim's total equals the sum of its lines. Prints one JSON object.
+// in order, and checks that each claim's total equals the sum of its lines; on a secondary claim it walks the
+// 2320/2330A/2330B/2430 loops of the payer before it and checks the COB balancing (each 2430: line charge =
+// paid + adjustments; each 2320: CLM02 less claim- and line-level adjustments = AMT*D). Prints one JSON object.
 'use strict'
 const fs = require('fs')
 const { X12Parser } = require('node-x12')
@@ -21,6 +23,22 @@ try {
   process.exit(0)
 }
 out.interchanges = 1
+if (process.argv[3] === '--envelope') {
+  // Any other X12 file (a test's 999 or 277CA): node-x12's strict envelope checks only, and what it holds.
+  out.groups = interchange.functionalGroups.length
+  out.types = []
+  for (const group of interchange.functionalGroups) {
+    if (group.header.valueOf(6) !== group.trailer.valueOf(2)) fail('GS06 and GE02 differ')
+    for (const tx of group.transactions) {
+      out.transactions++
+      out.types.push(tx.header.valueOf(1) + '/' + (tx.header.valueOf(3) || group.header.valueOf(8)))
+      if (parseInt(tx.trailer.valueOf(1), 10) !== tx.segments.length + 2) fail(`SE01 ${tx.trailer.valueOf(1)} but ${tx.segments.length + 2} segments`)
+    }
+  }
+  out.ok = errors.length === 0
+  console.log(JSON.stringify(out))
+  process.exit(0)
+}
 const isa = interchange.header
 if (!/^\d{1,9}$/.test(isa.valueOf(13))) fail('ISA13 is not a control number')
 for (const group of interchange.functionalGroups) {
@@ -41,6 +59,22 @@ for (const group of interchange.functionalGroups) {
 }
 out.ok = errors.length === 0
 console.log(JSON.stringify(out))
+
+function round (n) { return Math.round(n * 100) / 100 }
+
+// Sum of a CAS segment's amounts (CAS02/03, 05/06 … 17/18); the group must be a known one.
+function casSum (seg, where) {
+  if (!['CO', 'CR', 'OA', 'PI', 'PR'].includes(seg.valueOf(1))) fail(`${where}: CAS01 '${seg.valueOf(1)}' is not an adjustment group`)
+  let sum = 0
+  for (let n = 2; n <= 17; n += 3) {
+    const reason = seg.valueOf(n)
+    if (!reason) continue
+    const amount = Number(seg.valueOf(n + 1))
+    if (Number.isNaN(amount) || seg.valueOf(n + 1) === '') fail(`${where}: CAS reason ${reason} has no amount`)
+    else sum += amount
+  }
+  return sum
+}
 
 function walk (segs, institutional) {
   let i = 0
@@ -71,6 +105,7 @@ function walk (segs, institutional) {
     hlIds.add(v(1))
     const hasPatient = v(4) === '1'
     i++
+    const sequence = segs[i] && segs[i].tag === 'SBR' ? segs[i].valueOf(1) : ''
     expect('SBR', undefined, '2000B subscriber')
     expect('NM1', 'IL', '2010BA subscriber')
     optional('N3'); optional('N4'); optional('DMG')
@@ -81,11 +116,11 @@ function walk (segs, institutional) {
       hlIds.add(v(1)); i++
       expect('PAT', undefined, '2000C'); expect('NM1', 'QC', '2010CA patient'); expect('N3', undefined, '2010CA'); expect('N4', undefined, '2010CA'); expect('DMG', 'D8', '2010CA')
     }
-    claim(institutional)
+    claim(institutional, sequence)
   }
   if (i !== segs.length) fail(`Unexpected ${tag()} at segment ${i + 4}`)
 
-  function claim (inst) {
+  function claim (inst, sequence) {
     if (tag() !== 'CLM') { fail(`2300: expected CLM, found ${tag()}`); return }
     const c = { pcn: v(1), total: Number(v(2)), lines: 0, sum: 0, facility: '', frequency: '', conditions: [], dx: 0, pointers: true, modifiers: [], pos: [] }
     const comp = segs[i].valueOf(5).split(':')
@@ -109,6 +144,35 @@ function walk (segs, institutional) {
       i++
     }
     if (inst && !segs.some(s => s.tag === 'NM1' && s.valueOf(1) === '71')) fail(`${c.pcn}: 837I needs the attending provider (2310A NM1*71)`)
+    // 2320 other subscriber (a secondary claim repeats the primary payer's answer), with 2330A/2330B
+    c.sequence = sequence
+    c.otherPayers = []
+    while (tag() === 'SBR') {
+      const o = { sequence: v(1), relationship: v(2), filing: v(9), claimAdjustments: 0, paid: null, payerId: '', adjudicated: '', lineAdjustments: 0, linePaid: 0, lines: 0 }
+      if (!['P', 'S', 'T', 'A', 'B', 'C', 'D', 'E', 'F', 'G', 'H', 'U'].includes(o.sequence)) fail(`${c.pcn}: 2320 SBR01 '${o.sequence}' is not a payer responsibility code`)
+      if (!o.relationship) fail(`${c.pcn}: 2320 SBR02 (relationship to the other subscriber) missing`)
+      if (!o.filing) fail(`${c.pcn}: 2320 SBR09 (claim filing indicator) missing`)
+      i++
+      while (tag() === 'CAS') { o.claimAdjustments += casSum(segs[i], `${c.pcn} 2320`); i++ }
+      while (tag() === 'AMT') { if (v(1) === 'D') o.paid = Number(v(2)); i++ }
+      if (o.paid === null) fail(`${c.pcn}: 2320 AMT*D (payer paid amount) missing`)
+      expect('OI', undefined, `${c.pcn} 2320 other insurance`)
+      optional('MIA'); optional('MOA')
+      expect('NM1', 'IL', `${c.pcn} 2330A other subscriber`)
+      if (segs[i - 1] && !segs[i - 1].valueOf(9)) fail(`${c.pcn}: 2330A NM109 (other subscriber's id) missing`)
+      optional('N3'); optional('N4'); optional('REF')
+      if (tag() !== 'NM1' || v(1) !== 'PR') { fail(`${c.pcn}: 2330B expected NM1*PR, found ${tag()}`); return }
+      o.payerId = v(9)
+      if (!o.payerId) fail(`${c.pcn}: 2330B NM109 (other payer's id) missing`)
+      i++
+      optional('N3'); optional('N4')
+      while (tag() === 'DTP') { if (v(1) === '573') o.adjudicated = v(3); i++ }
+      optional('REF')
+      while (tag() === 'NM1' && ['DN', 'P3', '77', '82', 'DQ', '85'].includes(v(1))) { i++; optional('REF') }
+      c.otherPayers.push(o)
+    }
+    if (sequence !== 'P' && c.otherPayers.length === 0) fail(`${c.pcn}: SBR01 ${sequence} (not primary) but no 2320 loop names the payer before it`)
+    if (c.otherPayers.length > 0 && !c.otherPayers.some(o => o.adjudicated)) fail(`${c.pcn}: 2330B DTP*573 (adjudication date) missing`)
     let expectedLine = 1
     while (tag() === 'LX') {
       if (v(1) !== String(expectedLine++)) fail(`${c.pcn}: LX numbers out of order`)
@@ -132,12 +196,39 @@ function walk (segs, institutional) {
       }
       c.lines++
       i++
+      const lineCharge = Number(inst ? s.valueOf(3) : s.valueOf(2))
       if (tag() !== 'DTP' || v(1) !== '472') fail(`${c.pcn}: 2400 service date DTP*472 missing`)
       while (['DTP', 'REF', 'AMT', 'NTE', 'NM1', 'PRV'].includes(tag())) i++
+      // 2430 line adjudication by each other payer: charge = paid + adjustments
+      const adjudicatedBy = new Set()
+      while (tag() === 'SVD') {
+        const payerId = v(1)
+        const paid = Number(v(2))
+        const proc = v(3).split(':')
+        if (proc[0] !== 'HC' && proc[0] !== 'NU') fail(`${c.pcn}: 2430 SVD03 must carry HC:code or NU:revenue code`)
+        const o = c.otherPayers.find(x => x.payerId === payerId)
+        if (!o) fail(`${c.pcn}: 2430 SVD01 ${payerId} names no 2330B payer`)
+        adjudicatedBy.add(payerId)
+        i++
+        let adjusted = 0
+        while (tag() === 'CAS') { adjusted += casSum(segs[i], `${c.pcn} 2430`); i++ }
+        if (tag() !== 'DTP' || v(1) !== '573') fail(`${c.pcn}: 2430 DTP*573 (line adjudication date) missing`)
+        while (tag() === 'DTP' || tag() === 'AMT') i++
+        if (Math.abs(lineCharge - paid - adjusted) > 0.001) fail(`${c.pcn}: 2430 line ${c.lines}: charge ${lineCharge} is not paid ${paid} + adjustments ${adjusted}`)
+        if (o) { o.lineAdjustments += adjusted; o.linePaid += paid; o.lines++ }
+      }
+      while (['LQ', 'FRM'].includes(tag())) i++
     }
     if (c.lines === 0) fail(`${c.pcn}: claim has no service lines`)
     c.sum = Math.round(c.sum * 100) / 100
     if (Math.abs(c.sum - c.total) > 0.001) fail(`${c.pcn}: CLM02 ${c.total} is not the sum of its lines ${c.sum}`)
+    // COB balancing per other payer: CLM02 less its claim- and line-level adjustments is what it paid (AMT*D)
+    for (const o of c.otherPayers) {
+      o.claimAdjustments = round(o.claimAdjustments); o.lineAdjustments = round(o.lineAdjustments); o.linePaid = round(o.linePaid)
+      if (o.lines > 0 && o.lines !== c.lines) fail(`${c.pcn}: payer ${o.payerId} adjudicated ${o.lines} of ${c.lines} lines (2430)`)
+      const expected = round(c.total - o.claimAdjustments - o.lineAdjustments)
+      if (o.paid !== null && Math.abs(expected - o.paid) > 0.001) fail(`${c.pcn}: 2320 AMT*D ${o.paid} is not CLM02 ${c.total} less adjustments ${round(o.claimAdjustments + o.lineAdjustments)} (${expected})`)
+    }
     out.claims.push(c)
   }
 }

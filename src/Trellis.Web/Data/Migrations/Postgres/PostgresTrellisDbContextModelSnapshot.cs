@@ -913,6 +913,71 @@ namespace Trellis.Web.Data.Migrations.Postgres
                     b.ToTable("AccountEntries", (string)null);
                 });
 
+            modelBuilder.Entity("Trellis.Web.Features.Billing.Acknowledgments.ClaimAcknowledgment", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("uuid");
+
+                    b.Property<int>("Accepted")
+                        .HasColumnType("integer");
+
+                    b.Property<string>("Content")
+                        .IsRequired()
+                        .HasColumnType("text");
+
+                    b.Property<DateTimeOffset>("CreatedAt")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<string>("CreatedBy")
+                        .HasColumnType("text");
+
+                    b.Property<long?>("GroupControlNumber")
+                        .HasColumnType("bigint");
+
+                    b.Property<string>("Kind")
+                        .IsRequired()
+                        .HasMaxLength(5)
+                        .HasColumnType("character varying(5)");
+
+                    b.Property<Guid?>("ProgramId")
+                        .HasColumnType("uuid");
+
+                    b.Property<DateOnly>("ReceivedOn")
+                        .HasColumnType("date");
+
+                    b.Property<int>("Rejected")
+                        .HasColumnType("integer");
+
+                    b.Property<string>("Summary")
+                        .IsRequired()
+                        .HasMaxLength(500)
+                        .HasColumnType("character varying(500)");
+
+                    b.Property<int>("Unmatched")
+                        .HasColumnType("integer");
+
+                    b.Property<string>("UnmatchedClaims")
+                        .IsRequired()
+                        .HasColumnType("text");
+
+                    b.Property<DateTimeOffset>("UpdatedAt")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<string>("UpdatedBy")
+                        .HasColumnType("text");
+
+                    b.Property<long>("Version")
+                        .IsConcurrencyToken()
+                        .HasColumnType("bigint");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("CreatedAt");
+
+                    b.ToTable("ClaimAcknowledgments", (string)null);
+                });
+
             modelBuilder.Entity("Trellis.Web.Features.Billing.Charges.Charge", b =>
                 {
                     b.Property<Guid>("Id")
@@ -1178,6 +1243,13 @@ namespace Trellis.Web.Data.Migrations.Postgres
                     b.Property<Guid>("PayerId")
                         .HasColumnType("uuid");
 
+                    b.Property<Guid?>("PrimaryClaimId")
+                        .HasColumnType("uuid");
+
+                    b.Property<decimal>("PriorPayerAmount")
+                        .HasPrecision(12, 2)
+                        .HasColumnType("numeric(12,2)");
+
                     b.Property<string>("Problems")
                         .IsRequired()
                         .HasColumnType("text");
@@ -1185,10 +1257,17 @@ namespace Trellis.Web.Data.Migrations.Postgres
                     b.Property<Guid>("ProgramId")
                         .HasColumnType("uuid");
 
+                    b.Property<string>("Rejection")
+                        .HasMaxLength(500)
+                        .HasColumnType("character varying(500)");
+
                     b.Property<Guid?>("ReplacedByClaimId")
                         .HasColumnType("uuid");
 
                     b.Property<Guid?>("ReplacesClaimId")
+                        .HasColumnType("uuid");
+
+                    b.Property<Guid?>("SecondaryClaimId")
                         .HasColumnType("uuid");
 
                     b.Property<DateTimeOffset?>("SentAt")
@@ -1233,6 +1312,8 @@ namespace Trellis.Web.Data.Migrations.Postgres
                     b.HasIndex("ParticipantId");
 
                     b.HasIndex("PayerId");
+
+                    b.HasIndex("PrimaryClaimId");
 
                     b.HasIndex("Status", "PayerId");
 
@@ -1718,6 +1799,9 @@ namespace Trellis.Web.Data.Migrations.Postgres
                     b.Property<decimal>("ProviderAdjustments")
                         .HasPrecision(12, 2)
                         .HasColumnType("numeric(12,2)");
+
+                    b.Property<int>("Secondary")
+                        .HasColumnType("integer");
 
                     b.Property<decimal>("TotalPaid")
                         .HasPrecision(12, 2)

@@ -901,6 +901,71 @@ namespace Trellis.Web.Data.Migrations.Sqlite
                     b.ToTable("AccountEntries", (string)null);
                 });
 
+            modelBuilder.Entity("Trellis.Web.Features.Billing.Acknowledgments.ClaimAcknowledgment", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("TEXT");
+
+                    b.Property<int>("Accepted")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("Content")
+                        .IsRequired()
+                        .HasColumnType("TEXT");
+
+                    b.Property<long>("CreatedAt")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("CreatedBy")
+                        .HasColumnType("TEXT");
+
+                    b.Property<long?>("GroupControlNumber")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("Kind")
+                        .IsRequired()
+                        .HasMaxLength(5)
+                        .HasColumnType("TEXT");
+
+                    b.Property<Guid?>("ProgramId")
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateOnly>("ReceivedOn")
+                        .HasColumnType("TEXT");
+
+                    b.Property<int>("Rejected")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("Summary")
+                        .IsRequired()
+                        .HasMaxLength(500)
+                        .HasColumnType("TEXT");
+
+                    b.Property<int>("Unmatched")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("UnmatchedClaims")
+                        .IsRequired()
+                        .HasColumnType("TEXT");
+
+                    b.Property<long>("UpdatedAt")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("UpdatedBy")
+                        .HasColumnType("TEXT");
+
+                    b.Property<long>("Version")
+                        .IsConcurrencyToken()
+                        .HasColumnType("INTEGER");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("CreatedAt");
+
+                    b.ToTable("ClaimAcknowledgments", (string)null);
+                });
+
             modelBuilder.Entity("Trellis.Web.Features.Billing.Charges.Charge", b =>
                 {
                     b.Property<Guid>("Id")
@@ -1166,6 +1231,13 @@ namespace Trellis.Web.Data.Migrations.Sqlite
                     b.Property<Guid>("PayerId")
                         .HasColumnType("TEXT");
 
+                    b.Property<Guid?>("PrimaryClaimId")
+                        .HasColumnType("TEXT");
+
+                    b.Property<double>("PriorPayerAmount")
+                        .HasPrecision(12, 2)
+                        .HasColumnType("REAL");
+
                     b.Property<string>("Problems")
                         .IsRequired()
                         .HasColumnType("TEXT");
@@ -1173,10 +1245,17 @@ namespace Trellis.Web.Data.Migrations.Sqlite
                     b.Property<Guid>("ProgramId")
                         .HasColumnType("TEXT");
 
+                    b.Property<string>("Rejection")
+                        .HasMaxLength(500)
+                        .HasColumnType("TEXT");
+
                     b.Property<Guid?>("ReplacedByClaimId")
                         .HasColumnType("TEXT");
 
                     b.Property<Guid?>("ReplacesClaimId")
+                        .HasColumnType("TEXT");
+
+                    b.Property<Guid?>("SecondaryClaimId")
                         .HasColumnType("TEXT");
 
                     b.Property<long?>("SentAt")
@@ -1221,6 +1300,8 @@ namespace Trellis.Web.Data.Migrations.Sqlite
                     b.HasIndex("ParticipantId");
 
                     b.HasIndex("PayerId");
+
+                    b.HasIndex("PrimaryClaimId");
 
                     b.HasIndex("Status", "PayerId");
 
@@ -1706,6 +1787,9 @@ namespace Trellis.Web.Data.Migrations.Sqlite
                     b.Property<double>("ProviderAdjustments")
                         .HasPrecision(12, 2)
                         .HasColumnType("REAL");
+
+                    b.Property<int>("Secondary")
+                        .HasColumnType("INTEGER");
 
                     b.Property<double>("TotalPaid")
                         .HasPrecision(12, 2)

@@ -120,6 +120,21 @@ public static class BuildClaims
             original.ReplacedByClaimId = replacement.Id;
             original.CorrectionNeeded = false;
             ids.Add(replacement.Id);
+            // Its secondary claim repeated an answer to lines that changed: it is voided (or, unsent, dropped), and
+            // the replacement's own 835 makes a new one.
+            if (original.SecondaryClaimId is { } secondaryId
+                && await db.Set<Claim>().Include(c => c.Lines).FirstOrDefaultAsync(c => c.Id == secondaryId && c.ReplacedByClaimId == null && c.Status != ClaimStatus.Void, ct) is { } secondary)
+            {
+                if (secondary.Status is ClaimStatus.Draft or ClaimStatus.Ready) secondary.Status = ClaimStatus.Void;
+                else
+                {
+                    var cancel = await NewClaimAsync(db, payers[secondary.PayerId], [], secondary, ct);
+                    (cancel.Type, cancel.PrimaryClaimId, cancel.PriorPayerAmount) = (secondary.Type, secondary.PrimaryClaimId, secondary.PriorPayerAmount);
+                    secondary.ReplacedByClaimId = cancel.Id;
+                    ids.Add(cancel.Id);
+                    voids++;
+                }
+            }
         }
         return (replacements, voids);
     }

@@ -7,12 +7,13 @@ using Trellis.Web.Features.Billing.X12;
 
 namespace Trellis.Web.Features.Billing.Actions;
 
-public sealed record PostedRemittance(Guid Id, int Posted, int Denied, int Unmatched, decimal TotalPaid);
+public sealed record PostedRemittance(Guid Id, int Posted, int Denied, int Unmatched, decimal TotalPaid, int Secondary);
 
 /// <summary>
 /// Imports an 835 and posts it in one transaction: payments and adjustments to the claim lines they answer
 /// (by the line control number the 837 sent, else by code and date), claim statuses (paid, partly paid,
-/// denied), denials into the work queue, and the patient's share onto their account. A file that does not
+/// denied), denials into the work queue, and the patient's share onto their account, or, when a secondary coverage
+/// is active on the claim's dates, onto a secondary claim (coordination of benefits). A file that does not
 /// parse or balance is refused naming the segment and element, and nothing is posted; a payment already
 /// imported is refused too. Called by the remittances page and POST /api/remittances.
 /// </summary>
@@ -34,7 +35,7 @@ public static class PostRemittance
             return Refusal.Conflict("Already posted", $"The payment {era.TraceNumber} from {era.PayerName} was already imported; nothing was posted twice.");
 
         var numbers = era.Claims.Select(c => c.PatientControlNumber).Distinct().ToList();
-        var claims = await db.Set<Claim>().Include(c => c.Lines).Where(c => numbers.Contains(c.Number)).ToDictionaryAsync(c => c.Number, ct);
+        var claims = await db.Set<Claim>().Include(c => c.Lines).Include(c => c.Payer).Where(c => numbers.Contains(c.Number)).ToDictionaryAsync(c => c.Number, ct);
         var remittance = new Remittance
         {
             PayerName = era.PayerName, TraceNumber = era.TraceNumber, PaymentDate = era.PaymentDate, TotalPaid = era.TotalPaid, Method = era.Method,
@@ -55,7 +56,15 @@ public static class PostRemittance
                 PatientResponsibility = paid.PatientResponsibility, PayerClaimNumber = paid.PayerClaimNumber, Adjustments = posted,
                 Remarks = [.. paid.Remarks, .. paid.Services.SelectMany(s => s.Remarks)],
             });
-            if (paid.PatientResponsibility != 0)
+            // Coordination of benefits: the primary's patient share is billed to the secondary coverage active
+            // on the claim's dates; only the secondary's own 835 puts what is left on the account.
+            if (paid.PatientResponsibility > 0 && paid.Status != "22" && !claim.IsSecondary && claim.SecondaryClaimId is null
+                && await SecondaryClaims.CoverageForAsync(db, claim, ct) is { } secondary)
+            {
+                await SecondaryClaims.CreateAsync(db, claim, secondary.Coverage, secondary.Payer, paid, null, ct);
+                remittance.Secondary++;
+            }
+            else if (paid.PatientResponsibility != 0)
                 db.Set<AccountEntry>().Add(new AccountEntry
                 {
                     ParticipantId = claim.ParticipantId, On = era.PaymentDate, Kind = AccountEntryKind.PatientResponsibility, Amount = paid.PatientResponsibility,
@@ -67,7 +76,7 @@ public static class PostRemittance
         remittance.Unmatched = remittance.UnmatchedClaims.Count;
         try { await db.SaveChangesAsync(ct); }
         catch (DbUpdateException) { return Refusal.Conflict("Posted meanwhile", "This payment, or one of its claims, was posted at the same time by someone else; nothing was posted here."); }
-        return new PostedRemittance(remittance.Id, remittance.Posted, remittance.Denied, remittance.Unmatched, remittance.TotalPaid);
+        return new PostedRemittance(remittance.Id, remittance.Posted, remittance.Denied, remittance.Unmatched, remittance.TotalPaid, remittance.Secondary);
     }
 
     /// <summary>Posts one claim's payment onto its lines and sets its status; returns the adjustments as kept.</summary>
@@ -88,7 +97,9 @@ public static class PostRemittance
             line.Denied = line.Paid == 0 && line.PatientResponsibility == 0 && svc.Adjustments.Any(a => !ReasonCodes.IsOrdinary(a.Group, a.Reason));
             // A denied line's denial stays owed by the payer (in aging and the work queue) until it is worked;
             // only the ordinary write-downs are booked now.
-            var booked = svc.Adjustments.Where(a => a.Group != "PR" && !(line.Denied && !ReasonCodes.IsOrdinary(a.Group, a.Reason))).Sum(a => a.Amount);
+            // On a secondary claim, OA-23 repeats what the primary payer paid and adjusted: already off its balance.
+            var booked = svc.Adjustments.Where(a => a.Group != "PR" && !(claim.IsSecondary && ReasonCodes.IsPriorPayer(a.Group, a.Reason))
+                && !(line.Denied && !ReasonCodes.IsOrdinary(a.Group, a.Reason))).Sum(a => a.Amount);
             line.Adjusted += booked;
             lineAdjusted += booked;
             adjustments.AddRange(svc.Adjustments.Select(a => new PostedAdjustment(a.Group, a.Reason, a.Amount, line.Number)));
@@ -104,7 +115,8 @@ public static class PostRemittance
         // Claim-level denials of a claim that goes to the work queue stay owed too; on a paid claim nothing
         // would ever work them, so every adjustment is booked.
         var queued = claim.Status is ClaimStatus.Denied or ClaimStatus.PartlyPaid;
-        claim.Adjusted += lineAdjusted + paid.Adjustments.Where(a => a.Group != "PR" && !(queued && !ReasonCodes.IsOrdinary(a.Group, a.Reason))).Sum(a => a.Amount);
+        claim.Adjusted += lineAdjusted + paid.Adjustments.Where(a => a.Group != "PR" && !(claim.IsSecondary && ReasonCodes.IsPriorPayer(a.Group, a.Reason))
+            && !(queued && !ReasonCodes.IsOrdinary(a.Group, a.Reason))).Sum(a => a.Amount);
         claim.WorkedNote = null;
         return adjustments;
     }

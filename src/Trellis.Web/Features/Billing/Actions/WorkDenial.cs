@@ -34,7 +34,7 @@ public static class WorkDenial
     {
         if (await db.Set<Claim>().FirstOrDefaultAsync(c => c.Id == claimId, ct) is not { } claim) return Refusal.NotFound("claim");
         if (!db.Me.May(Permissions.ManageBilling)) return Refusal.Forbidden("Only billing specialists and administrators work denials.");
-        if (claim.Status is not (ClaimStatus.Denied or ClaimStatus.PartlyPaid) || claim.ReplacedByClaimId is not null || claim.WorkedNote is not null)
+        if (claim.Status is not (ClaimStatus.Denied or ClaimStatus.PartlyPaid or ClaimStatus.Rejected) || claim.ReplacedByClaimId is not null || claim.WorkedNote is not null)
             return Refusal.Conflict("Not in the queue", $"Claim {claim.Number} is not an open denial.");
         if (Validation.Check(input) is { } invalid) return invalid;
         if (expected.Check(claim.Version) is { } stale) return stale;
@@ -64,6 +64,18 @@ public static class WorkDenial
                 return claim;
         }
         claim.WorkedNote = "Resubmitted: " + input.Note!.Trim();
+        if (claim.PrimaryClaimId is { } primaryId)
+        {
+            // A secondary claim is made again from its primary's lines, to the secondary coverage as it is now.
+            var primary = await db.Set<Claim>().Include(c => c.Lines).Include(c => c.Payer).FirstAsync(c => c.Id == primaryId, ct);
+            var (coverage, payer) = await SecondaryClaims.CoverageForAsync(db, primary, ct)
+                ?? (await db.Set<Coverage.PayerCoverage>().AsNoTracking().FirstAsync(c => c.Id == claim.CoverageId, ct), await db.Set<Payer>().AsNoTracking().FirstAsync(p => p.Id == claim.PayerId, ct));
+            var again = await SecondaryClaims.CreateAsync(db, primary, coverage, payer, null, claim, ct);
+            claim.ReplacedByClaimId = again.Id;
+            primary.SecondaryClaimId = again.Id;
+            await db.SaveChangesAsync(ct);
+            return again;
+        }
         claim.CorrectionNeeded = true;
         var payers = await db.Set<Payer>().AsNoTracking().ToDictionaryAsync(p => p.Id, ct);
         var ids = new List<Guid>();
@@ -74,6 +86,8 @@ public static class WorkDenial
             db.ChangeTracker.Clear();
             return Refusal.Conflict("Nothing to resubmit", $"Claim {claim.Number} was already replaced or voided; nothing was changed.");
         }
+        // A claim rejected before adjudication was never in the payer's system: it is sent again as an original, not a replacement.
+        if (claim.Status == ClaimStatus.Rejected && db.Set<Claim>().Local.FirstOrDefault(c => c.Id == ids[0]) is { Frequency: "7" } resent) resent.Frequency = claim.Frequency;
         await db.SaveChangesAsync(ct);
         return await db.Set<Claim>().FirstAsync(c => c.Id == ids[0], ct);
     }

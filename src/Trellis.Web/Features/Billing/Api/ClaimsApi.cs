@@ -13,7 +13,7 @@ public static class ClaimsApi
     public const string X12ContentType = "application/edi-x12";
 
     public sealed record ClaimDetail(ClaimRow Claim, List<string> Diagnoses, string? AuthorizationNumber, string? PatientStatus, string? PayerClaimNumber,
-        Guid? ReplacesClaimId, Guid? ReplacedByClaimId, List<string> Problems, string? WorkedNote, List<ClaimLineDto> Lines);
+        Guid? ReplacesClaimId, Guid? ReplacedByClaimId, List<string> Problems, string? WorkedNote, List<ClaimLineDto> Lines, decimal PriorPayerAmount);
 
     public sealed record ClaimLineDto(int Number, DateOnly ServiceDate, string Code, string? Modifier, string? RevenueCode, int Units, decimal Amount,
         string PlaceOfService, string Description, decimal Paid, decimal Adjusted, decimal PatientResponsibility, bool Denied, Guid ChargeId);
@@ -32,6 +32,10 @@ public static class ClaimsApi
             .WithSummary("Write ready claims ({claimIds} or all) into 837 files for the clearinghouse, one per claim type, and mark them sent. Answers the files.");
         g.MapPost("/{id:guid}/work", Work).RequireAuthorization(Permissions.ManageBilling)
             .WithSummary("Work a denial (If-Match required): {action: resubmit|appeal|write_off|patient, note}. Resubmit answers the replacement claim.");
+        // No Accepts(...): it would answer 415 before authorization (see RemittancesApi).
+        g.MapPost("/acknowledgments", Acknowledge).RequireAuthorization(Permissions.ManageBilling)
+            .WithSummary("Import a 999 (implementation acknowledgment) or 277CA (claim acknowledgment) sent as the body with Content-Type application/edi-x12. Accepted claims become accepted; rejected ones go to the denial queue with the reason in words. Answers {id, kind, accepted, rejected, unmatched}; a malformed file answers 400 naming the segment and element, nothing applied.");
+        g.MapGet("/acknowledgments", Acknowledgments).WithSummary("Imported 999 and 277CA files, newest first, with what each did.");
         api.MapGet("/claim-files/{id:guid}", File).WithTags("Billing: claims").RequireAuthorization(Permissions.ManageBilling)
             .WithSummary("A written 837 file as it was sent (Content-Type application/edi-x12).");
     }
@@ -73,8 +77,24 @@ public static class ClaimsApi
         var c = await db.Set<Claim>().AsNoTracking().Include(x => x.Lines).FirstAsync(x => x.Id == id, ct);
         return new ClaimDetail(row, c.Diagnoses, c.AuthorizationNumber, c.PatientStatus, c.PayerClaimNumber, c.ReplacesClaimId, c.ReplacedByClaimId, c.Problems, c.WorkedNote,
             c.Lines.OrderBy(l => l.Number).Select(l => new ClaimLineDto(l.Number, l.ServiceDate, l.Code, l.Modifier, l.RevenueCode, l.Units, l.Amount, l.PlaceOfService,
-                l.Description, l.Paid, l.Adjusted, l.PatientResponsibility, l.Denied, l.ChargeId)).ToList());
+                l.Description, l.Paid, l.Adjusted, l.PatientResponsibility, l.Denied, l.ChargeId)).ToList(), c.PriorPayerAmount);
     }
+
+    public sealed record AcknowledgmentRow(Guid Id, string Kind, DateOnly ReceivedOn, long? GroupControlNumber, int Accepted, int Rejected, int Unmatched,
+        List<string> UnmatchedClaims, string Summary, DateTimeOffset ImportedAt);
+
+    public static async Task<Results<Ok<PostedAcknowledgment>, ProblemHttpResult>> Acknowledge(HttpRequest request, TrellisDbContext db, CancellationToken ct)
+    {
+        var (text, bad) = await RemittancesApi.ReadX12Async(request, "999 or 277CA", ct);
+        if (bad is not null) return bad.ToProblem();
+        var (posted, refused) = await PostAcknowledgment.RunAsync(db, text!, ct);
+        return refused is not null ? refused.ToProblem() : TypedResults.Ok(posted!);
+    }
+
+    public static async Task<Ok<List<AcknowledgmentRow>>> Acknowledgments(TrellisDbContext db, CancellationToken ct) =>
+        TypedResults.Ok(await db.Set<Acknowledgments.ClaimAcknowledgment>().AsNoTracking().OrderByDescending(a => a.CreatedAt).Take(500)
+            .Select(a => new AcknowledgmentRow(a.Id, a.Kind, a.ReceivedOn, a.GroupControlNumber, a.Accepted, a.Rejected, a.Unmatched, a.UnmatchedClaims, a.Summary, a.CreatedAt))
+            .ToListAsync(ct));
 
     public static async Task<IResult> X12(Guid id, TrellisDbContext db, CancellationToken ct)
     {

@@ -56,10 +56,20 @@ public static class RemittancesApi
 
     public static async Task<Results<Ok<PostedRemittance>, ProblemHttpResult>> Import(HttpRequest request, TrellisDbContext db, CancellationToken ct)
     {
+        var (text, bad) = await ReadX12Async(request, "835", ct);
+        if (bad is not null) return bad.ToProblem();
+        var (posted, refused) = await PostRemittance.RunAsync(db, text!, ct);
+        return refused is not null ? refused.ToProblem() : TypedResults.Ok(posted!);
+    }
+
+    /// <summary>An X12 file sent as the body (application/edi-x12 or text/plain), at most 20 MB.</summary>
+    public static async Task<(string? Text, Refusal? Refused)> ReadX12Async(HttpRequest request, string what, CancellationToken ct)
+    {
         var type = request.ContentType ?? "";
         if (!type.StartsWith(ClaimsApi.X12ContentType, StringComparison.OrdinalIgnoreCase) && !type.StartsWith("text/plain", StringComparison.OrdinalIgnoreCase))
-            return new Refusal(415, "Send an 835 file", $"Send the 835 as the request body with Content-Type {ClaimsApi.X12ContentType} (or text/plain); '{type}' was sent.").ToProblem();
-        if (request.ContentLength > MaxBytes) return new Refusal(413, "Too large", "An 835 file is at most 20 MB; split the payment file.").ToProblem();
+            return (null, new Refusal(415, $"Send an {what} file", $"Send the {what} as the request body with Content-Type {ClaimsApi.X12ContentType} (or text/plain); '{type}' was sent."));
+        var tooLarge = new Refusal(413, "Too large", $"An {what} file is at most 20 MB; split the file.");
+        if (request.ContentLength > MaxBytes) return (null, tooLarge);
         using var reader = new StreamReader(request.Body);
         var text = new System.Text.StringBuilder();
         var chunk = new char[81920];
@@ -67,9 +77,8 @@ public static class RemittancesApi
         while ((n = await reader.ReadAsync(chunk, ct)) > 0)
         {
             text.Append(chunk, 0, n);
-            if (text.Length > MaxBytes) return new Refusal(413, "Too large", "An 835 file is at most 20 MB; split the payment file.").ToProblem();
+            if (text.Length > MaxBytes) return (null, tooLarge);
         }
-        var (posted, refused) = await PostRemittance.RunAsync(db, text.ToString(), ct);
-        return refused is not null ? refused.ToProblem() : TypedResults.Ok(posted!);
+        return (text.ToString(), null);
     }
 }

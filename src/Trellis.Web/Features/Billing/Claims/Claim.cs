@@ -6,7 +6,8 @@ using Trellis.Web.Features.Participants;
 
 namespace Trellis.Web.Features.Billing.Claims;
 
-public enum ClaimStatus { Draft, Ready, Sent, Accepted, Paid, Denied, PartlyPaid, Void }
+/// <summary>Rejected: returned by the clearinghouse (999) or the payer (277CA) before adjudication; worked from the denial queue.</summary>
+public enum ClaimStatus { Draft, Ready, Sent, Accepted, Paid, Denied, PartlyPaid, Void, Rejected }
 
 /// <summary>
 /// Released charges of one participant, one payer and one period, as a payer is asked to pay them: an
@@ -52,9 +53,20 @@ public sealed class Claim : Entity, IParticipantOwned
     public Guid? FileId { get; set; }
     /// <summary>A denial worked off the queue: resubmitted (a replacement exists) or written off with a reason.</summary>
     public string? WorkedNote { get; set; }
+    /// <summary>Why a 999 or 277CA rejected it, in words (the STC or IK3/IK4 codes).</summary>
+    public string? Rejection { get; set; }
     public List<ClaimLine> Lines { get; set; } = [];
+    /// <summary>
+    /// Coordination of benefits, on a secondary claim: the primary claim it follows (its 835 is repeated in the
+    /// 2320/2330/2430 loops) and what the primary payer paid and adjusted, which the secondary is not asked for.
+    /// </summary>
+    public Guid? PrimaryClaimId { get; set; }
+    public decimal PriorPayerAmount { get; set; }
+    /// <summary>On a primary claim: the claim its patient share was sent on to the secondary payer.</summary>
+    public Guid? SecondaryClaimId { get; set; }
 
-    public decimal Balance => Total - Paid - Adjusted - PatientResponsibility;
+    public bool IsSecondary => PrimaryClaimId is not null;
+    public decimal Balance => Total - PriorPayerAmount - Paid - Adjusted - PatientResponsibility;
     public bool IsLive => ReplacedByClaimId is null && Status != ClaimStatus.Void;
 }
 
@@ -94,13 +106,16 @@ internal sealed class ClaimConfiguration : IEntityTypeConfiguration<Claim>
         b.Property(x => x.AuthorizationNumber).HasMaxLength(60);
         b.Property(x => x.PayerClaimNumber).HasMaxLength(50);
         b.Property(x => x.WorkedNote).HasMaxLength(500);
-        foreach (var p in new[] { nameof(Claim.Total), nameof(Claim.Paid), nameof(Claim.Adjusted), nameof(Claim.PatientResponsibility) }) b.Property(p).HasPrecision(12, 2);
+        b.Property(x => x.Rejection).HasMaxLength(500);
+        foreach (var p in new[] { nameof(Claim.Total), nameof(Claim.Paid), nameof(Claim.Adjusted), nameof(Claim.PatientResponsibility), nameof(Claim.PriorPayerAmount) }) b.Property(p).HasPrecision(12, 2);
         b.HasOne(x => x.Participant).WithMany().HasForeignKey(x => x.ParticipantId).OnDelete(DeleteBehavior.Cascade);
         b.HasOne(x => x.Payer).WithMany().HasForeignKey(x => x.PayerId).OnDelete(DeleteBehavior.Restrict);
         b.HasMany(x => x.Lines).WithOne().HasForeignKey(x => x.ClaimId).OnDelete(DeleteBehavior.Cascade);
         b.HasIndex(x => new { x.Status, x.PayerId });
         b.Ignore(x => x.Balance);
         b.Ignore(x => x.IsLive);
+        b.Ignore(x => x.IsSecondary);
+        b.HasIndex(x => x.PrimaryClaimId);
     }
 }
 

@@ -22,8 +22,8 @@ public static class ClaimCheck
             problems.Add("The participant's address is incomplete (street, city and ZIP code are sent to the payer).");
         if (claim.Lines.Count == 0) problems.Add("The claim has no lines.");
         if (claim.Lines.Any(l => string.IsNullOrEmpty(l.Code))) problems.Add("A line has no procedure code.");
-        if (payer.ClaimType == ClaimType.Institutional && claim.Lines.Any(l => string.IsNullOrEmpty(l.RevenueCode))) problems.Add("An institutional line has no revenue code.");
-        var staff = claim.Lines.Select(l => l.RenderingStaffId).Append(payer.ClaimType == ClaimType.Institutional ? claim.AttendingStaffId : null)
+        if (claim.Type == ClaimType.Institutional && claim.Lines.Any(l => string.IsNullOrEmpty(l.RevenueCode))) problems.Add("An institutional line has no revenue code.");
+        var staff = claim.Lines.Select(l => l.RenderingStaffId).Append(claim.Type == ClaimType.Institutional ? claim.AttendingStaffId : null)
             .Where(s => s is not null).Select(s => s!.Value).Distinct().ToList();
         var withNpi = await db.Set<RenderingProvider>().AsNoTracking().Where(r => staff.Contains(r.StaffMemberId)).Select(r => r.StaffMemberId).ToListAsync(ct);
         foreach (var missing in staff.Except(withNpi))
@@ -31,7 +31,7 @@ public static class ClaimCheck
             var name = await db.Staff.AsNoTracking().Where(s => s.Id == missing).Select(s => s.FirstName + " " + s.LastName).FirstOrDefaultAsync(ct);
             problems.Add($"{name} has no NPI on file (Billing › Clinicians).");
         }
-        if (payer.ClaimType == ClaimType.Institutional && claim.AttendingStaffId is null) problems.Add("No attending clinician: give the participant a primary clinician.");
+        if (claim.Type == ClaimType.Institutional && claim.AttendingStaffId is null) problems.Add("No attending clinician: give the participant a primary clinician.");
         claim.Problems = problems;
         claim.Status = problems.Count == 0 ? ClaimStatus.Ready : ClaimStatus.Draft;
     }

@@ -18,7 +18,7 @@ namespace Trellis.Web.Features.Billing.Demo;
 /// <summary>
 /// The demo clinic's revenue cycle: the billing specialist's account, the billing identity, five payers
 /// (Medicare, a Medicaid plan, two commercial plans, self-pay) with fee schedules, a coverage for every
-/// current participant, four weeks of charges from the demo's attendance (some held for each reason),
+/// current participant (two dual eligibles with Medicaid second to Medicare), four weeks of charges from the demo's attendance (some held for each reason),
 /// claims sent and answered by 835s with one denial to work, and balances. Runs after attendance, notes,
 /// authorizations and consents exist; its own seeded Faker keeps other features' demo data where it was.
 /// </summary>
@@ -137,6 +137,23 @@ public sealed class BillingDemoData(UserManager<TrellisUser> users) : IDemoData
                 Authorized = 3, StartOn = today.AddDays(-7 * Weeks), EndOn = today.AddDays(30), Status = AuthorizationStatus.Approved,
                 Notes = "Initial three days while the concurrent review is pending.",
             });
+        }
+        // Dual eligible: Medicare first, the Medicaid plan second. Medicare's coinsurance is billed on to Medicaid
+        // as a secondary claim when Medicare's 835 is posted (coordination of benefits). The Medicaid eligibility
+        // ended at a redetermination ten days ago, so the later claims' shares go to the participant's account.
+        var special = new[] { active.ElementAtOrDefault(0), active.ElementAtOrDefault(1), active.ElementAtOrDefault(2) }.Where(p => p is not null).Select(p => p!.Id).ToHashSet();
+        var medicare = db.ChangeTracker.Entries<PayerCoverage>().Select(e => e.Entity)
+            .Where(c => c.PayerId == payers.Medicare.Id && c.Rank == CoverageRank.Primary && !special.Contains(c.ParticipantId)).ToDictionary(c => c.ParticipantId);
+        foreach (var p in current.Where(p => medicare.ContainsKey(p.Id)).Take(2))
+        {
+            var primary = medicare[p.Id];
+            var secondary = Covered(p, payers.Medicaid, "EMC" + f.Random.Replace("#########"), primary.EffectiveFrom);
+            secondary.Rank = CoverageRank.Secondary;
+            secondary.EffectiveTo = today.AddDays(-10);
+            secondary.Sex = primary.Sex;
+            secondary.VerifiedOn = p.AdmittedOn;
+            secondary.VerifiedBy = intake;
+            db.Add(secondary);
         }
     }
 

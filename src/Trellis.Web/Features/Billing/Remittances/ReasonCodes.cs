@@ -71,5 +71,8 @@ public static class ReasonCodes
     public static string Remark(string code) => Rarc.TryGetValue(code, out var text) ? text : $"Remark code {code} (see the X12 remittance advice remark code list)";
 
     /// <summary>Contractual write-downs and patient shares are the ordinary outcome of a paid claim; anything else on an unpaid line is a denial to work.</summary>
-    public static bool IsOrdinary(string group, string reason) => group == "PR" || (group == "CO" && reason is "45" or "253");
+    public static bool IsOrdinary(string group, string reason) => group == "PR" || (group == "CO" && reason is "45" or "253") || IsPriorPayer(group, reason);
+
+    /// <summary>OA-23 on a secondary payer's 835: what the primary payer already paid and adjusted, not a denial.</summary>
+    public static bool IsPriorPayer(string group, string reason) => group == "OA" && reason == "23";
 }

@@ -22,6 +22,8 @@ public sealed class Remittance : Entity, IClinicOrProgramOwned
     public int Posted { get; set; }
     public int Denied { get; set; }
     public int Unmatched { get; set; }
+    /// <summary>Secondary claims made from it: the patient's share billed on to a secondary coverage.</summary>
+    public int Secondary { get; set; }
     /// <summary>Claims the file named that no claim here matches, with what the payer said (for follow-up).</summary>
     public List<UnmatchedClaim> UnmatchedClaims { get; set; } = [];
     public string Content { get; set; } = "";

@@ -23,8 +23,8 @@ public static class BillingReports
     {
         var open = await db.Set<Claim>().AsNoTracking().Where(c => c.ReplacedByClaimId == null && c.SentAt != null
                 && c.Status != ClaimStatus.Void && c.Status != ClaimStatus.Draft && c.Status != ClaimStatus.Ready)
-            .Select(c => new { Payer = c.Payer!.Name, c.SentAt, c.Total, c.Paid, c.Adjusted, c.PatientResponsibility }).ToListAsync(ct);
-        return open.Select(c => new { c.Payer, Age = today.DayNumber - DateOnly.FromDateTime(c.SentAt!.Value.UtcDateTime).DayNumber, Balance = c.Total - c.Paid - c.Adjusted - c.PatientResponsibility })
+            .Select(c => new { Payer = c.Payer!.Name, c.SentAt, c.Total, c.PriorPayerAmount, c.Paid, c.Adjusted, c.PatientResponsibility }).ToListAsync(ct);
+        return open.Select(c => new { c.Payer, Age = today.DayNumber - DateOnly.FromDateTime(c.SentAt!.Value.UtcDateTime).DayNumber, Balance = c.Total - c.PriorPayerAmount - c.Paid - c.Adjusted - c.PatientResponsibility })
             .Where(c => c.Balance > 0).GroupBy(c => c.Payer).OrderBy(g => g.Key)
             .Select(g => new AgingRow(g.Key, g.Where(c => c.Age <= 30).Sum(c => c.Balance), g.Where(c => c.Age is > 30 and <= 60).Sum(c => c.Balance),
                 g.Where(c => c.Age is > 60 and <= 90).Sum(c => c.Balance), g.Where(c => c.Age > 90).Sum(c => c.Balance), g.Sum(c => c.Balance), g.Count())).ToList();
@@ -47,7 +47,7 @@ public static class BillingReports
         var paid = await (from r in db.Set<RemittanceClaim>().AsNoTracking()
                           join c in db.Set<Claim>() on r.ClaimId equals c.Id
                           join m in db.Set<Remittance>() on r.RemittanceId equals m.Id
-                          select new { c.ProgramId, m.PaymentDate, r.Paid, r.Charge, r.PatientResponsibility }).ToListAsync(ct);
+                          select new { c.ProgramId, m.PaymentDate, r.Paid, r.Charge, r.PatientResponsibility, c.PriorPayerAmount }).ToListAsync(ct);
         var patients = await db.Set<AccountEntry>().AsNoTracking().Where(e => e.Kind == AccountEntryKind.Payment)
             .Select(e => new { e.Participant!.ProgramId, e.On, e.Amount }).ToListAsync(ct);
         static string Month(DateOnly d) => d.ToString("yyyy-MM");
@@ -56,7 +56,7 @@ public static class BillingReports
         return keys.Select(k => new MonthRow(programs.GetValueOrDefault(k.ProgramId, "?"), k.Item2,
                 charges.Where(c => c.ProgramId == k.ProgramId && Month(c.ServiceDate) == k.Item2).Sum(c => c.Amount),
                 paid.Where(p => p.ProgramId == k.ProgramId && Month(p.PaymentDate) == k.Item2).Sum(p => p.Paid),
-                paid.Where(p => p.ProgramId == k.ProgramId && Month(p.PaymentDate) == k.Item2).Sum(p => p.Charge - p.Paid - p.PatientResponsibility),
+                paid.Where(p => p.ProgramId == k.ProgramId && Month(p.PaymentDate) == k.Item2).Sum(p => p.Charge - p.PriorPayerAmount - p.Paid - p.PatientResponsibility),
                 -patients.Where(p => p.ProgramId == k.ProgramId && Month(p.On) == k.Item2).Sum(p => p.Amount)))
             .OrderBy(r => r.Program).ThenBy(r => r.Month).ToList();
     }

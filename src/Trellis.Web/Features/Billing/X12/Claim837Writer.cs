@@ -1,5 +1,7 @@
+using Trellis.Web.Features.Billing.Claims;
 using Trellis.Web.Features.Billing.Coverage;
 using Trellis.Web.Features.Billing.Payers;
+using Trellis.Web.Features.Billing.Remittances;
 using Trellis.Web.Features.Billing.Setup;
 
 namespace Trellis.Web.Features.Billing.X12;
@@ -8,7 +10,8 @@ namespace Trellis.Web.Features.Billing.X12;
 /// Writes claims of one type as one 837 interchange: ISA/GS/ST envelopes with the control numbers given,
 /// the submitter and receiver, one billing provider (2000A) and, under it, each claim's subscriber (2000B),
 /// patient when not the subscriber (2000C), claim (2300) and lines (2400), per 005010X223A2 (institutional)
-/// and 005010X222A1 (professional). Sources of the codes: docs/billing.md.
+/// and 005010X222A1 (professional); a secondary claim adds the primary payer's answer (2320, 2330A/B, 2430).
+/// Sources of the codes: docs/billing.md.
 /// </summary>
 public static class Claim837Writer
 {
@@ -42,7 +45,7 @@ public static class Claim837Writer
             var self = doc.Coverage.Relationship == SubscriberRelationship.Self;
             var subscriberHl = ++hl;
             w.Segment("HL", subscriberHl.ToString(), "1", "22", self ? "0" : "1");
-            w.Segment("SBR", "P", self ? "18" : "", X12Writer.Clean(doc.Coverage.GroupNumber, 30), "", "", "", "", "", doc.Payer.FilingIndicator);
+            w.Segment("SBR", doc.Claim.IsSecondary ? "S" : "P", self ? "18" : "", X12Writer.Clean(doc.Coverage.GroupNumber, 30), "", "", "", "", "", doc.Payer.FilingIndicator);
             var p = doc.Participant;
             if (self)
             {
@@ -96,12 +99,14 @@ public static class Claim837Writer
             w.Segment("NM1", "71", "1", X12Writer.Clean(a.LastName), X12Writer.Clean(a.FirstName, 35), "", "", "", "XX", a.Npi);
             if (a.Taxonomy is not null) w.Segment("PRV", "AT", "PXC", a.Taxonomy);
         }
+        OtherSubscriber(w, doc);
         foreach (var line in c.Lines.OrderBy(l => l.Number))
         {
             w.Segment("LX", line.Number.ToString());
             w.Segment("SV2", line.RevenueCode, X12Writer.Composite("HC", line.Code, line.Modifier), X12Writer.Amount(line.Amount), "UN", line.Units.ToString());
             w.Segment("DTP", "472", "D8", X12Writer.Date(line.ServiceDate));
             w.Segment("REF", "6R", line.Id.ToString("N"));
+            LineAdjudication(w, doc, line, institutional: true);
         }
     }
 
@@ -116,6 +121,7 @@ public static class Claim837Writer
             w.Segment("HI", [.. c.Diagnoses.Take(12).Select((d, i) => X12Writer.Composite(i == 0 ? "ABK" : "ABF", X12Writer.Dx(d)))]);
         var claimRendering = lines.Select(l => l.RenderingStaffId).FirstOrDefault(r => r is not null);
         if (claimRendering is { } cr && doc.Rendering.TryGetValue(cr, out var rp)) Rendering(w, rp);
+        OtherSubscriber(w, doc);
         var pointers = string.Join(X12Writer.Component, Enumerable.Range(1, Math.Min(4, c.Diagnoses.Count)));
         foreach (var line in lines)
         {
@@ -125,7 +131,47 @@ public static class Claim837Writer
             w.Segment("DTP", "472", "D8", X12Writer.Date(line.ServiceDate));
             w.Segment("REF", "6R", line.Id.ToString("N"));
             if (line.RenderingStaffId is { } r && r != claimRendering && doc.Rendering.TryGetValue(r, out var lp)) Rendering(w, lp);
+            LineAdjudication(w, doc, line, institutional: false);
         }
+    }
+
+    /// <summary>
+    /// A secondary claim's 2320 (the primary payer's subscriber: SBR P with its filing indicator, the claim-level
+    /// CAS, AMT*D what it paid, OI), 2330A (NM1*IL the primary's subscriber) and 2330B (NM1*PR the primary payer,
+    /// DTP*573 when it adjudicated). Nothing on a primary claim.
+    /// </summary>
+    private static void OtherSubscriber(X12Writer w, ClaimDocument doc)
+    {
+        if (doc.Prior is not { } prior) return;
+        var coverage = prior.Coverage;
+        var self = coverage.Relationship == SubscriberRelationship.Self;
+        w.Segment("SBR", "P", PayerCoverage.RelationshipCode(coverage.Relationship), X12Writer.Clean(coverage.GroupNumber, 30), "", "", "", "", "", prior.Payer.FilingIndicator);
+        Adjustments(w, prior.ClaimAdjustments);
+        w.Segment("AMT", "D", X12Writer.Amount(prior.Paid));
+        w.Segment("OI", "", "", "Y", "", "", "Y");
+        w.Segment("NM1", "IL", "1", X12Writer.Clean(self ? doc.Participant.LegalLastName : coverage.SubscriberLastName),
+            X12Writer.Clean(self ? doc.Participant.LegalFirstName : coverage.SubscriberFirstName, 35), "", "", "", "MI", X12Writer.Clean(coverage.MemberId, 80));
+        w.Segment("NM1", "PR", "2", X12Writer.Clean(prior.Payer.Name), "", "", "", "", "PI", X12Writer.Clean(prior.Payer.PayerId, 80));
+        w.Segment("DTP", "573", "D8", X12Writer.Date(prior.AdjudicatedOn));
+        if (prior.PayerClaimNumber is { } icn) w.Segment("REF", "F8", X12Writer.Clean(icn, 50));
+    }
+
+    /// <summary>A secondary claim's 2430 for one line: what the primary paid (SVD), its adjustments (CAS) and when (DTP*573).</summary>
+    private static void LineAdjudication(X12Writer w, ClaimDocument doc, ClaimLine line, bool institutional)
+    {
+        if (doc.Prior is not { } prior) return;
+        w.Segment("SVD", X12Writer.Clean(prior.Payer.PayerId, 80), X12Writer.Amount(prior.LinePaid(line)), X12Writer.Composite("HC", line.Code, line.Modifier),
+            institutional ? line.RevenueCode : "", line.Units.ToString());
+        Adjustments(w, prior.LineAdjustments(line.Number));
+        w.Segment("DTP", "573", "D8", X12Writer.Date(prior.AdjudicatedOn));
+    }
+
+    /// <summary>CAS segments, one per group, at most six reason/amount pairs each.</summary>
+    private static void Adjustments(X12Writer w, IEnumerable<PostedAdjustment> adjustments)
+    {
+        foreach (var group in adjustments.GroupBy(a => a.Group).OrderBy(g => g.Key))
+            foreach (var six in group.GroupBy(a => a.Reason).Select(r => (Reason: r.Key, Amount: r.Sum(a => a.Amount))).Where(r => r.Amount != 0).Chunk(6))
+                w.Segment("CAS", [group.Key, .. six.SelectMany(r => new[] { r.Reason, X12Writer.Amount(r.Amount), "" }).SkipLast(1)]);
     }
 
     private static void Rendering(X12Writer w, ClaimProvider p)
