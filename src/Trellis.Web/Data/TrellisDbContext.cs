@@ -117,6 +117,7 @@ public abstract partial class TrellisDbContext : IdentityDbContext<TrellisUser>,
     {
         base.OnModelCreating(builder);
         builder.ApplyConfigurationsFromAssembly(typeof(TrellisDbContext).Assembly);
+        builder.UseOpenIddict(); // the SMART authorization server's stores (Features/Smart)
 
         foreach (var type in builder.Model.GetEntityTypes().ToList())
         {

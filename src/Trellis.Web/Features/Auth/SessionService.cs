@@ -102,16 +102,28 @@ public sealed class SessionService(TrellisDbContext db, UserManager<TrellisUser>
         return new ClaimsPrincipal(new ClaimsIdentity(claims, scheme, ClaimTypes.Name, ClaimTypes.Role));
     }
 
+    /// <summary>
+    /// The claims of a person's app (a SMART app launch token, Features/Smart): built exactly as a session's, without
+    /// a session, on every request; null when the account is disabled or gone.
+    /// </summary>
+    public async Task<List<Claim>?> ClaimsForAppAsync(string userId)
+    {
+        var user = await users.FindByIdAsync(userId);
+        if (user is null || user.IsDisabled) return null;
+        var (claims, _) = await BuildClaimsAsync(user, await users.GetRolesAsync(user), null);
+        return claims;
+    }
+
     /// <summary>The principal's claims, and the time they change by themselves (null: only when the data changes).</summary>
-    private async Task<(List<Claim> Claims, DateTimeOffset? Until)> BuildClaimsAsync(TrellisUser user, IList<string> roles, UserSession session)
+    private async Task<(List<Claim> Claims, DateTimeOffset? Until)> BuildClaimsAsync(TrellisUser user, IList<string> roles, UserSession? session)
     {
         var claims = new List<Claim>
         {
             new(ClaimTypes.NameIdentifier, user.Id),
             new(ClaimTypes.Name, user.UserName ?? user.Email ?? user.Id),
             new(TrellisClaims.DisplayName, user.DisplayName),
-            new(TrellisClaims.Session, session.Id.ToString()),
         };
+        if (session is not null) claims.Add(new(TrellisClaims.Session, session.Id.ToString()));
         claims.AddRange(roles.Select(r => new Claim(ClaimTypes.Role, r)));
         // The principal is what the scope is built from, so these reads cannot go through the scope
         // filters themselves (nobody is signed in yet while they run).

@@ -19,7 +19,7 @@ public static class FhirApi
     {
         var fhir = app.MapGroup("/fhir")
             // Any signed-in role: each type names the permission it needs (Billing reads Patient and Coverage, nothing clinical).
-            .RequireAuthorization(new AuthorizeAttribute { AuthenticationSchemes = BearerTokenHandler.SchemeName })
+            .RequireAuthorization(new AuthorizeAttribute { AuthenticationSchemes = Smart.SmartTokenHandler.FhirScheme })
             .AddEndpointFilter<AuditFailedAccess>()
             .ExcludeFromDescription();
         fhir.MapGet("/metadata", Metadata).AllowAnonymous();
@@ -68,7 +68,7 @@ public static class FhirApi
 
     public static async Task<IResult> Search(string type, HttpContext http, TrellisDbContext db, FhirTypes types, CancellationToken ct)
     {
-        if (Allowed(type, db, types) is not { } t) return Refused(type, types);
+        if (Allowed(type, db, types, 's') is not { } t) return Refused(type, types);
         var (search, invalid) = FhirSearch.Parse(http.Request.Query, t, types.RevIncludesOf(t.Name), FhirSearch.IsStrict(http));
         if (invalid is not null) return FhirOutcomes.Invalid(invalid.Detail);
         var fx = FhirContext.For(http, db);
@@ -95,7 +95,7 @@ public static class FhirApi
         }
         foreach (var rev in search.RevInclude)
         {
-            if (page.Entries.Count == 0 || Allowed(rev.Name[..rev.Name.IndexOf(':')], db, types) is not { } source) continue;
+            if (page.Entries.Count == 0 || Allowed(rev.Name[..rev.Name.IndexOf(':')], db, types, 's') is not { } source) continue;
             var value = string.Join(',', page.Entries.Select(e => $"{rev.Target}/{e.Resource.Id}"));
             for (var offset = 0; ; offset += FhirSearch.MaxCount)
             {
@@ -128,7 +128,7 @@ public static class FhirApi
         if (resource.TypeName != type)
             return FhirOutcomes.Invalid($"The body is a {resource.TypeName}, but the address is for {type}; send it to /fhir/{resource.TypeName}.");
         if (resource is not QuestionnaireResponse response || !HttpMethods.IsPost(http.Request.Method)) return Unsupported(http);
-        if (Allowed(type, db, types) is not { } t) return Refused(type, types);
+        if (Allowed(type, db, types, 'c') is not { } t) return Refused(type, types);
         var (given, refused) = await Actions.RecordQuestionnaireResponse.RunAsync(db, response, ct);
         if (refused is not null)
             return refused.Status == 404
@@ -147,16 +147,18 @@ public static class FhirApi
             $"This server is read-only but for POST QuestionnaireResponse: {http.Request.Method} is not supported here. GET /fhir/metadata lists what is.");
     }
 
-    private static IFhirType? Allowed(string type, TrellisDbContext db, FhirTypes types) =>
-        types.Find(type) is { } t && db.Me.May(t.Permission) ? t : null;
+    /// <summary>The type, if the caller's role reads it and (a SMART token) a granted scope allows the interaction: 'r' read, 's' search, 'c' create.</summary>
+    private static IFhirType? Allowed(string type, TrellisDbContext db, FhirTypes types, char interaction = 'r') =>
+        types.Find(type) is { } t && db.Me.May(t.Permission) && Smart.SmartScope.Permits(db.Me.Principal, t.Name, interaction) ? t : null;
 
     private static FhirResult Refused(string type, FhirTypes types) => types.Find(type) is null
         ? FhirOutcomes.Error(404, OperationOutcome.IssueType.NotSupported,
             $"This server does not serve '{type}'. It serves {string.Join(", ", types.All.Select(t => t.Name))} (names are case-sensitive).")
-        : FhirOutcomes.Error(403, OperationOutcome.IssueType.Forbidden, $"Your role does not allow reading {type} resources.");
+        : FhirOutcomes.Error(403, OperationOutcome.IssueType.Forbidden, $"Your role, or your token's scopes, do not allow this on {type} resources.");
 
     internal static async Task AuditAsync(TrellisDbContext db, IReadOnlyList<FhirEntry> entries, string detail, CancellationToken ct)
     {
+        if (Smart.SmartScope.ClientOf(db.Me.Principal) is { } client) detail = $"{detail} (SMART client {client})";
         foreach (var group in entries.Where(e => e.RecordType is not null).GroupBy(e => e.RecordType!))
             await db.AuditReadAsync(group.Key, group.Select(e => ((object)e.RecordId, e.ParticipantId)), detail, ct);
     }

@@ -38,11 +38,7 @@ public static class FhirCapability
                 Documentation = "Read-only but for POST QuestionnaireResponse (scored on the server into the chart). Every record is read through the caller's care-team scope; records of 42 CFR Part 2 programs carry "
                     + "meta.security 42CFRPart2 and confidentiality R. Unknown search parameters are ignored unless Prefer: handling=strict. "
                     + "vread serves a record's current version only: Trellis does not keep earlier versions' content, so an earlier versionId is 410 Gone.",
-                Security = new SecurityComponent
-                {
-                    Cors = false,
-                    Description = "Authorization: Bearer <token> from POST /api/auth/login. Staff see their care team's programs; a participant sees themself.",
-                },
+                Security = Smart.SmartCapability.Security(baseUrl),
                 Resource = [.. types.All.Select(t => Resource(t, types))],
                 Operation =
                 [

@@ -1,0 +1,34 @@
+using Microsoft.AspNetCore.Http.HttpResults;
+using Microsoft.EntityFrameworkCore;
+using OpenIddict.Abstractions;
+using Trellis.Web.Features.Auth;
+using Trellis.Web.Features.Smart.Actions;
+
+namespace Trellis.Web.Features.Smart;
+
+public sealed record SmartClientDto(Guid Id, string ClientId, string Name, SmartClientKind Kind, string Scopes, string? Role,
+    IReadOnlyList<Guid> ProgramIds, string? RedirectUri, bool IsActive, DateTimeOffset CreatedAt);
+
+/// <summary>/api/smart-clients: the SMART clients administrators registered, and registering one.</summary>
+public static class SmartClientsApi
+{
+    public static void Map(RouteGroupBuilder api)
+    {
+        var group = api.MapGroup("/smart-clients").WithTags("SMART clients").RequireAuthorization(Permissions.ManageOrganization);
+        group.MapGet("/", ListAsync).WithSummary("The registered SMART on FHIR clients.");
+        group.MapPost("/", RegisterAsync).WithSummary("Register a backend service (JWKS, scopes, role, programs) or a person's app (redirect address, scopes).");
+    }
+
+    public static async Task<Ok<List<SmartClientDto>>> ListAsync(TrellisDbContext db, CancellationToken ct) =>
+        TypedResults.Ok((await db.Set<SmartClient>().AsNoTracking().OrderBy(c => c.Name).ToListAsync(ct)).Select(ToDto).ToList());
+
+    public static async Task<Results<Created<SmartClientDto>, ProblemHttpResult>> RegisterAsync(SmartClientInput input, TrellisDbContext db,
+        IOpenIddictApplicationManager apps, CancellationToken ct)
+    {
+        var saved = await RegisterSmartClient.RunAsync(db, apps, input, ct);
+        if (saved.Refusal is { } refused) return refused.ToProblem();
+        return TypedResults.Created($"/api/smart-clients/{saved.Value!.Id}", ToDto(saved.Value));
+    }
+
+    public static SmartClientDto ToDto(SmartClient c) => new(c.Id, c.ClientId, c.Name, c.Kind, c.Scopes, c.Role, c.ProgramIds, c.RedirectUri, c.IsActive, c.CreatedAt);
+}

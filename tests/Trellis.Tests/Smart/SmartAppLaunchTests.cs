@@ -1,0 +1,161 @@
+using System.Net;
+using System.Net.Http.Json;
+using System.Security.Cryptography;
+using System.Text;
+using System.Text.Json;
+using AngleSharp.Html.Parser;
+using Hl7.Fhir.Model;
+using Microsoft.AspNetCore.WebUtilities;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.IdentityModel.Tokens;
+using Task = System.Threading.Tasks.Task;
+using Trellis.Tests.Fhir;
+using Trellis.Tests.Support;
+using Trellis.Web.Features.Auth;
+using Trellis.Web.Features.Demo;
+
+namespace Trellis.Tests.Smart;
+
+/// <summary>
+/// SMART App Launch (issue 12, part 4): a person's app signs them in with the sign-in page, asks their consent, and gets a
+/// code (PKCE S256) for a token that sees what they see: a participant themself (the token response names the patient),
+/// a staff member their care team. Refusals: a declined consent, PKCE plain, an unregistered scope.
+/// </summary>
+public class SmartAppLaunchTests(TrellisFactory app) : IClassFixture<TrellisFactory>
+{
+    private const string Redirect = "http://127.0.0.1:7777/callback";
+
+    private async Task<string> RegisterAppAsync(string scopes = "patient/*.rs user/*.rs launch/patient openid fhirUser")
+    {
+        var admin = await app.ApiAsync(Roles.Administrator);
+        var response = await admin.PostAsJsonAsync("/api/smart-clients/", new { name = "My Recovery App", kind = "App", scopes, redirectUri = Redirect });
+        var body = await response.Content.ReadAsStringAsync();
+        Assert.True((int)response.StatusCode == 201, body);
+        return JsonDocument.Parse(body).RootElement.GetProperty("clientId").GetString()!;
+    }
+
+    private static (string Verifier, string Challenge) Pkce()
+    {
+        var verifier = Base64UrlEncoder.Encode(RandomNumberGenerator.GetBytes(32));
+        return (verifier, Base64UrlEncoder.Encode(SHA256.HashData(Encoding.ASCII.GetBytes(verifier))));
+    }
+
+    private static string AuthorizeUrl(string clientId, string scope, string challenge, string method = "S256") =>
+        QueryHelpers.AddQueryString("/connect/authorize", new Dictionary<string, string?>
+        {
+            ["response_type"] = "code", ["client_id"] = clientId, ["redirect_uri"] = Redirect, ["scope"] = scope, ["state"] = "s-123",
+            ["code_challenge"] = challenge, ["code_challenge_method"] = method, ["aud"] = "http://localhost/fhir",
+        });
+
+    /// <summary>Goes through the consent page and answers it; returns where the browser is sent back to.</summary>
+    private static async Task<Uri> ConsentAsync(PageClient browser, string authorizeUrl, string decision)
+    {
+        var first = await browser.Http.GetAsync(authorizeUrl);
+        Assert.Equal(HttpStatusCode.Redirect, first.StatusCode);
+        var consentUrl = first.Headers.Location!.ToString();
+        Assert.StartsWith("/account/authorize-app?", consentUrl);
+        var (page, doc) = await browser.GetAsync(consentUrl);
+        Assert.Equal(HttpStatusCode.OK, page.StatusCode);
+        var form = doc.QuerySelector("form[action='/connect/authorize']") ?? throw new InvalidOperationException("no consent form: " + doc.Body?.TextContent);
+        var fields = form.QuerySelectorAll("input[type=hidden]").Select(i => KeyValuePair.Create(i.GetAttribute("name")!, i.GetAttribute("value") ?? "")).ToList();
+        fields.Add(KeyValuePair.Create("decision", decision));
+        var answer = await browser.Http.PostAsync("/connect/authorize", new FormUrlEncodedContent(fields));
+        Assert.True(answer.StatusCode == HttpStatusCode.Redirect, $"{(int)answer.StatusCode}: {await answer.Content.ReadAsStringAsync()}");
+        return answer.Headers.Location!;
+    }
+
+    private async Task<JsonElement> RedeemAsync(string clientId, Uri back, string verifier)
+    {
+        Assert.StartsWith(Redirect, back.ToString());
+        var query = QueryHelpers.ParseQuery(back.Query);
+        Assert.Equal("s-123", query["state"]);
+        var response = await app.Anonymous().PostAsync("/connect/token", new FormUrlEncodedContent(new Dictionary<string, string>
+        {
+            ["grant_type"] = "authorization_code", ["code"] = query["code"]!, ["redirect_uri"] = Redirect, ["client_id"] = clientId, ["code_verifier"] = verifier,
+        }));
+        var body = await response.Content.ReadAsStringAsync();
+        Assert.True(response.IsSuccessStatusCode, body);
+        return JsonDocument.Parse(body).RootElement;
+    }
+
+    private HttpClient Fhir(string token)
+    {
+        var client = app.Anonymous();
+        client.DefaultRequestHeaders.Authorization = new System.Net.Http.Headers.AuthenticationHeaderValue("Bearer", token);
+        return client;
+    }
+
+    [Fact]
+    public async Task A_participants_app_sees_only_that_participant_and_the_token_names_them()
+    {
+        var clientId = await RegisterAppAsync();
+        Guid own;
+        await using (var s = app.Db())
+            own = await s.Context.Users.Where(u => u.Email == DemoSeeder.EmailFor(Roles.Participant)).Select(u => u.ParticipantId!.Value).SingleAsync();
+
+        // Not signed in: the sign-in page, which comes back to the request.
+        var anonymous = await app.PagesAsync(null);
+        var (verifier, challenge) = Pkce();
+        var url = AuthorizeUrl(clientId, "launch/patient patient/*.rs openid fhirUser", challenge);
+        var toSignIn = await anonymous.Http.GetAsync(url);
+        Assert.Equal(HttpStatusCode.Redirect, toSignIn.StatusCode);
+        Assert.Contains("/account/login", toSignIn.Headers.Location!.ToString());
+
+        var browser = await app.PagesAsync(Roles.Participant);
+        var token = await RedeemAsync(clientId, await ConsentAsync(browser, url, "allow"), verifier);
+        Assert.Equal(own.ToString(), token.GetProperty("patient").GetString());
+        Assert.Contains("patient/*.rs", token.GetProperty("scope").GetString());
+        Assert.True(token.TryGetProperty("id_token", out _));
+
+        var fhir = Fhir(token.GetProperty("access_token").GetString()!);
+        var patients = await FhirTesting.AllAsync(fhir, "/fhir/Patient");
+        Assert.Equal(own.ToString(), Assert.Single(patients).Id, ignoreCase: true);
+        await using (var s = app.Db())
+        {
+            var other = await s.Context.Participants.Where(p => p.Id != own).Select(p => p.Id).FirstAsync();
+            await FhirTesting.OutcomeAsync(await fhir.GetAsync($"/fhir/Patient/{other}"), 404);
+            Assert.True(await s.Context.AuditEntries.AnyAsync(a => a.Detail == $"FHIR search (SMART client {clientId})" && a.UserName == DemoSeeder.EmailFor(Roles.Participant)));
+        }
+        // Revoked (by the app, as a public client): refused at once.
+        var revoke = await app.Anonymous().PostAsync("/connect/revoke", new FormUrlEncodedContent(new Dictionary<string, string>
+            { ["token"] = token.GetProperty("access_token").GetString()!, ["client_id"] = clientId }));
+        Assert.True(revoke.IsSuccessStatusCode, await revoke.Content.ReadAsStringAsync());
+        Assert.Equal(HttpStatusCode.Unauthorized, (await fhir.GetAsync("/fhir/Patient")).StatusCode);
+    }
+
+    [Fact]
+    public async Task A_staff_members_app_sees_their_care_team_and_no_patient_context()
+    {
+        var clientId = await RegisterAppAsync();
+        var browser = await app.PagesAsync(Roles.Clinician);
+        var (verifier, challenge) = Pkce();
+        var token = await RedeemAsync(clientId, await ConsentAsync(browser, AuthorizeUrl(clientId, "user/*.rs patient/*.rs launch/patient openid fhirUser", challenge), "allow"), verifier);
+        Assert.False(token.TryGetProperty("patient", out _));
+        Assert.DoesNotContain("patient/", token.GetProperty("scope").GetString());
+
+        var viaApp = await FhirTesting.AllAsync(Fhir(token.GetProperty("access_token").GetString()!), "/fhir/Patient?_count=100");
+        var viaSession = await FhirTesting.AllAsync(await app.ApiAsync(Roles.Clinician), "/fhir/Patient?_count=100");
+        Assert.Equal(viaSession.Select(p => p.Id).Order(), viaApp.Select(p => p.Id).Order());
+        await using var s = app.Db();
+        Assert.True(viaApp.Count < await s.Context.Participants.CountAsync());
+    }
+
+    [Fact]
+    public async Task Declining_plain_pkce_and_unregistered_scopes_are_refused()
+    {
+        var clientId = await RegisterAppAsync("patient/Observation.rs openid");
+        var browser = await app.PagesAsync(Roles.Participant);
+        var (_, challenge) = Pkce();
+        var declined = await ConsentAsync(browser, AuthorizeUrl(clientId, "patient/Observation.rs", challenge), "deny");
+        Assert.Equal("access_denied", QueryHelpers.ParseQuery(declined.Query)["error"]);
+
+        // PKCE plain: OpenIddict answers the error itself (400), never issuing a code.
+        var plain = await browser.Http.GetAsync(AuthorizeUrl(clientId, "patient/Observation.rs", challenge, "plain"));
+        Assert.Equal(HttpStatusCode.BadRequest, plain.StatusCode);
+        Assert.Contains("invalid_request", await plain.Content.ReadAsStringAsync());
+
+        var beyond = await browser.Http.GetAsync(AuthorizeUrl(clientId, "patient/*.rs", challenge));
+        Assert.Equal(HttpStatusCode.Redirect, beyond.StatusCode);
+        Assert.Equal("invalid_scope", QueryHelpers.ParseQuery(beyond.Headers.Location!.Query)["error"]);
+    }
+}
