@@ -66,6 +66,43 @@ public class SmartBackendTests(TrellisFactory app) : IClassFixture<TrellisFactor
     }
 
     [Fact]
+    public async Task A_backend_service_exports_in_bulk_only_its_programs_and_the_types_its_token_grants()
+    {
+        var mentalHealth = await Demo.ProgramIdAsync(app, Demo.MentalHealth);
+        var service = await BackendService.RegisterAsync(app, "system/Patient.rs system/Observation.rs", [mentalHealth]);
+        var fhir = service.Fhir(await service.TokenAsync("system/Patient.rs"));
+        HttpRequestMessage KickOff(string url)
+        {
+            var request = new HttpRequestMessage(HttpMethod.Get, url);
+            request.Headers.Add("Prefer", "respond-async");
+            return request;
+        }
+
+        // A type the token was not granted is refused at the kick-off, before any job exists.
+        await FhirTesting.OutcomeAsync(await fhir.SendAsync(KickOff("/fhir/$export?_type=Observation")), 403);
+
+        var kicked = await fhir.SendAsync(KickOff("/fhir/$export?_type=Patient"));
+        Assert.Equal(HttpStatusCode.Accepted, kicked.StatusCode);
+        var status = kicked.Content.Headers.ContentLocation?.ToString() ?? kicked.Headers.GetValues("Content-Location").Single();
+        JsonElement manifest;
+        var deadline = DateTime.UtcNow.AddMinutes(2);
+        while (true)
+        {
+            var polled = await fhir.GetAsync(status);
+            if (polled.StatusCode == HttpStatusCode.OK) { manifest = JsonDocument.Parse(await polled.Content.ReadAsStringAsync()).RootElement.Clone(); break; }
+            Assert.True(polled.StatusCode == HttpStatusCode.Accepted, $"status answered {(int)polled.StatusCode}: {await polled.Content.ReadAsStringAsync()}");
+            Assert.True(DateTime.UtcNow < deadline, "the export did not finish in two minutes");
+            await Task.Delay(100);
+        }
+        var output = Assert.Single(manifest.GetProperty("output").EnumerateArray());
+        Assert.Equal("Patient", output.GetProperty("type").GetString());
+        var lines = (await fhir.GetStringAsync(output.GetProperty("url").GetString())).Split('\n', StringSplitOptions.RemoveEmptyEntries);
+        var exported = lines.Select(l => Guid.Parse(JsonDocument.Parse(l).RootElement.GetProperty("id").GetString()!)).Order().ToList();
+        await using var s = app.Db();
+        Assert.Equal((await s.Context.Participants.Where(p => p.ProgramId == mentalHealth).Select(p => p.Id).ToListAsync()).Order(), exported);
+    }
+
+    [Fact]
     public async Task A_wildcard_registration_covers_each_type_and_the_role_still_decides()
     {
         var substanceUse = await Demo.ProgramIdAsync(app, Demo.SubstanceUse);

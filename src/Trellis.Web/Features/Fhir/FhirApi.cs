@@ -147,9 +147,15 @@ public static class FhirApi
             $"This server is read-only but for POST QuestionnaireResponse: {http.Request.Method} is not supported here. GET /fhir/metadata lists what is.");
     }
 
-    /// <summary>The type, if the caller's role reads it and (a SMART token) a granted scope allows the interaction: 'r' read, 's' search, 'c' create.</summary>
+    /// <summary>
+    /// The one rule for what a caller may do with a type, on /fhir and in $export: their role reads it and (a SMART token)
+    /// a granted scope allows the interaction: 'r' read, 's' search (a bulk export is a search), 'c' create.
+    /// </summary>
+    internal static bool Permits(TrellisDbContext db, IFhirType t, char interaction) =>
+        db.Me.May(t.Permission) && Smart.SmartScope.Permits(db.Me.Principal, t.Name, interaction);
+
     private static IFhirType? Allowed(string type, TrellisDbContext db, FhirTypes types, char interaction = 'r') =>
-        types.Find(type) is { } t && db.Me.May(t.Permission) && Smart.SmartScope.Permits(db.Me.Principal, t.Name, interaction) ? t : null;
+        types.Find(type) is { } t && Permits(db, t, interaction) ? t : null;
 
     private static FhirResult Refused(string type, FhirTypes types) => types.Find(type) is null
         ? FhirOutcomes.Error(404, OperationOutcome.IssueType.NotSupported,

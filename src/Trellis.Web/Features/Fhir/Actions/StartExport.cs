@@ -55,12 +55,12 @@ public static partial class StartExport
                     return Refusal.Invalid("_type", $"_type names '{name}', which this server does not serve. It serves {string.Join(", ", types.All.Select(t => t.Name))} (names are case-sensitive).");
                 if (!eligible.Contains(type))
                     return Refusal.Invalid("_type", $"{name} resources belong to no chart, so a {input.Level} export has none; export them with GET /fhir/$export?_type={name}.");
-                if (!db.Me.May(type.Permission)) return Refusal.Forbidden($"Your role does not allow reading {name} resources.");
+                if (!FhirApi.Permits(db, type, 's')) return Refusal.Forbidden($"Your role, or your token's scopes, do not allow reading {name} resources.");
                 chosen.Add(type);
             }
             if (chosen.Count == 0) return Refusal.Invalid("_type", "_type names no resource type.");
         }
-        else chosen = [.. eligible.Where(t => db.Me.May(t.Permission))];
+        else chosen = [.. eligible.Where(t => FhirApi.Permits(db, t, 's'))];
 
         var job = new FhirExportJob
         {

@@ -172,7 +172,7 @@ public sealed class FhirExportRunner(IServiceScopeFactory scopes, IConfiguration
         {
             if (requester.SessionId is { } session && !await db.UserSessions.AnyAsync(s => s.Id == session && s.RevokedAt == null && s.ExpiresAt > db.Now, ct))
                 return "The requester's session ended (signed out, revoked or expired) before the export finished; its partial files were removed.";
-            if (types.Find(names[i]) is not { } type || !db.Me.May(type.Permission)) continue;
+            if (types.Find(names[i]) is not { } type || !FhirApi.Permits(db, type, 's')) continue;
             var path = FileOf(job.Id, type.Name);
             long count = 0;
             await using (var file = new FileStream(path, FileMode.Create, FileAccess.Write, FileShare.Read, 1 << 16))
