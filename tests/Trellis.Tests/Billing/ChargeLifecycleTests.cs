@@ -57,7 +57,10 @@ public class ChargeLifecycleTests(TrellisFactory app) : IClassFixture<TrellisFac
         // benefits) bills exactly its live primary's lines, and live claims bill only live charges.
         var live = await check.Context.Set<Claim>().Include(c => c.Lines).Where(c => c.ReplacedByClaimId == null && c.Status != ClaimStatus.Void && c.Frequency != "8").ToListAsync();
         var billed = live.Where(c => c.PrimaryClaimId == null).SelectMany(c => c.Lines.Select(l => l.ChargeLineId)).ToList();
-        Assert.Equal(billed.Count, billed.Distinct().Count());
+        var twice = live.Where(c => c.PrimaryClaimId == null).SelectMany(c => c.Lines.Select(l => (l.ChargeLineId, Claim: c)))
+            .GroupBy(x => x.ChargeLineId).Where(g => g.Count() > 1)
+            .Select(g => string.Join(" and ", g.Select(x => $"{x.Claim.Number} ({x.Claim.Status}, freq {x.Claim.Frequency}, {x.Claim.From}–{x.Claim.To}, replaces {x.Claim.ReplacesClaimId})"))).ToList();
+        Assert.True(twice.Count == 0, $"charge lines on two live primary claims (corrected {claim.Number}): {string.Join("; ", twice)}");
         Assert.All(live.Where(c => c.PrimaryClaimId != null), secondary =>
         {
             var primary = Assert.Single(live, c => c.Id == secondary.PrimaryClaimId);

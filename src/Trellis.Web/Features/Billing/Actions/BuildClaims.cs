@@ -61,7 +61,9 @@ public static class BuildClaims
         var ready = await db.Set<Charge>().Include(c => c.Lines)
             .Where(c => c.Status == ChargeStatus.Ready && c.ClaimId == null && c.ServiceDate >= from && c.ServiceDate <= to && c.PayerId != null)
             .OrderBy(c => c.ServiceDate).ToListAsync(ct);
-        ready = ready.Where(c => !c.Blocked).ToList();
+        // The corrections above put ready charges on replacement claims in memory, not yet saved: the query matched them on
+        // the database's values, so they are excluded here by their tracked ones, or they would be billed twice.
+        ready = ready.Where(c => !c.Blocked && c.ClaimId == null && c.Status == ChargeStatus.Ready).ToList();
         var selfPay = ready.Where(c => payers[c.PayerId!.Value].IsSelfPay).ToList();
         var posted = await PostSelfPayAsync(db, selfPay, ct);
 
