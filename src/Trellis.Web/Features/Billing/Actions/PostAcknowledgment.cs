@@ -25,12 +25,7 @@ public static class PostAcknowledgment
         if (string.IsNullOrWhiteSpace(content)) return Refusal.Invalid("file", "The file is empty; send the 999 or 277CA as the body.");
         AcknowledgmentFile file;
         try { file = ClaimAcknowledgments.Read(content); }
-        catch (X12Exception e)
-        {
-            return new Refusal(400, "The acknowledgment does not parse", e.Message,
-                new Dictionary<string, string[]> { [e.ElementName ?? e.Segment] = [e.Message] },
-                new Dictionary<string, object?> { ["segment"] = e.Segment, ["segmentPosition"] = e.Position, ["element"] = e.ElementName });
-        }
+        catch (X12Exception e) { return e.ToRefusal("The acknowledgment does not parse"); }
         var today = await ProgramClock.ClinicTodayAsync(db, ct);
         var ack = new ClaimAcknowledgment { Kind = file.Kind, GroupControlNumber = file.GroupControlNumber, Content = content, ReceivedOn = today };
         if (file.Kind == "999")

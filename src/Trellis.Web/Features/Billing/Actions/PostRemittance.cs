@@ -25,12 +25,7 @@ public static class PostRemittance
         if (string.IsNullOrWhiteSpace(content)) return Refusal.Invalid("file", "The file is empty; send the 835 as the body.");
         Era era;
         try { era = Era835.Read(content); }
-        catch (X12Exception e)
-        {
-            return new Refusal(400, "The 835 file does not parse", e.Message,
-                new Dictionary<string, string[]> { [e.ElementName ?? e.Segment] = [e.Message] },
-                new Dictionary<string, object?> { ["segment"] = e.Segment, ["segmentPosition"] = e.Position, ["element"] = e.ElementName });
-        }
+        catch (X12Exception e) { return e.ToRefusal("The 835 file does not parse"); }
         if (await db.Set<Remittance>().AnyAsync(r => r.PayerName == era.PayerName && r.TraceNumber == era.TraceNumber, ct))
             return Refusal.Conflict("Already posted", $"The payment {era.TraceNumber} from {era.PayerName} was already imported; nothing was posted twice.");
 

@@ -10,6 +10,11 @@ public sealed class X12Exception(int position, string segment, string? element, 
     public string Segment { get; } = segment;
     public string? ElementName { get; } = element;
     public string Reason { get; } = message;
+
+    /// <summary>The one answer to a file that does not parse (835, 999, 277CA): a 400 naming the segment and element.</summary>
+    public Refusal ToRefusal(string title) => new(400, title, Message,
+        new Dictionary<string, string[]> { [ElementName ?? Segment] = [Message] },
+        new Dictionary<string, object?> { ["segment"] = Segment, ["segmentPosition"] = Position, ["element"] = ElementName });
 }
 
 /// <summary>One segment as read: its id, its elements (index 1 is the first after the id) and its position in the file.</summary>
