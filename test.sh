@@ -84,7 +84,8 @@ fi
 # ---- runs ----------------------------------------------------------------------------------
 # The SQLite and PostgreSQL runs go at once: each is its own process on its own databases (every
 # test class copies the run's seeded demo database), and together they keep both cores busy while
-# one waits on fsync. The browser run follows alone: its page loads have timeouts.
+# one waits on fsync. The browser run starts when the SQLite run ends, beside the end of the
+# PostgreSQL run only: its page loads have timeouts, which three runs at once have exceeded.
 run() { # name project filter database
   local name=$1 project=$2 filter=$3 database=$4 started=$SECONDS
   TRELLIS_TEST_DATABASE=$database dotnet test "$project" -c Release --no-build -nologo \
@@ -100,17 +101,19 @@ report() { # name
        n > 0 { if ($0 ~ /Stack Trace:/) stack = 1; else if (stack && stack++ > 3) { n = 0; next }; print; n-- }' "$OUT/$1.log" || true
   [ -f "$OUT/$1.trx" ] || echo "MISSING" >"$OUT/$1.missing"
 }
-log "Tests: sqlite and postgres, at once"
+log "Tests: sqlite and postgres at once, then browser"
 run sqlite tests/Trellis.Tests "" Sqlite &
 SQLITE_RUN=$!
 # Category=Cluster tests start their own PostgreSQL (to stop it, or to run two nodes on it): once is enough.
 run postgres tests/Trellis.Tests "Category!=Unit&Category!=Cluster" Postgres &
 POSTGRES_RUN=$!
-# Only these two: a bare `wait` would also wait for clamd, which runs until the end.
-wait "$SQLITE_RUN" "$POSTGRES_RUN"
+# Only these: a bare `wait` would also wait for clamd, which runs until the end.
+wait "$SQLITE_RUN"
+run browser tests/Trellis.BrowserTests "" Sqlite &
+BROWSER_RUN=$!
+wait "$POSTGRES_RUN" "$BROWSER_RUN"
 report sqlite
 report postgres
-run browser tests/Trellis.BrowserTests "" Sqlite
 report browser
 
 # ---- summary -------------------------------------------------------------------------------

@@ -20,6 +20,7 @@ namespace Trellis.Tests.Fhir;
 /// line is a resource that validates against base R4; bad requests are OperationOutcome 4xx; a restart mid-export
 /// fails the job and removes its files.
 /// </summary>
+[Long]
 public class FhirExportTests(TrellisFactory app) : IClassFixture<TrellisFactory>
 {
     public sealed record Export(string StatusUrl, JsonElement Manifest, Dictionary<string, List<Resource>> Files);

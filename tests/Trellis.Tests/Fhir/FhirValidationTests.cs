@@ -13,6 +13,7 @@ namespace Trellis.Tests.Fhir;
 /// Issue 12: every resource Trellis returns for the demo data validates against base R4 with Firely's
 /// validator (the R4 specification.zip shipped by Hl7.Fhir.Specification.Data.R4, read offline).
 /// </summary>
+[Long]
 public class FhirValidationTests(TrellisFactory app) : IClassFixture<TrellisFactory>
 {
     /// <summary>The base R4 validator (shared with the $export tests).</summary>

@@ -9,6 +9,7 @@ namespace Trellis.Tests.Foundation;
 /// otherwise rewrite the trail and recompute its chain), and the data the app creates is private.
 /// The app runs as its own process in Production, as an operator would start it.
 /// </summary>
+[Long]
 public sealed class AuditKeyPlacementTests : IAsyncLifetime
 {
     private const UnixFileMode Private = UnixFileMode.UserRead | UnixFileMode.UserWrite;

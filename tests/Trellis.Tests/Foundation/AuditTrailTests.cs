@@ -12,6 +12,7 @@ using Trellis.Web.Features.Demo;
 
 namespace Trellis.Tests.Foundation;
 
+[Long]
 public class AuditTrailTests(TrellisFactory app) : IClassFixture<TrellisFactory>
 {
     private async Task<AuditEntry> LastAsync(Func<AuditEntry, bool> match)

@@ -11,6 +11,7 @@ namespace Trellis.Tests.Foundation;
 /// checkpoints the app appends to Audit__CheckpointPath catch it: `audit verify` reads that file by
 /// itself and fails when the chain no longer reaches a checkpoint.
 /// </summary>
+[Long]
 public sealed class AuditTruncationTests : IAsyncLifetime
 {
     private const string Email = "truncation.admin@clinic.example.org";

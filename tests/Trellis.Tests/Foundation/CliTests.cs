@@ -8,6 +8,7 @@ using Trellis.Web.Features.Auth;
 namespace Trellis.Tests.Foundation;
 
 /// <summary>The production commands, run as their own processes against an empty database.</summary>
+[Long]
 public class CliTests : IAsyncLifetime
 {
     private readonly string dir = Path.Combine(Path.GetTempPath(), "trellis-cli", Guid.NewGuid().ToString("N"));

@@ -16,6 +16,7 @@ namespace Trellis.Tests.Foundation;
 /// audit entry, every acknowledged read has its entry (reads are audited before they are answered),
 /// and `audit verify` finds the chain intact.
 /// </summary>
+[Long]
 public sealed class CrashRecoveryTests : IAsyncLifetime
 {
     private const string Email = "crash.admin@clinic.example.org";

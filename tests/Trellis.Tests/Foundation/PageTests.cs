@@ -8,6 +8,7 @@ using Trellis.Web.Features.Participants;
 
 namespace Trellis.Tests.Foundation;
 
+[Long]
 public class PageTests(TrellisFactory app) : IClassFixture<TrellisFactory>
 {
     [Fact]

@@ -33,6 +33,7 @@ public sealed class FaultyTrellisFactory : TrellisFactory
 /// role and for visitors: 403 when the page is not for the role, 404 for what does not exist (or is outside
 /// the care team), the error page for a crash. The API keeps answering ProblemDetails.
 /// </summary>
+[Long]
 public class StatusPagesTests(FaultyTrellisFactory app) : IClassFixture<FaultyTrellisFactory>
 {
     private static void InLayout(IHtmlDocument doc, string url)

@@ -14,6 +14,7 @@ namespace Trellis.Tests.Operations;
 /// audit entry and each entry its chart, and `audit verify` says intact. The commands are those of
 /// docs/operations.md.
 /// </summary>
+[Long]
 public sealed class BackupRestoreTests
 {
     [Fact]

@@ -12,6 +12,7 @@ namespace Trellis.Tests.Operations;
 /// TRELLIS_OPS_LONG=1 holds the outage longer (docs/operations.md).
 /// </summary>
 [Trait("Category", "Cluster")]
+[Long]
 public sealed class OutageTests : IAsyncLifetime
 {
     private static readonly int OutageSeconds = Environment.GetEnvironmentVariable("TRELLIS_OPS_LONG") is "1" ? 30 : 4;

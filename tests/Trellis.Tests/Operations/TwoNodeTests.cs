@@ -15,6 +15,7 @@ namespace Trellis.Tests.Operations;
 /// TRELLIS_OPS_LONG=1 runs the load longer on each side of the kill (docs/operations.md).
 /// </summary>
 [Trait("Category", "Cluster")]
+[Long]
 public sealed class TwoNodeTests : IAsyncLifetime
 {
     private static readonly int LoadSeconds = Environment.GetEnvironmentVariable("TRELLIS_OPS_LONG") is "1" ? 30 : 3;

@@ -15,6 +15,7 @@ namespace Trellis.Tests.Operations;
 /// it had keeps every row, the audit chain it wrote still verifies, and its accounts still sign in.
 /// Runs on SQLite and on PostgreSQL (the fixture's plain-SQL pg_dump loaded as the owner role).
 /// </summary>
+[Long]
 public sealed class UpgradeTests
 {
     private static readonly byte[] FixtureKey = Encoding.ASCII.GetBytes("trellis-upgrade-fixture-key-0001");

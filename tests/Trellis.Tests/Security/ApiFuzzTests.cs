@@ -22,6 +22,7 @@ namespace Trellis.Tests.Security;
 /// marks required must not be accepted. TRELLIS_FUZZ_REQUESTS sets the count (the longer run in
 /// docs/security.md), TRELLIS_FUZZ_SEED replays a run.
 /// </summary>
+[Long]
 public class ApiFuzzTests(TrellisFactory app, ITestOutputHelper output) : IClassFixture<TrellisFactory>
 {
     private static readonly string[] Methods = ["post", "put", "patch", "delete"];

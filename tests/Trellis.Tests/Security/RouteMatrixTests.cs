@@ -18,6 +18,7 @@ namespace Trellis.Tests.Security;
 /// the care team answers exactly as missing. A route not in <see cref="RouteTable"/> fails until it is
 /// classified there.
 /// </summary>
+[Long]
 public class RouteMatrixTests(TrellisFactory app, ITestOutputHelper output) : IClassFixture<TrellisFactory>
 {
     private static readonly string[] ScopedToMentalHealth = [Roles.Clinician, Roles.Prescriber, Roles.CaseManager, Roles.Participant];
