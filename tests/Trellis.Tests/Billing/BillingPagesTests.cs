@@ -5,6 +5,7 @@ using Trellis.Web.Features.Auth;
 using Trellis.Web.Features.Billing.Accounts;
 using Trellis.Web.Features.Billing.Charges;
 using Trellis.Web.Features.Billing.Claims;
+using Trellis.Web.Features.Billing.FeeSchedules;
 using Trellis.Web.Features.Billing.Remittances;
 
 namespace Trellis.Tests.Billing;
@@ -134,5 +135,76 @@ public class BillingPagesTests(TrellisFactory app) : IClassFixture<TrellisFactor
         Assert.DoesNotContain("With our sliding-fee scale, a household", doc.Body.TextContent);
         var (junk, _) = await visitor.GetAsync("/iop/cost?household=many&income=-x&program=nope");
         Assert.Equal(HttpStatusCode.OK, junk.StatusCode);
+    }
+
+    [Fact]
+    public async Task A_fee_schedule_is_changed_on_its_page_a_bad_rate_is_refused_beside_its_line_and_a_spare_row_adds_a_line()
+    {
+        await using var s = app.Db();
+        var schedule = await s.Context.Set<FeeSchedule>().AsNoTracking().Include(f => f.Lines).OrderBy(f => f.EffectiveFrom).FirstAsync(f => f.Lines.Any(l => l.Kind == FeeLineKind.Service));
+        using var pages = await app.PagesAsync(Roles.Billing);
+        var url = $"/billing/fee-schedules/{schedule.Id}";
+        var (_, page) = await pages.GetAsync(url);
+        var count = schedule.Lines.Count;
+        Assert.Equal(count + 1, page.QuerySelectorAll("fieldset.line").Length); // every line and one spare row
+
+        var (refused, doc) = await pages.SubmitAsync(url, "fee-schedule", new Dictionary<string, string?> { ["Action"] = "save", ["Input.Lines[0].Rate"] = "-3" });
+        Assert.Equal(HttpStatusCode.OK, refused.StatusCode);
+        Assert.Contains("between $0.01 and $100,000", doc.QuerySelector("fieldset.line .validation-message")!.TextContent);
+        await using (var unchanged = app.Db())
+        {
+            var same = await unchanged.Context.Set<FeeSchedule>().AsNoTracking().Include(f => f.Lines).FirstAsync(f => f.Id == schedule.Id);
+            Assert.Equal(schedule.Version, same.Version);
+            Assert.Equal(schedule.Lines.Select(l => l.Rate).Order(), same.Lines.Select(l => l.Rate).Order());
+        }
+
+        // Removing a line changes the form only; the schedule changes when it is saved.
+        var (removing, without) = await pages.SubmitAsync(url, "fee-schedule", new Dictionary<string, string?> { ["Action"] = "remove-line:0" });
+        Assert.Equal(HttpStatusCode.OK, removing.StatusCode);
+        Assert.Equal(count, without.QuerySelectorAll("fieldset.line").Length);
+        await using (var unchanged = app.Db())
+            Assert.Equal(count, await unchanged.Context.Set<FeeLine>().CountAsync(l => l.FeeScheduleId == schedule.Id));
+
+        var (saved, _) = await pages.SubmitAsync(url, "fee-schedule", new Dictionary<string, string?>
+        {
+            ["Action"] = "save",
+            [$"Input.Lines[{count}].Kind"] = nameof(FeeLineKind.Service), [$"Input.Lines[{count}].ServiceType"] = "CaseManagement",
+            [$"Input.Lines[{count}].MinMinutes"] = "15", [$"Input.Lines[{count}].Code"] = "H0006", [$"Input.Lines[{count}].Rate"] = "41.25",
+        });
+        Assert.Equal(HttpStatusCode.Redirect, saved.StatusCode);
+        var (_, shown) = await pages.GetAsync(saved.Headers.Location!.OriginalString);
+        Assert.Contains("Fee schedule saved", shown.Body!.TextContent);
+        await using var after = app.Db();
+        var changed = await after.Context.Set<FeeSchedule>().AsNoTracking().Include(f => f.Lines).FirstAsync(f => f.Id == schedule.Id);
+        Assert.Equal(count + 1, changed.Lines.Count);
+        Assert.Contains(changed.Lines, l => l.Code == "H0006" && l.Rate == 41.25m && l.MinMinutes == 15);
+        Assert.NotEqual(schedule.Version, changed.Version);
+    }
+
+    [Fact]
+    public async Task A_programs_sliding_fee_scale_is_set_on_its_page_and_a_share_over_100_percent_is_refused_beside_the_band()
+    {
+        await using var s = app.Db();
+        var scale = await s.Context.Set<SlidingFeeScale>().AsNoTracking().FirstAsync();
+        using var pages = await app.PagesAsync(Roles.Billing);
+        var url = $"/billing/programs/{scale.ProgramId}/sliding-fee-scale";
+
+        var (refused, doc) = await pages.SubmitAsync(url, "sliding-fee-scale", new Dictionary<string, string?> { ["Action"] = "save", ["Input.Bands[0].PatientPaysPercent"] = "150" });
+        Assert.Equal(HttpStatusCode.OK, refused.StatusCode);
+        Assert.Contains("0 to 100 %", doc.QuerySelector("table .validation-message")!.TextContent);
+        await using (var unchanged = app.Db())
+            Assert.Equal(scale.Version, (await unchanged.Context.Set<SlidingFeeScale>().AsNoTracking().FirstAsync(x => x.Id == scale.Id)).Version);
+
+        var spare = scale.Bands.Count;
+        var (saved, _) = await pages.SubmitAsync(url, "sliding-fee-scale", new Dictionary<string, string?>
+        {
+            ["Action"] = "save", [$"Input.Bands[{spare}].UpToPercentOfPoverty"] = "400", [$"Input.Bands[{spare}].PatientPaysPercent"] = "90", ["Input.TypicalWeeks"] = "10",
+        });
+        Assert.Equal(HttpStatusCode.Redirect, saved.StatusCode);
+        await using var after = app.Db();
+        var changed = await after.Context.Set<SlidingFeeScale>().AsNoTracking().FirstAsync(x => x.Id == scale.Id);
+        Assert.Equal(spare + 1, changed.Bands.Count);
+        Assert.Contains(changed.Bands, b => b.UpToPercentOfPoverty == 400 && b.PatientPaysPercent == 90);
+        Assert.Equal(10, changed.TypicalWeeks);
     }
 }

@@ -39,7 +39,7 @@ public static class PageRoutes
         ["drug-tests"] = "DrugTest", ["group-sessions"] = "GroupSession", ["sessions"] = "GroupSession",
         ["medications"] = "Medication", ["notes"] = "ClinicalNote", ["referrals"] = "Referral", ["resources"] = "CommunityResource",
         ["templates"] = "SessionTemplate", ["staff"] = "StaffMember", ["tasks"] = "CareTask", ["risk-flags"] = "RiskFlag",
-        ["accounts"] = "Participant", ["charges"] = "Charge", ["claims"] = "Claim", ["coverages"] = "PayerCoverage", ["payers"] = "Payer",
+        ["accounts"] = "Participant", ["charges"] = "Charge", ["claims"] = "Claim", ["coverages"] = "PayerCoverage", ["payers"] = "Payer", ["fee-schedules"] = "FeeSchedule",
         ["remittances"] = "Remittance", ["follow-ups"] = "FollowUpContact",
     };
 

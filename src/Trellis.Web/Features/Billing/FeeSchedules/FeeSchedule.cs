@@ -14,6 +14,18 @@ namespace Trellis.Web.Features.Billing.FeeSchedules;
 /// </summary>
 public enum FeeLineKind { PerDiem, Service, IopTier3, IopTier4Plus }
 
+public static class FeeLineKinds
+{
+    /// <summary>How a billing specialist names each kind of line.</summary>
+    public static string Label(FeeLineKind kind) => kind switch
+    {
+        FeeLineKind.PerDiem => "Per diem (the day)",
+        FeeLineKind.Service => "A service",
+        FeeLineKind.IopTier3 => "IOP day, 3 qualifying services",
+        _ => "IOP day, 4 or more qualifying services",
+    };
+}
+
 /// <summary>
 /// One program's prices and codes for one payer, from a date. Every number a charge uses comes from
 /// here, never from code, so a new year's rates are a new schedule, not a release.
