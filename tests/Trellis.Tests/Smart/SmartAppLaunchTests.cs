@@ -13,6 +13,7 @@ using Trellis.Tests.Fhir;
 using Trellis.Tests.Support;
 using Trellis.Web.Features.Auth;
 using Trellis.Web.Features.Demo;
+using Trellis.Web.Features.Staff;
 
 namespace Trellis.Tests.Smart;
 
@@ -138,6 +139,37 @@ public class SmartAppLaunchTests(TrellisFactory app) : IClassFixture<TrellisFact
         Assert.Equal(viaSession.Select(p => p.Id).Order(), viaApp.Select(p => p.Id).Order());
         await using var s = app.Db();
         Assert.True(viaApp.Count < await s.Context.Participants.CountAsync());
+    }
+
+    [Fact]
+    public async Task A_staff_members_app_keeps_its_claims_until_the_access_stamp_changes_and_then_sees_a_new_program_at_once()
+    {
+        var clientId = await RegisterAppAsync();
+        var browser = await app.PagesAsync(Roles.Prescriber);
+        var (verifier, challenge) = Pkce();
+        var token = await RedeemAsync(clientId, await ConsentAsync(browser, AuthorizeUrl(clientId, "user/*.rs openid fhirUser", challenge), "allow"), verifier);
+        var fhir = Fhir(token.GetProperty("access_token").GetString()!);
+        var before = await FhirTesting.AllAsync(fhir, "/fhir/Patient?_count=100");
+
+        await using var s = app.Db();
+        var db = s.Context;
+        var staffId = await db.Users.Where(u => u.Email == DemoSeeder.EmailFor(Roles.Prescriber)).Select(u => u.StaffMemberId!.Value).SingleAsync();
+        var mine = await db.StaffProgramAssignments.Where(a => a.StaffMemberId == staffId).Select(a => a.ProgramId).ToListAsync();
+        var other = await db.Programs.Where(p => !mine.Contains(p.Id) && db.Participants.Any(x => x.ProgramId == p.Id)).Select(p => p.Id).FirstAsync();
+        var stamp = await db.Set<AccessStamp>().Select(a => a.Value).SingleAsync();
+        db.StaffProgramAssignments.Add(new StaffProgramAssignment { StaffMemberId = staffId, ProgramId = other });
+        await db.SaveChangesAsync();
+
+        // With the old stamp put back, the node keeps the claims it built: they are not rebuilt on every request.
+        await db.Set<AccessStamp>().ExecuteUpdateAsync(u => u.SetProperty(a => a.Value, stamp));
+        Assert.Equal(before.Select(p => p.Id).Order(), (await FhirTesting.AllAsync(fhir, "/fhir/Patient?_count=100")).Select(p => p.Id).Order());
+
+        // A new stamp (from any node) is read at the next request: the new program's participants are there.
+        await db.Set<AccessStamp>().ExecuteUpdateAsync(u => u.SetProperty(a => a.Value, Guid.NewGuid()));
+        var after = await FhirTesting.AllAsync(fhir, "/fhir/Patient?_count=100");
+        var added = await db.Participants.Where(p => p.ProgramId == other).Select(p => p.Id.ToString()).ToListAsync();
+        Assert.True(after.Count > before.Count, $"{before.Count} patients before the assignment, {after.Count} after");
+        Assert.Contains(after, p => added.Contains(p.Id, StringComparer.OrdinalIgnoreCase));
     }
 
     [Fact]

@@ -103,15 +103,25 @@ public sealed class SessionService(TrellisDbContext db, UserManager<TrellisUser>
     }
 
     /// <summary>
-    /// The claims of a person's app (a SMART app launch token, Features/Smart): built exactly as a session's, without
-    /// a session, on every request; null when the account is disabled or gone.
+    /// The claims of a person's app (a SMART app launch token, Features/Smart), built exactly as a session's but
+    /// without one; null when the account is disabled or gone. Like a session's, they are kept in this node's
+    /// <see cref="PrincipalCache"/> under the <see cref="AccessStamp"/> read here, so any change to what they come
+    /// from (on any node) rebuilds them at the next request. A fresh list: the caller adds the token's own claims.
     /// </summary>
     public async Task<List<Claim>?> ClaimsForAppAsync(string userId)
     {
-        var user = await users.FindByIdAsync(userId);
-        if (user is null || user.IsDisabled) return null;
-        var (claims, _) = await BuildClaimsAsync(user, await users.GetRolesAsync(user), null);
-        return claims;
+        var stamp = await db.Set<AccessStamp>().Select(a => a.Value).FirstOrDefaultAsync();
+        var key = PrincipalCache.AppKey(userId);
+        if (cache.Find(key, stamp, db.Now) is not { } entry)
+        {
+            var user = await users.FindByIdAsync(userId);
+            if (user is null || user.IsDisabled) return null;
+            var roles = await users.GetRolesAsync(user);
+            var (claims, until) = await BuildClaimsAsync(user, roles, null);
+            entry = new PrincipalCache.Entry(stamp, claims, roles.Contains(Roles.Participant) && roles.Count == 1, until);
+            cache.Keep(key, entry);
+        }
+        return [.. entry.Claims];
     }
 
     /// <summary>The principal's claims, and the time they change by themselves (null: only when the data changes).</summary>

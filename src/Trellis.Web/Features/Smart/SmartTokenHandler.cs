@@ -11,11 +11,11 @@ namespace Trellis.Web.Features.Smart;
 
 /// <summary>
 /// Reads a SMART access token on /fhir (OpenIddict's validation: signature, lifetime, and the token's row, so a
-/// revoked token is refused) and builds the principal the request runs as, from the database, on every request:
+/// revoked token is refused) and builds the principal the request runs as:
 /// <list type="bullet">
-/// <item>an app's token (app launch): the signed-in person's own principal, built by the session check's
-/// <see cref="SessionService.ClaimsForAppAsync"/> (roles, programs, participant, emergency access): the scope filters
-/// treat it exactly as that person's session;</item>
+/// <item>an app's token (app launch): the signed-in person's own principal, from the session check's
+/// <see cref="SessionService.ClaimsForAppAsync"/> (roles, programs, participant, emergency access; cached under the
+/// access stamp as a session's are): the scope filters treat it exactly as that person's session;</item>
 /// <item>a backend service's token: a principal with the registered client's role and programs, as a staff member
 /// assigned to those programs.</item>
 /// </list>
