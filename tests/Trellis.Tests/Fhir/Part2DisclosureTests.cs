@@ -126,8 +126,13 @@ public class Part2DisclosureTests(TrellisFactory app) : IClassFixture<TrellisFac
         var own = await ParticipantApiAsync(p);
         var theirLog = await own.GetFromJsonAsync<JsonElement>("/api/me/disclosures");
         Assert.Contains(theirLog.EnumerateArray(), d => d.GetProperty("recipient").GetString() == recipient);
-        var page = await own.GetStringAsync("/my/disclosures");
-        Assert.Contains(recipient, page);
+        using (var pages = new PageClient(app.CreateClient(new Microsoft.AspNetCore.Mvc.Testing.WebApplicationFactoryClientOptions { HandleCookies = true, AllowAutoRedirect = false })))
+        {
+            await pages.SignInAsync(EmailOf(p), DemoSeeder.Password);
+            var (response, document) = await pages.GetAsync("/my/disclosures");
+            Assert.Equal(HttpStatusCode.OK, response.StatusCode);
+            Assert.Contains(recipient, document.QuerySelector("main")!.TextContent);
+        }
         var someoneElse = await app.ApiAsync(Roles.Participant);
         var notTheirs = await someoneElse.GetFromJsonAsync<JsonElement>("/api/me/disclosures");
         Assert.DoesNotContain(notTheirs.EnumerateArray(), d => d.GetProperty("recipient").GetString() == recipient);
@@ -216,10 +221,12 @@ public class Part2DisclosureTests(TrellisFactory app) : IClassFixture<TrellisFac
         return JsonDocument.Parse(body).RootElement.GetProperty("id").GetGuid();
     }
 
+    private static string EmailOf(Guid participant) => $"p2.{participant:N}@example.org";
+
     /// <summary>An API session of the participant's own account (made for the test).</summary>
     private async Task<HttpClient> ParticipantApiAsync(Guid participant)
     {
-        var email = $"p2.{participant:N}@example.org";
+        var email = EmailOf(participant);
         await using (var s = app.Db())
         {
             var users = s.Services.GetRequiredService<UserManager<TrellisUser>>();
