@@ -136,7 +136,7 @@ public class Part2DisclosureTests(TrellisFactory app) : IClassFixture<TrellisFac
         var someoneElse = await app.ApiAsync(Roles.Participant);
         var notTheirs = await someoneElse.GetFromJsonAsync<JsonElement>("/api/me/disclosures");
         Assert.DoesNotContain(notTheirs.EnumerateArray(), d => d.GetProperty("recipient").GetString() == recipient);
-        Assert.Equal(HttpStatusCode.NotFound, (await someoneElse.GetAsync($"/api/participants/{p}/disclosures")).StatusCode);
+        Assert.Equal(HttpStatusCode.Forbidden, (await someoneElse.GetAsync($"/api/participants/{p}/disclosures")).StatusCode); // a chart's log is for staff
 
         // Revoked: gone at the next request, on every path.
         var revoked = await admin.PostAsJsonAsync($"/api/participants/{p}/consents/{consentId}/revoke", new { note = "Revoked in writing." });
