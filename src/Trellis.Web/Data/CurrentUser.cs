@@ -31,6 +31,12 @@ public sealed class CurrentUser
         EmergencyCharts = GuidClaims(principal, TrellisClaims.EmergencyChart);
         EmergencyPrograms = GuidClaims(principal, TrellisClaims.EmergencyProgram);
         SupportedParticipantIds = GuidClaims(principal, TrellisClaims.Supports);
+        Recipient = principal.FindFirstValue(TrellisClaims.Recipient);
+        RecipientPurpose = principal.FindFirstValue(TrellisClaims.RecipientPurpose);
+        DisclosurePrograms = GuidClaims(principal, TrellisClaims.DisclosureProgram);
+        foreach (var claim in principal.FindAll(TrellisClaims.DisclosureConsent))
+            if (claim.Value.Split(' ') is [var p, var c] && Guid.TryParse(p, out var participant) && Guid.TryParse(c, out var consent))
+                disclosureConsents[participant] = consent;
     }
 
     private CurrentUser(string systemWhat, string displayName, Guid? staffId)
@@ -64,6 +70,20 @@ public sealed class CurrentUser
     /// <summary>A support person's participants whose consent is active now (Features/Portal/Support); never part of the scope.</summary>
     public Guid[] SupportedParticipantIds { get; } = [];
     public string? ClientAddress { get; }
+
+    /// <summary>
+    /// 42 CFR Part 2: set for an outside recipient (a SMART backend service; Features/Disclosures): the recipient its registration
+    /// names. Null for the program itself (its staff, their apps and sessions) and for a participant reading their own record.
+    /// </summary>
+    public string? Recipient { get; }
+    public string? RecipientPurpose { get; }
+    public bool IsOutsideRecipient => Recipient is not null;
+    /// <summary>An outside recipient's Part 2 programs (facts only; charts through <see cref="ConsentFor"/>).</summary>
+    public Guid[] DisclosurePrograms { get; } = [];
+    private readonly Dictionary<Guid, Guid> disclosureConsents = [];
+
+    /// <summary>The active Part 2 consent under which this outside recipient reads a participant's chart, or null.</summary>
+    public Guid? ConsentFor(Guid participantId) => disclosureConsents.TryGetValue(participantId, out var consent) ? consent : null;
     public IReadOnlyCollection<string> Roles => roles;
 
     public bool IsInRole(string role) => roles.Contains(role);
@@ -73,7 +93,7 @@ public sealed class CurrentUser
 
     public AccessScope Scope => scope ??= IsSystem || roles.Contains(Features.Auth.Roles.Administrator)
         ? AccessScope.System
-        : IsSignedIn ? new AccessScope(false, ProgramIds, ParticipantId, ParticipantProgramId) { EmergencyCharts = EmergencyCharts, EmergencyPrograms = EmergencyPrograms } : AccessScope.None;
+        : IsSignedIn ? new AccessScope(false, ProgramIds, ParticipantId, ParticipantProgramId) { EmergencyCharts = EmergencyCharts, EmergencyPrograms = EmergencyPrograms, DisclosedCharts = [.. disclosureConsents.Keys], DisclosurePrograms = DisclosurePrograms } : AccessScope.None;
     private AccessScope? scope;
 
     public Actor Actor => actor ??= IsSystem

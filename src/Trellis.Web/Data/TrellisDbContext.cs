@@ -111,7 +111,7 @@ public abstract partial class TrellisDbContext : IdentityDbContext<TrellisUser>,
     private Guid? ScopeParticipantId => Scope.ParticipantId;
     private Guid[] ScopeReadablePrograms => Scope.ReadablePrograms;
     private bool ScopeSeesClinicWide => Scope.SeesClinicWide;
-    private Guid[] ScopeEmergencyCharts => Scope.EmergencyCharts;
+    private Guid[] ScopeCharts => Scope.Charts;
 
     protected override void OnModelCreating(ModelBuilder builder)
     {
@@ -137,7 +137,7 @@ public abstract partial class TrellisDbContext : IdentityDbContext<TrellisUser>,
         }
 
         builder.Entity<Participant>().HasQueryFilter(ScopeFilter,
-            p => ScopeAll || ScopeProgramIds.Contains(p.ProgramId) || p.Id == ScopeParticipantId || ScopeEmergencyCharts.Contains(p.Id));
+            p => ScopeAll || ScopeProgramIds.Contains(p.ProgramId) || p.Id == ScopeParticipantId || ScopeCharts.Contains(p.Id));
         builder.Entity<Participant>().HasQueryFilter(SoftDeleteFilter, p => !p.IsDeleted);
 
         var apply = typeof(TrellisDbContext).GetMethod(nameof(ApplyChartFilters), System.Reflection.BindingFlags.NonPublic | System.Reflection.BindingFlags.Instance)!;
@@ -181,7 +181,7 @@ public abstract partial class TrellisDbContext : IdentityDbContext<TrellisUser>,
     private void ApplyChartFilters<T>(ModelBuilder builder) where T : class, IParticipantOwned
     {
         Expression<Func<T, bool>> scoped = e => ScopeAll || ScopeProgramIds.Contains(e.Participant!.ProgramId) || e.ParticipantId == ScopeParticipantId
-            || ScopeEmergencyCharts.Contains(e.ParticipantId);
+            || ScopeCharts.Contains(e.ParticipantId);
         Expression<Func<T, bool>> live = e => !e.Participant!.IsDeleted;
         builder.Entity<T>().HasQueryFilter(ScopeFilter, scoped);
         builder.Entity<T>().HasQueryFilter(SoftDeleteFilter, live);

@@ -271,7 +271,7 @@ public class FhirExportTests(TrellisFactory app) : IClassFixture<TrellisFactory>
         };
     }
 
-    private static Task<HttpResponseMessage> SendAsync(HttpClient client, string url)
+    internal static Task<HttpResponseMessage> SendAsync(HttpClient client, string url)
     {
         var request = new HttpRequestMessage(HttpMethod.Get, url);
         request.Headers.Add("Prefer", "respond-async");
@@ -280,7 +280,7 @@ public class FhirExportTests(TrellisFactory app) : IClassFixture<TrellisFactory>
     }
 
     /// <summary>Polls until the export is done (202 with X-Progress meanwhile) and returns the manifest.</summary>
-    private static async Task<JsonElement> DoneAsync(HttpClient client, string statusUrl)
+    internal static async Task<JsonElement> DoneAsync(HttpClient client, string statusUrl)
     {
         var deadline = DateTime.UtcNow.AddMinutes(2);
         while (true)
@@ -299,7 +299,7 @@ public class FhirExportTests(TrellisFactory app) : IClassFixture<TrellisFactory>
     }
 
     /// <summary>Kick-off (202, Content-Location), polling, and every file downloaded with the same token and parsed line by line.</summary>
-    private static async Task<Export> ExportAsync(HttpClient client, string url)
+    internal static async Task<Export> ExportAsync(HttpClient client, string url)
     {
         var kicked = await SendAsync(client, url);
         await ReadAsync<OperationOutcome>(kicked, 202);

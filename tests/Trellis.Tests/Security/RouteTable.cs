@@ -72,6 +72,12 @@ public static class RouteTable
         ["GET /admin/smart-clients"] = SignedIn,
         ["GET /api/smart-clients/"] = SignedIn,
         ["POST /api/smart-clients/"] = SignedIn,
+        ["PUT /api/smart-clients/{id:guid}/recipient"] = SignedIn,
+        // 42 CFR Part 2 disclosure log (Features/Disclosures).
+        ["GET /api/me/disclosures"] = SignedIn,
+        ["GET /api/participants/{id:guid}/disclosures"] = SignedIn,
+        ["GET /my/disclosures"] = SignedIn,
+        ["GET /participants/{Id:guid}/disclosures"] = SignedIn,
         ["GET /fhir/{type}"] = SignedIn,
         ["GET /fhir/{type}/{id}"] = SignedIn,
         ["GET /fhir/{type}/{id}/_history/{vid}"] = SignedIn,

@@ -105,14 +105,15 @@ public class SmartBackendTests(TrellisFactory app) : IClassFixture<TrellisFactor
     [Fact]
     public async Task A_wildcard_registration_covers_each_type_and_the_role_still_decides()
     {
-        var substanceUse = await Demo.ProgramIdAsync(app, Demo.SubstanceUse);
-        var billing = await BackendService.RegisterAsync(app, "system/*.rs", [substanceUse], Roles.Billing);
+        // A program outside 42 CFR Part 2: a Part 2 program's charts reach a backend service only under consent (Part2DisclosureTests).
+        var mentalHealth = await Demo.ProgramIdAsync(app, Demo.MentalHealth);
+        var billing = await BackendService.RegisterAsync(app, "system/*.rs", [mentalHealth], Roles.Billing);
         var fhir = billing.Fhir(await billing.TokenAsync("system/Patient.rs system/Coverage.rs system/Condition.rs"));
         var patients = await FhirTesting.AllAsync(fhir, "/fhir/Patient?_count=100");
         Assert.NotEmpty(patients);
         await using (var s = app.Db())
         {
-            var expected = await s.Context.Participants.Where(p => p.ProgramId == substanceUse).Select(p => p.Id).ToListAsync();
+            var expected = await s.Context.Participants.Where(p => p.ProgramId == mentalHealth).Select(p => p.Id).ToListAsync();
             Assert.Equal(expected.Order(), patients.Select(p => Guid.Parse(p.Id!)).Order());
         }
         // Billing reads no clinical content, whatever the scope says.

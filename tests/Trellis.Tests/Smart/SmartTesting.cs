@@ -27,12 +27,12 @@ public sealed class BackendService(TrellisFactory app, RSA key, string kid, stri
     }
 
     /// <summary>Registers a backend service through POST /api/smart-clients, as the administrator.</summary>
-    public static async Task<BackendService> RegisterAsync(TrellisFactory app, string scopes, Guid[] programs, string role = Roles.Clinician)
+    public static async Task<BackendService> RegisterAsync(TrellisFactory app, string scopes, Guid[] programs, string role = Roles.Clinician, string? recipient = null, string? purpose = null)
     {
         var key = RSA.Create(2048);
         var kid = Guid.NewGuid().ToString("N");
         var admin = await app.ApiAsync(Roles.Administrator);
-        var response = await admin.PostAsJsonAsync("/api/smart-clients/", new { name = "Registry " + kid[..6], kind = "Backend", scopes, role, programIds = programs, jwks = Jwks(key, kid) });
+        var response = await admin.PostAsJsonAsync("/api/smart-clients/", new { name = "Registry " + kid[..6], kind = "Backend", scopes, role, programIds = programs, jwks = Jwks(key, kid), recipient, purpose });
         var body = await response.Content.ReadAsStringAsync();
         Assert.True((int)response.StatusCode == 201, body);
         return new BackendService(app, key, kid, JsonDocument.Parse(body).RootElement.GetProperty("clientId").GetString()!);

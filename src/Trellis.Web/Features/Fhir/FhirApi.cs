@@ -165,6 +165,9 @@ public static class FhirApi
     internal static async Task AuditAsync(TrellisDbContext db, IReadOnlyList<FhirEntry> entries, string detail, CancellationToken ct)
     {
         if (Smart.SmartScope.ClientOf(db.Me.Principal) is { } client) detail = $"{detail} (SMART client {client})";
+        // 42 CFR Part 2: a disclosure to an outside recipient is logged for the participant, before the records leave.
+        if (db.Me.IsOutsideRecipient)
+            await Disclosures.Part2Disclosures.RecordAsync(db, [.. entries.Where(e => e.ParticipantId is not null && FhirSecurity.IsPart2(e.Resource)).Select(e => (e.ParticipantId!.Value, e.Resource.TypeName))], detail, ct);
         foreach (var group in entries.Where(e => e.RecordType is not null).GroupBy(e => e.RecordType!))
             await db.AuditReadAsync(group.Key, group.Select(e => ((object)e.RecordId, e.ParticipantId)), detail, ct);
     }

@@ -19,6 +19,9 @@ public static class FhirBundles
         }
         foreach (var entry in page.Entries) bundle.Entry.Add(Entry(baseUrl, entry, Bundle.SearchEntryMode.Match));
         foreach (var entry in included) bundle.Entry.Add(Entry(baseUrl, entry, Bundle.SearchEntryMode.Include));
+        // 42 CFR Part 2 records disclosed to an outside recipient: the § 2.32 notice goes with the Bundle too.
+        if (page.Entries.Concat(included).Any(e => e.Resource.Meta?.Extension.Any(x => x.Url == FhirSecurity.NoticeExtension) == true))
+            bundle.Entry.Add(new Bundle.EntryComponent { Resource = FhirSecurity.Notice(), Search = new Bundle.SearchComponent { Mode = Bundle.SearchEntryMode.Outcome } });
         return bundle;
     }
 

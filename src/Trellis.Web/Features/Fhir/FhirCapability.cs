@@ -36,7 +36,10 @@ public static class FhirCapability
             {
                 Mode = RestfulCapabilityMode.Server,
                 Documentation = "Read-only but for POST QuestionnaireResponse (scored on the server into the chart). Every record is read through the caller's care-team scope; records of 42 CFR Part 2 programs carry "
-                    + "meta.security 42CFRPart2 and confidentiality R. Unknown search parameters are ignored unless Prefer: handling=strict. "
+                    + "meta.security 42CFRPart2 and confidentiality R. A SMART backend service is an outside recipient: it receives a Part 2 participant's records "
+                    + "(read, search, includes, counts, $export) only under an active Part 2 consent naming its registered recipient and purpose; they carry the refrain "
+                    + "label NORDSCLCD and the 42 CFR 2.32 notice (meta extension " + FhirSecurity.NoticeExtension + ", an outcome entry in search Bundles, the extension "
+                    + "of each $export manifest output), and each disclosure is logged for the participant. Unknown search parameters are ignored unless Prefer: handling=strict. "
                     + "vread serves a record's current version only: Trellis does not keep earlier versions' content, so an earlier versionId is 410 Gone.",
                 Security = Smart.SmartCapability.Security(baseUrl),
                 Resource = [.. types.All.Select(t => Resource(t, types))],

@@ -160,7 +160,11 @@ public abstract class FhirEntityType<T> : IFhirType where T : Entity
             resource.Meta.VersionId = record.Version.ToString(CultureInfo.InvariantCulture);
             resource.Meta.LastUpdated = record.UpdatedAt;
         }
-        if (ProgramOf(record) is { } program && (await fx.Part2ProgramsAsync(ct)).Contains(program)) FhirSecurity.LabelPart2(resource);
+        if (ProgramOf(record) is { } program && (await fx.Part2ProgramsAsync(ct)).Contains(program))
+        {
+            FhirSecurity.LabelPart2(resource);
+            if (fx.Db.Me.IsOutsideRecipient) FhirSecurity.MarkDisclosed(resource);
+        }
         return new FhirEntry(resource, typeof(T).Name, record.Id, ParticipantOf(record));
     }
 

@@ -22,6 +22,13 @@ public sealed class SmartClient : Entity
     public string? Role { get; set; }
     /// <summary>Backend services: the programs whose records it sees.</summary>
     public List<Guid> ProgramIds { get; set; } = [];
+    /// <summary>
+    /// Backend services: the outside recipient this service is, as participants' 42 CFR Part 2 consents name it, and the
+    /// purpose it receives records for (as the consents state it). A Part 2 participant's records reach it only under an
+    /// active Part 2 consent naming both (Features/Disclosures); unset, it receives no Part 2 records at all.
+    /// </summary>
+    public string? Recipient { get; set; }
+    public string? Purpose { get; set; }
     /// <summary>Apps: where the authorization code goes.</summary>
     public string? RedirectUri { get; set; }
     /// <summary>Cleared when an administrator removes the client: its tokens stop working at once.</summary>
@@ -62,6 +69,8 @@ internal sealed class SmartClientConfiguration : IEntityTypeConfiguration<SmartC
         b.Property(x => x.Scopes).HasMaxLength(2000);
         b.Property(x => x.Role).HasMaxLength(40);
         b.Property(x => x.RedirectUri).HasMaxLength(500);
+        b.Property(x => x.Recipient).HasMaxLength(300);
+        b.Property(x => x.Purpose).HasMaxLength(500);
         b.Ignore(x => x.ScopeList);
     }
 }

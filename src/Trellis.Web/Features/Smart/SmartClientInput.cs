@@ -25,6 +25,15 @@ public sealed class SmartClientInput : IValidatableObject
     /// <summary>Backend services: the programs whose records it sees.</summary>
     public List<Guid> ProgramIds { get; set; } = [];
 
+    /// <summary>
+    /// Backend services: the outside recipient it is, exactly as participants' 42 CFR Part 2 consents name it, and the purpose
+    /// it receives records for, as the consents state it. Optional: without both it receives no Part 2 program's records.
+    /// </summary>
+    [StringLength(300)]
+    public string? Recipient { get; set; }
+    [StringLength(500)]
+    public string? Purpose { get; set; }
+
     /// <summary>Backend services: the JSON Web Key Set with its public keys (RS384 or ES384).</summary>
     [StringLength(20000)]
     public string? Jwks { get; set; }
@@ -51,6 +60,7 @@ public sealed class SmartClientInput : IValidatableObject
             if (Role is null || !ServiceRoles.Contains(Role)) yield return new("Choose the role it reads as: " + string.Join(", ", ServiceRoles.Select(Roles.Label)) + ".", [nameof(Role)]);
             if (ProgramIds.Count == 0) yield return new("Choose at least one program it may see.", [nameof(ProgramIds)]);
             if (JwksProblem(Jwks) is { } problem) yield return new(problem, [nameof(Jwks)]);
+            foreach (var result in SmartRecipientInput.Check(Recipient, Purpose)) yield return result;
         }
         else if (!Uri.TryCreate(RedirectUri, UriKind.Absolute, out var uri) || (uri.Scheme != Uri.UriSchemeHttps && !(uri.Scheme == Uri.UriSchemeHttp && uri.IsLoopback)) || uri.Fragment.Length > 0)
             yield return new("Give the app's redirect address: an https address (or http on localhost), without a #fragment.", [nameof(RedirectUri)]);
@@ -67,5 +77,28 @@ public sealed class SmartClientInput : IValidatableObject
         if (set.Keys.Any(k => k.Kty is not ("RSA" or "EC"))) return "Only RSA and EC keys are accepted (RS384 or ES384).";
         if (set.Keys.Any(k => k.D is not null)) return "The key set holds a private key: paste the public keys only, and replace that key (it is no longer secret).";
         return null;
+    }
+}
+
+/// <summary>
+/// Links a backend service to the recipient and purpose participants' 42 CFR Part 2 consents name (or clears the link): it then
+/// receives the Part 2 records of exactly the participants whose active consent names both (Features/Disclosures).
+/// </summary>
+public sealed class SmartRecipientInput : IValidatableObject
+{
+    [StringLength(300)]
+    public string? Recipient { get; set; }
+    [StringLength(500)]
+    public string? Purpose { get; set; }
+
+    public IEnumerable<ValidationResult> Validate(ValidationContext validationContext) => Check(Recipient, Purpose);
+
+    /// <summary>Both or neither: a recipient without a purpose (or the reverse) could never match a consent.</summary>
+    public static IEnumerable<ValidationResult> Check(string? recipient, string? purpose)
+    {
+        if (string.IsNullOrWhiteSpace(recipient) && !string.IsNullOrWhiteSpace(purpose))
+            yield return new("Name the recipient as the participants' Part 2 consents name it, or clear the purpose too.", [nameof(Recipient)]);
+        if (!string.IsNullOrWhiteSpace(recipient) && string.IsNullOrWhiteSpace(purpose))
+            yield return new("Give the purpose as the consents state it (e.g. \"Coordination of care.\"), or clear the recipient too.", [nameof(Purpose)]);
     }
 }

@@ -17,7 +17,8 @@ namespace Trellis.Web.Features.Smart;
 /// <see cref="SessionService.ClaimsForAppAsync"/> (roles, programs, participant, emergency access; cached under the
 /// access stamp as a session's are): the scope filters treat it exactly as that person's session;</item>
 /// <item>a backend service's token: a principal with the registered client's role and programs, as a staff member
-/// assigned to those programs.</item>
+/// assigned to those programs; it is an outside recipient, so of a 42 CFR Part 2 program it reads only the charts whose
+/// active Part 2 consent names its recipient and purpose (<see cref="Disclosures.Part2Disclosures"/>).</item>
 /// </list>
 /// Both carry the granted SMART scopes (<see cref="SmartScope.Permits"/> narrows the resource types) and the client id
 /// (the audit trail records it).
@@ -54,8 +55,9 @@ public sealed class SmartTokenHandler(IOptionsMonitor<AuthenticationSchemeOption
                 new(ClaimTypes.Name, "smart:" + client.ClientId),
                 new(TrellisClaims.DisplayName, client.Name),
                 new(ClaimTypes.Role, client.Role ?? ""),
-                .. client.ProgramIds.Select(p => new Claim(TrellisClaims.Program, p.ToString())),
             ];
+            // Its programs, and of Part 2 programs only the charts its consents cover: an outside recipient (Features/Disclosures).
+            await Disclosures.Part2Disclosures.AddClaimsAsync(db, client, claims, Context.RequestAborted);
         }
         else if (token.GetClaim(SmartScope.KindClaim) == "user" && client.Kind == SmartClientKind.App)
         {

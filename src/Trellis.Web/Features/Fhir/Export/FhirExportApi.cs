@@ -81,7 +81,7 @@ public static class FhirExportApi
         if (job.ExpiresAt is { } expires) http.Response.Headers.Expires = expires.ToString("R", CultureInfo.InvariantCulture);
         return TypedResults.Json(new Manifest(
             Instant(job.TransactionTime!.Value), job.Request, true,
-            [.. job.Files().Select(f => new ManifestFile(f.Type, $"{job.BaseUrl}/$export-file/{job.Id}/{f.Type}.ndjson", f.Count))],
+            [.. job.Files().Select(f => new ManifestFile(f.Type, $"{job.BaseUrl}/$export-file/{job.Id}/{f.Type}.ndjson", f.Count, f.Part2 ? Part2Notice : null))],
             []), ManifestJson, "application/json");
     }
 
@@ -118,5 +118,12 @@ public static class FhirExportApi
     /// <summary>The Bulk Data completion manifest.</summary>
     public sealed record Manifest(string TransactionTime, string Request, bool RequiresAccessToken, IReadOnlyList<ManifestFile> Output, IReadOnlyList<ManifestFile> Error);
 
-    public sealed record ManifestFile(string Type, string Url, long Count);
+    /// <summary>
+    /// An output file; <c>extension</c> (which Bulk Data allows on an output item) carries the 42 CFR § 2.32 notice when the
+    /// file discloses Part 2 records to an outside recipient (each of those records carries it in its meta too).
+    /// </summary>
+    public sealed record ManifestFile(string Type, string Url, long Count,
+        [property: System.Text.Json.Serialization.JsonIgnore(Condition = System.Text.Json.Serialization.JsonIgnoreCondition.WhenWritingNull)] IReadOnlyDictionary<string, string>? Extension = null);
+
+    private static readonly IReadOnlyDictionary<string, string> Part2Notice = new Dictionary<string, string> { [FhirSecurity.NoticeExtension] = Disclosures.RedisclosureNotice.Text };
 }

@@ -35,7 +35,7 @@ public sealed class FhirExportJob
     /// <summary>What the runner is doing, for X-Progress ("Observation: 12,000 resources written (5 of 21 types)").</summary>
     public string? Progress { get; set; }
     public long Exported { get; set; }
-    /// <summary>Per type written: "Type:count" pairs, comma-separated, in order.</summary>
+    /// <summary>Per type written: "Type:count" pairs, comma-separated, in order; "Type:count:part2" when the file discloses Part 2 records to an outside recipient.</summary>
     public string? Output { get; set; }
     public DateTimeOffset CreatedAt { get; set; }
     public DateTimeOffset? StartedAt { get; set; }
@@ -51,8 +51,8 @@ public sealed class FhirExportJob
     /// <summary>Set by DELETE while it runs: the runner stops at its next batch and removes the files and the job.</summary>
     public bool CancelRequested { get; set; }
 
-    public IReadOnlyList<(string Type, long Count)> Files() => string.IsNullOrEmpty(Output) ? [] :
-        [.. Output.Split(',').Select(p => p.Split(':')).Select(p => (p[0], long.Parse(p[1], System.Globalization.CultureInfo.InvariantCulture)))];
+    public IReadOnlyList<(string Type, long Count, bool Part2)> Files() => string.IsNullOrEmpty(Output) ? [] :
+        [.. Output.Split(',').Select(p => p.Split(':')).Select(p => (p[0], long.Parse(p[1], System.Globalization.CultureInfo.InvariantCulture), p.Length > 2 && p[2] == "part2"))];
 }
 
 internal sealed class FhirExportJobConfiguration : IEntityTypeConfiguration<FhirExportJob>

@@ -159,14 +159,14 @@ public sealed class FhirExportRunner(IServiceScopeFactory scopes, IConfiguration
     /// <summary>Writes the files; null when it completed, <see cref="Cancelled"/> when its requester deleted it, or why it failed.</summary>
     private async Task<string?> ExportAsync(TrellisDbContext db, FhirExportJob job, FhirTypes types, CancellationToken ct)
     {
-        var requester = Rebuild(job);
+        var requester = await RebuildAsync(db, job, ct);
         db.ActAs(requester);
         var fx = new FhirContext(db, job.BaseUrl);
         var names = job.Types.Split(',', StringSplitOptions.RemoveEmptyEntries);
         var patients = job.Level == FhirExportLevel.Group ? Resources.GroupType.MembersOf(db, job.GroupId!.Value) : null;
         var selection = new FhirExportSelection(job.Since, job.TransactionTime!.Value, job.Level != FhirExportLevel.System, patients);
         Directory.CreateDirectory(FolderOf(job.Id));
-        var written = new List<(string Type, long Count)>();
+        var written = new List<(string Type, long Count, bool Part2)>();
         long total = 0;
         for (var i = 0; i < names.Length; i++)
         {
@@ -175,11 +175,13 @@ public sealed class FhirExportRunner(IServiceScopeFactory scopes, IConfiguration
             if (types.Find(names[i]) is not { } type || !FhirApi.Permits(db, type, 's')) continue;
             var path = FileOf(job.Id, type.Name);
             long count = 0;
+            var disclosed = false;
             await using (var file = new FileStream(path, FileMode.Create, FileAccess.Write, FileShare.Read, 1 << 16))
             {
                 await foreach (var batch in type.ExportAsync(fx, selection, ct))
                 {
                     await FhirApi.AuditAsync(db, batch, $"FHIR $export {job.Id}", ct);
+                    disclosed |= batch.Any(e => e.Resource.Meta?.Extension.Any(x => x.Url == FhirSecurity.NoticeExtension) == true);
                     foreach (var entry in batch)
                     {
                         JsonSerializer.Serialize(file, entry.Resource, entry.Resource.GetType(), FhirJson.Options);
@@ -192,12 +194,12 @@ public sealed class FhirExportRunner(IServiceScopeFactory scopes, IConfiguration
                 }
             }
             if (count == 0) File.Delete(path);
-            else written.Add((type.Name, count));
+            else written.Add((type.Name, count, disclosed));
             total += count;
             if (await BeatAsync(db, job.Id, $"{type.Name} done ({i + 1} of {names.Length} types)", total, ct) == 0) return Cancelled;
         }
         var now = db.Now;
-        var output = string.Join(',', written.Select(w => string.Create(CultureInfo.InvariantCulture, $"{w.Type}:{w.Count}")));
+        var output = string.Join(',', written.Select(w => string.Create(CultureInfo.InvariantCulture, $"{w.Type}:{w.Count}{(w.Part2 ? ":part2" : "")}")));
         var done = await db.Set<FhirExportJob>().Where(j => j.Id == job.Id && !j.CancelRequested).ExecuteUpdateAsync(s => s
             .SetProperty(j => j.Status, FhirExportStatus.Completed).SetProperty(j => j.Output, output).SetProperty(j => j.Exported, total)
             .SetProperty(j => j.Progress, (string?)null).SetProperty(j => j.FinishedAt, now).SetProperty(j => j.ExpiresAt, now + Retention), CancellationToken.None);
@@ -212,11 +214,25 @@ public sealed class FhirExportRunner(IServiceScopeFactory scopes, IConfiguration
             .SetProperty(j => j.Progress, progress).SetProperty(j => j.Exported, exported).SetProperty(j => j.HeartbeatAt, now), ct);
     }
 
-    /// <summary>The requester as they were at kick-off: their claims, under their authentication type.</summary>
-    private static CurrentUser Rebuild(FhirExportJob job)
+    /// <summary>
+    /// The requester as they were at kick-off: their claims, under their authentication type. An outside recipient's (a SMART
+    /// backend service's) programs and Part 2 consents are read again now, as its next request would: a consent revoked or
+    /// expired since the kick-off discloses nothing, and a client no longer registered reads nothing.
+    /// </summary>
+    private static async Task<CurrentUser> RebuildAsync(TrellisDbContext db, FhirExportJob job, CancellationToken ct)
     {
         var saved = JsonSerializer.Deserialize<SavedPrincipal>(job.Principal)!;
-        var identity = new ClaimsIdentity(saved.Claims.Select(c => new Claim(c[0], c[1])), saved.AuthenticationType, saved.NameType, saved.RoleType);
+        var claims = saved.Claims.Select(c => new Claim(c[0], c[1])).ToList();
+        if (claims.Any(c => c.Type == TrellisClaims.Recipient))
+        {
+            claims.RemoveAll(c => Disclosures.Part2Disclosures.ClaimTypes.Contains(c.Type));
+            var clientId = claims.FirstOrDefault(c => c.Type == Smart.SmartScope.ClientClaim)?.Value;
+            db.ActAs(CurrentUser.System("fhir-export"));
+            if (await db.Set<Smart.SmartClient>().AsNoTracking().FirstOrDefaultAsync(c => c.ClientId == clientId && c.IsActive, ct) is { } client)
+                await Disclosures.Part2Disclosures.AddClaimsAsync(db, client, claims, ct);
+            else claims.Add(new(TrellisClaims.Recipient, ""));
+        }
+        var identity = new ClaimsIdentity(claims, saved.AuthenticationType, saved.NameType, saved.RoleType);
         return CurrentUser.From(new ClaimsPrincipal(identity), job.ClientAddress);
     }
 

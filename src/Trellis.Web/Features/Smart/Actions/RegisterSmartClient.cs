@@ -27,6 +27,8 @@ public static class RegisterSmartClient
             Name = input.Name.Trim(), Kind = input.Kind, Scopes = scopes,
             Role = input.Kind == SmartClientKind.Backend ? input.Role : null, ProgramIds = programs,
             RedirectUri = input.Kind == SmartClientKind.App ? input.RedirectUri : null,
+            Recipient = input.Kind == SmartClientKind.Backend ? Clean(input.Recipient) : null,
+            Purpose = input.Kind == SmartClientKind.Backend ? Clean(input.Purpose) : null,
         };
         var descriptor = new OpenIddictApplicationDescriptor { ClientId = client.ClientId, DisplayName = client.Name };
         if (input.Kind == SmartClientKind.Backend)
@@ -48,4 +50,6 @@ public static class RegisterSmartClient
         await apps.CreateAsync(descriptor, ct);
         return client;
     }
+
+    internal static string? Clean(string? text) => string.IsNullOrWhiteSpace(text) ? null : text.Trim();
 }
