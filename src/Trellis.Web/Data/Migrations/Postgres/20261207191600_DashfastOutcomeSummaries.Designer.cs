@@ -4172,6 +4172,8 @@ namespace Trellis.Web.Data.Migrations.Postgres
 
                     b.HasKey("Id");
 
+                    b.HasIndex("On");
+
                     b.HasIndex("ParticipantId", "On")
                         .IsUnique();
 

@@ -4169,6 +4169,8 @@ namespace Trellis.Web.Data.Migrations.Postgres
 
                     b.HasKey("Id");
 
+                    b.HasIndex("On");
+
                     b.HasIndex("ParticipantId", "On")
                         .IsUnique();
 

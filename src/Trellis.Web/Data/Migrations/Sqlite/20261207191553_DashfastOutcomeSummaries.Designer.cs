@@ -4160,6 +4160,8 @@ namespace Trellis.Web.Data.Migrations.Sqlite
 
                     b.HasKey("Id");
 
+                    b.HasIndex("On");
+
                     b.HasIndex("ParticipantId", "On")
                         .IsUnique();
 

@@ -84,6 +84,11 @@ namespace Trellis.Web.Data.Migrations.Sqlite
                 });
 
             migrationBuilder.CreateIndex(
+                name: "IX_AttendanceDays_On",
+                table: "AttendanceDays",
+                column: "On");
+
+            migrationBuilder.CreateIndex(
                 name: "IX_AttendanceDays_ParticipantId_On",
                 table: "AttendanceDays",
                 columns: new[] { "ParticipantId", "On" },

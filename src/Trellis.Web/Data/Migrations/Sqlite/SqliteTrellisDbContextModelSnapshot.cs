@@ -4157,6 +4157,8 @@ namespace Trellis.Web.Data.Migrations.Sqlite
 
                     b.HasKey("Id");
 
+                    b.HasIndex("On");
+
                     b.HasIndex("ParticipantId", "On")
                         .IsUnique();
 

@@ -63,19 +63,23 @@ public static class DashboardQueries
 
         var people = await db.Participants.AsNoTracking().Where(p => ids.Contains(p.Id)).Select(p => new { p.Id, p.PrimaryClinicianId }).ToListAsync(ct);
 
-        // Attendance and hours are summed in the database from the per participant-day summary (issue 10 point 7).
-        var days = db.Set<AttendanceDay>().AsNoTracking().Where(a => ids.Contains(a.ParticipantId));
+        // Attendance and hours are summed in the database from the per participant-day summary (issue 10 point 7), by the
+        // period's days (index on On) and per person, then kept for the period's people here: an id list of a thousand
+        // people in the SQL made the databases probe every row against it.
+        var idSet = ids.ToHashSet();
+        var days = db.Set<AttendanceDay>().AsNoTracking();
         var totals = new List<AttendanceTotal>();
         var weeks = new List<WeekMinutes>();
         foreach (var p in new[] { f.Previous, f })
         {
-            var sum = await days.Where(a => a.On >= p.From && a.On < p.To).GroupBy(a => 1)
-                .Select(g => new { Marked = g.Sum(a => a.Marked), Attended = g.Sum(a => a.Attended) }).FirstOrDefaultAsync(ct);
-            totals.Add(new AttendanceTotal(p.From, p.To, sum?.Marked ?? 0, sum?.Attended ?? 0));
+            var perPerson = await days.Where(a => a.On >= p.From && a.On < p.To).GroupBy(a => a.ParticipantId)
+                .Select(g => new { Id = g.Key, Marked = g.Sum(a => a.Marked), Attended = g.Sum(a => a.Attended) }).ToListAsync(ct);
+            var mine = perPerson.Where(x => idSet.Contains(x.Id)).ToList();
+            totals.Add(new AttendanceTotal(p.From, p.To, mine.Sum(x => x.Marked), mine.Sum(x => x.Attended)));
             var lastMonday = p.To.AddDays(-7);
             weeks.AddRange((await days.Where(a => a.On >= p.From && a.On < p.To && a.WeekStart >= p.From && a.WeekStart <= lastMonday)
                 .GroupBy(a => new { a.ParticipantId, a.WeekStart }).Select(g => new { g.Key.ParticipantId, g.Key.WeekStart, Minutes = g.Sum(a => a.Minutes) }).ToListAsync(ct))
-                .Select(w => new WeekMinutes(w.ParticipantId, w.WeekStart, w.Minutes)));
+                .Where(w => idSet.Contains(w.ParticipantId)).Select(w => new WeekMinutes(w.ParticipantId, w.WeekStart, w.Minutes)));
         }
         // Outcomes at discharge from the per-stay summary: the stays that ended in either period.
         var stayScores = await db.Set<StayScore>().AsNoTracking().Where(x => ids.Contains(x.ParticipantId) && x.StayEndedOn >= start && x.StayEndedOn < end && x.Scores >= 2)
@@ -96,7 +100,6 @@ public static class DashboardQueries
         var clinicianIds = people.Where(p => p.PrimaryClinicianId != null).Select(p => p.PrimaryClinicianId!.Value).Distinct().ToList();
         var clinicians = await db.Staff.AsNoTracking().Where(s => clinicianIds.Contains(s.Id)).ToDictionaryAsync(s => s.Id, s => s.FirstName + " " + s.LastName, ct);
 
-        var idSet = ids.ToHashSet();
         return new DashboardData(f, today, stays, theirs.Where(s => idSet.Contains(s.ParticipantId)).ToList(),
             people.ToDictionary(p => p.Id, p => p.PrimaryClinicianId),
             totals, weeks, stays.GroupBy(s => s.ParticipantId).ToDictionary(g => g.Key, g => minimum.GetValueOrDefault(g.First().ProgramId)),

@@ -33,5 +33,6 @@ internal sealed class AttendanceDayConfiguration : IEntityTypeConfiguration<Atte
         b.ToTable("AttendanceDays");
         b.HasOne(x => x.Participant).WithMany().HasForeignKey(x => x.ParticipantId).OnDelete(DeleteBehavior.Cascade);
         b.HasIndex(x => new { x.ParticipantId, x.On }).IsUnique();
+        b.HasIndex(x => x.On); // the dashboard sums a period's days for everyone in it
     }
 }
