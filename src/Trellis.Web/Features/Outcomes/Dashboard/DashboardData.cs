@@ -65,9 +65,12 @@ public static class DashboardQueries
 
         // Attendance and hours are summed in the database from the per participant-day summary (issue 10 point 7), by the
         // period's days (index on On) and per person, then kept for the period's people here: an id list of a thousand
-        // people in the SQL made the databases probe every row against it.
+        // people in the SQL made the databases probe every row against it. The filters are lifted for these sums only
+        // because the per-person rows are kept solely for ids read through them (the stays above): an out-of-scope or
+        // removed chart's days are dropped here, so totals still count only what the caller may see, without joining
+        // every day to its participant.
         var idSet = ids.ToHashSet();
-        var days = db.Set<AttendanceDay>().AsNoTracking();
+        var days = db.Set<AttendanceDay>().IgnoreQueryFilters([TrellisDbContext.ScopeFilter, TrellisDbContext.SoftDeleteFilter]).AsNoTracking();
         var totals = new List<AttendanceTotal>();
         var weeks = new List<WeekMinutes>();
         foreach (var p in new[] { f.Previous, f })
