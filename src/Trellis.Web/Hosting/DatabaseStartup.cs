@@ -50,6 +50,10 @@ public static class DatabaseStartup
             log.LogWarning(message);
         }
 
+        // The dashboard's summary tables, built once for a database that predates them (or their rules).
+        if (await Trellis.Web.Features.Outcomes.Summaries.OutcomeSummaries.BackfillAsync(db, ct) is > 0 and var built)
+            log.LogInformation("Outcome summaries built for {Count} participants", built);
+
         var roles = sp.GetRequiredService<RoleManager<IdentityRole>>();
         foreach (var role in Roles.All)
             if (!await roles.RoleExistsAsync(role)) await roles.CreateAsync(new IdentityRole(role));

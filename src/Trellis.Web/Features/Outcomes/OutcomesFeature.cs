@@ -20,6 +20,7 @@ public sealed class OutcomesFeature : IFeature
         services.AddSingleton(new ParticipantCard(typeof(Pages.MyMeasuresWidget), 30));
         services.AddScoped<IDemoData, Demo.OutcomesDemo>();
         services.AddHostedService<OutcomeTasksService>();
+        services.AddSingleton<Data.ISaveHook, Summaries.OutcomeSummaryHook>();
     }
 
     public static void MapApi(RouteGroupBuilder api)

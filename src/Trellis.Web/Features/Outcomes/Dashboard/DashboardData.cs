@@ -2,12 +2,16 @@ using Microsoft.EntityFrameworkCore;
 using Trellis.Web.Data;
 using Trellis.Web.Features.Admissions;
 using Trellis.Web.Features.Discharge;
-using Trellis.Web.Features.Scheduling;
+using Trellis.Web.Features.Outcomes.Summaries;
 
 namespace Trellis.Web.Features.Outcomes;
 
-public sealed record AttendanceMark(Guid ParticipantId, DateOnly On, AttendanceStatus Status, int Minutes);
-public sealed record ScoreMark(Guid ParticipantId, string Instrument, DateOnly On, int Total);
+/// <summary>Attendance marked and attended in a period (<see cref="AttendanceDay"/> rows summed in the database).</summary>
+public sealed record AttendanceTotal(DateOnly From, DateOnly To, int Marked, int Attended);
+/// <summary>Minutes a participant attended in one week (Monday <see cref="WeekStart"/>) that lies wholly in a period.</summary>
+public sealed record WeekMinutes(Guid ParticipantId, DateOnly WeekStart, int Minutes);
+/// <summary>One instrument's first and last score over an ended stay (<see cref="StayScore"/>).</summary>
+public sealed record StayScoreMark(Guid ParticipantId, Guid ProgramId, DateOnly StayStartedOn, string Instrument, int Scores, int Baseline, int Latest);
 public sealed record DischargeMark(Guid ParticipantId, DateOnly On, DischargeReason Reason);
 public sealed record FollowUpMark(Guid ParticipantId, DateOnly DueOn, bool Recorded, bool? Reached, bool? InTreatmentElsewhere, bool? UseOrRelapse, bool? Readmitted);
 public sealed record Lead(InquirySource Source, CaseTimeline Timeline);
@@ -15,22 +19,23 @@ public sealed record Lead(InquirySource Source, CaseTimeline Timeline);
 /// <summary>Everything the figures of two periods (now and before) are counted from, loaded once through the context's filters.</summary>
 public sealed record DashboardData(
     DashboardFilter Filter, DateOnly Today, IReadOnlyList<Stay> Stays, IReadOnlyList<Stay> AllStaysOfThesePeople,
-    IReadOnlyDictionary<Guid, Guid?> ClinicianOf, IReadOnlyList<AttendanceMark> Attendance, IReadOnlyDictionary<Guid, decimal> MinimumHours,
-    IReadOnlyList<ScoreMark> Scores, IReadOnlyList<DischargeMark> Discharges, IReadOnlyList<MeasureOccasion> Occasions,
+    IReadOnlyDictionary<Guid, Guid?> ClinicianOf, IReadOnlyList<AttendanceTotal> Attendance, IReadOnlyList<WeekMinutes> Weeks,
+    IReadOnlyDictionary<Guid, decimal> MinimumHours, IReadOnlyList<StayScoreMark> StayScores, IReadOnlyList<DischargeMark> Discharges, IReadOnlyList<MeasureOccasion> Occasions,
     IReadOnlyList<FollowUpMark> FollowUps, IReadOnlyList<Lead> Leads,
     IReadOnlyDictionary<Guid, string> Programs, IReadOnlyDictionary<Guid, string> Tracks, IReadOnlyDictionary<Guid, string> Clinicians)
 {
     // Looked up once per stay by several figures: built once, so a figure costs the stays, not stays × discharges.
     private Dictionary<(Guid, DateOnly), DischargeReason>? reasons;
     private ILookup<Guid, Stay>? staysByPerson;
-    private ILookup<Guid, ScoreMark>? scoresByPerson;
+    private ILookup<(Guid, Guid, DateOnly), StayScoreMark>? scoresByStay;
 
     /// <summary>The reason of the (first) final discharge of this person on this day.</summary>
     public DischargeReason? ReasonOn(Guid participantId, DateOnly? on) =>
         on is { } day && (reasons ??= Discharges.GroupBy(x => (x.ParticipantId, x.On)).ToDictionary(g => g.Key, g => g.First().Reason)).TryGetValue((participantId, day), out var r) ? r : null;
 
     public ILookup<Guid, Stay> AllStaysByPerson => staysByPerson ??= AllStaysOfThesePeople.ToLookup(s => s.ParticipantId);
-    public ILookup<Guid, ScoreMark> ScoresByPerson => scoresByPerson ??= Scores.ToLookup(s => s.ParticipantId);
+    /// <summary>The instruments scored over this stay.</summary>
+    public IEnumerable<StayScoreMark> ScoresOf(Stay s) => (scoresByStay ??= StayScores.ToLookup(x => (x.ParticipantId, x.ProgramId, x.StayStartedOn)))[(s.ParticipantId, s.ProgramId, s.StartedOn)];
 }
 
 /// <summary>
@@ -46,24 +51,42 @@ public static class DashboardQueries
         var today = await ProgramClock.ClinicTodayAsync(db, ct);
         var enrollments = db.Enrollments.AsNoTracking();
         if (f.ProgramId is { } pid) enrollments = enrollments.Where(e => e.ProgramId == pid);
-        var spans = await enrollments.Where(e => e.StartedOn < end && (e.EndedOn == null || e.EndedOn >= start.AddDays(-1)))
-            .Select(e => new EnrollmentSpan(e.ParticipantId, e.ProgramId, e.TrackId, e.StartedOn, e.EndedOn)).ToListAsync(ct);
-        var stays = Stays.From(spans).Where(s => s.StartedOn < end && (s.EndedOn is null || s.EndedOn >= start))
+        // Whole stays: every enrollment of the people with one in the window, so a stay that began before the window with a
+        // track move inside it keeps its admission day (a track move is not an admission), and readmissions see later stays.
+        var candidates = await enrollments.Where(e => e.StartedOn < end && (e.EndedOn == null || e.EndedOn >= start.AddDays(-1)))
+            .Select(e => e.ParticipantId).Distinct().ToListAsync(ct);
+        var theirs = Stays.From(await db.Enrollments.AsNoTracking().Where(e => candidates.Contains(e.ParticipantId))
+            .Select(e => new EnrollmentSpan(e.ParticipantId, e.ProgramId, e.TrackId, e.StartedOn, e.EndedOn)).ToListAsync(ct));
+        var stays = theirs.Where(s => f.ProgramId is not { } p || s.ProgramId == p).Where(s => s.StartedOn < end && (s.EndedOn is null || s.EndedOn >= start))
             .Where(s => f.TrackId is not { } t || s.TrackIds.Contains(t)).ToList();
         var ids = stays.Select(s => s.ParticipantId).Distinct().ToList();
 
-        // Readmissions look past the period and across programs, at these people only.
-        var theirs = await db.Enrollments.AsNoTracking().Where(e => ids.Contains(e.ParticipantId) && e.StartedOn >= start)
-            .Select(e => new EnrollmentSpan(e.ParticipantId, e.ProgramId, e.TrackId, e.StartedOn, e.EndedOn)).ToListAsync(ct);
         var people = await db.Participants.AsNoTracking().Where(p => ids.Contains(p.Id)).Select(p => new { p.Id, p.PrimaryClinicianId }).ToListAsync(ct);
 
-        var attendance = await db.Attendance.AsNoTracking().Where(a => ids.Contains(a.ParticipantId))
-            .Select(a => new { a.ParticipantId, Day = a.GroupSession != null ? a.GroupSession.LocalDate : a.Appointment!.LocalDate, a.Status, a.MinutesAttended })
-            .Where(a => a.Day >= start && a.Day < end).ToListAsync(ct);
-
-        var from = new DateTimeOffset(start.AddDays(-MeasureOccasions.AdmissionLookBackDays - 400).ToDateTime(TimeOnly.MinValue), TimeSpan.Zero);
-        var scores = await db.InstrumentAdministrations.AsNoTracking().Where(a => ids.Contains(a.ParticipantId) && a.Total != null && a.AdministeredAt >= from)
-            .Select(a => new { a.ParticipantId, a.InstrumentCode, a.AdministeredAt, a.Total, Zone = a.Participant!.Program!.TimeZoneId }).ToListAsync(ct);
+        // Attendance and hours are summed in the database from the per participant-day summary (issue 10 point 7), by the
+        // period's days (index on On) and per person, then kept for the period's people here: an id list of a thousand
+        // people in the SQL made the databases probe every row against it. The filters are lifted for these sums only
+        // because the per-person rows are kept solely for ids read through them (the stays above): an out-of-scope or
+        // removed chart's days are dropped here, so totals still count only what the caller may see, without joining
+        // every day to its participant.
+        var idSet = ids.ToHashSet();
+        var days = db.Set<AttendanceDay>().IgnoreQueryFilters([TrellisDbContext.ScopeFilter, TrellisDbContext.SoftDeleteFilter]).AsNoTracking();
+        var totals = new List<AttendanceTotal>();
+        var weeks = new List<WeekMinutes>();
+        foreach (var p in new[] { f.Previous, f })
+        {
+            var perPerson = await days.Where(a => a.On >= p.From && a.On < p.To).GroupBy(a => a.ParticipantId)
+                .Select(g => new { Id = g.Key, Marked = g.Sum(a => a.Marked), Attended = g.Sum(a => a.Attended) }).ToListAsync(ct);
+            var mine = perPerson.Where(x => idSet.Contains(x.Id)).ToList();
+            totals.Add(new AttendanceTotal(p.From, p.To, mine.Sum(x => x.Marked), mine.Sum(x => x.Attended)));
+            var lastMonday = p.To.AddDays(-7);
+            weeks.AddRange((await days.Where(a => a.On >= p.From && a.On < p.To && a.WeekStart >= p.From && a.WeekStart <= lastMonday)
+                .GroupBy(a => new { a.ParticipantId, a.WeekStart }).Select(g => new { g.Key.ParticipantId, g.Key.WeekStart, Minutes = g.Sum(a => a.Minutes) }).ToListAsync(ct))
+                .Where(w => idSet.Contains(w.ParticipantId)).Select(w => new WeekMinutes(w.ParticipantId, w.WeekStart, w.Minutes)));
+        }
+        // Outcomes at discharge from the per-stay summary: the stays that ended in either period.
+        var stayScores = await db.Set<StayScore>().AsNoTracking().Where(x => ids.Contains(x.ParticipantId) && x.StayEndedOn >= start && x.StayEndedOn < end && x.Scores >= 2)
+            .Select(x => new StayScoreMark(x.ParticipantId, x.ProgramId, x.StayStartedOn, x.Instrument, x.Scores, x.Baseline, x.Latest)).ToListAsync(ct);
         var discharges = await db.Set<ParticipantDischarge>().AsNoTracking().Where(d => d.IsFinal && ids.Contains(d.ParticipantId))
             .Select(d => new DischargeMark(d.ParticipantId, d.DischargedOn, d.Reason)).ToListAsync(ct);
         var followUps = await db.Set<FollowUpContact>().AsNoTracking().Where(c => ids.Contains(c.ParticipantId) && c.DueOn >= start && c.DueOn < end)
@@ -80,11 +103,10 @@ public static class DashboardQueries
         var clinicianIds = people.Where(p => p.PrimaryClinicianId != null).Select(p => p.PrimaryClinicianId!.Value).Distinct().ToList();
         var clinicians = await db.Staff.AsNoTracking().Where(s => clinicianIds.Contains(s.Id)).ToDictionaryAsync(s => s.Id, s => s.FirstName + " " + s.LastName, ct);
 
-        return new DashboardData(f, today, stays, Stays.From(theirs),
+        return new DashboardData(f, today, stays, theirs.Where(s => idSet.Contains(s.ParticipantId)).ToList(),
             people.ToDictionary(p => p.Id, p => p.PrimaryClinicianId),
-            attendance.Select(a => new AttendanceMark(a.ParticipantId, a.Day, a.Status, a.MinutesAttended)).ToList(),
-            stays.GroupBy(s => s.ParticipantId).ToDictionary(g => g.Key, g => minimum.GetValueOrDefault(g.First().ProgramId)),
-            scores.Select(s => new ScoreMark(s.ParticipantId, s.InstrumentCode, ProgramClock.LocalDate(s.AdministeredAt, ProgramClock.Zone(s.Zone)), s.Total!.Value)).ToList(),
+            totals, weeks, stays.GroupBy(s => s.ParticipantId).ToDictionary(g => g.Key, g => minimum.GetValueOrDefault(g.First().ProgramId)),
+            stayScores,
             discharges, occasions, followUps,
             leads.Select(l => new Lead(l.Source, new CaseTimeline(l.Id, l.ReceivedAt, l.Stage, l.Steps.Select(s => (s.Stage, s.EnteredAt)).ToList()))).ToList(),
             programs, tracks, clinicians);

@@ -73,18 +73,18 @@ public static class DashboardFigures
 
     public static (int, int) Attendance(DashboardData d, DashboardFilter f)
     {
-        var marks = d.Attendance.Where(a => In(f, a.On)).ToList();
-        return (marks.Count(a => AttendanceRecord.IsAttended(a.Status)), marks.Count);
+        var t = d.Attendance.FirstOrDefault(a => a.From == f.From && a.To == f.To);
+        return (t?.Attended ?? 0, t?.Marked ?? 0);
     }
 
     public static (double? Average, (int, int) Met) Hours(DashboardData d, DashboardFilter f)
     {
-        var minutes = d.Attendance.Where(a => In(f, a.On)).ToLookup(a => (a.ParticipantId, ProgramClock.WeekStart(a.On)));
+        var minutes = d.Weeks.Where(w => In(f, w.WeekStart)).ToDictionary(w => (w.ParticipantId, w.WeekStart), w => w.Minutes);
         var weeks = new List<(Guid Participant, double Hours)>();
         foreach (var s in d.Stays)
             for (var w = ProgramClock.WeekStart(s.StartedOn < f.From ? f.From : s.StartedOn); w.AddDays(6) < f.To && w.AddDays(6) <= d.Today; w = w.AddDays(7))
                 if (w >= f.From && w >= s.StartedOn && (s.EndedOn is null || w.AddDays(6) <= s.EndedOn))
-                    weeks.Add((s.ParticipantId, minutes[(s.ParticipantId, w)].Sum(a => a.Minutes) / 60.0));
+                    weeks.Add((s.ParticipantId, minutes.GetValueOrDefault((s.ParticipantId, w)) / 60.0));
         var met = weeks.Count(w => (decimal)w.Hours >= d.MinimumHours.GetValueOrDefault(w.Participant, 9m));
         return (weeks.Count == 0 ? null : weeks.Average(w => w.Hours), (met, weeks.Count));
     }
@@ -115,14 +115,10 @@ public static class DashboardFigures
     /// <summary>Each stay that ended in the period, per instrument with 2+ scores in it, judged by <see cref="ChangeRules"/>.</summary>
     public static IEnumerable<(Stay Stay, ChangeOutcome Outcome)> Outcomes(DashboardData d, DashboardFilter f)
     {
-        var scores = d.ScoresByPerson;
         foreach (var s in Ended(d, f))
-            foreach (var g in scores[s.ParticipantId].Where(x => x.On >= s.StartedOn.AddDays(-MeasureOccasions.AdmissionLookBackDays) && x.On <= s.EndedOn).GroupBy(x => x.Instrument))
-            {
-                var ordered = g.OrderBy(x => x.On).ToList();
-                if (ordered.Count < 2 || ChangeRules.Evaluate(g.Key, ordered[0].Total, ordered[^1].Total) is not { } o) continue;
-                yield return (s, o);
-            }
+            foreach (var x in d.ScoresOf(s).OrderBy(x => x.Instrument, StringComparer.Ordinal))
+                if (x.Scores >= 2 && ChangeRules.Evaluate(x.Instrument, x.Baseline, x.Latest) is { } o)
+                    yield return (s, o);
     }
 
     public static (int, int) Outcome(DashboardData d, DashboardFilter f, Func<ChangeOutcome, bool> test)
