@@ -371,6 +371,15 @@ public static class RouteTable
         ["GET /treatment-plans"] = SignedIn,
         ["GET /{**path:file}"] = Public,
         ["HEAD /{**path:file}"] = Public,
+        // Passkeys (issue 11): the pages' script starts ceremonies on the session cookie; the API does the rest.
+        ["POST /account/passkeys/sign-in-options"] = Public,
+        ["POST /account/passkeys/creation-options"] = SignedIn,
+        ["POST /api/auth/passkey/options"] = Public,
+        ["POST /api/auth/passkey/login"] = Public,
+        ["GET /api/me/passkeys/"] = SignedIn,
+        ["POST /api/me/passkeys/"] = SignedIn,
+        ["POST /api/me/passkeys/options"] = SignedIn,
+        ["DELETE /api/me/passkeys/{id}"] = SignedIn,
         ["POST /account/logout"] = NotProbed, // signs the shared test token or cookie out; AuthTests cover it
         ["POST /api/admissions/leads"] = SignedIn,
         ["POST /api/admissions/leads/{id:guid}/assign"] = SignedIn,
