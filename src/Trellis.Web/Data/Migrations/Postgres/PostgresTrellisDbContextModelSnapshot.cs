@@ -3397,6 +3397,9 @@ namespace Trellis.Web.Data.Migrations.Postgres
                         .ValueGeneratedOnAdd()
                         .HasColumnType("uuid");
 
+                    b.Property<Guid?>("AttachmentId")
+                        .HasColumnType("uuid");
+
                     b.Property<string>("AuthorName")
                         .IsRequired()
                         .HasMaxLength(200)
@@ -3439,6 +3442,8 @@ namespace Trellis.Web.Data.Migrations.Postgres
                         .HasColumnType("bigint");
 
                     b.HasKey("Id");
+
+                    b.HasIndex("AttachmentId");
 
                     b.HasIndex("ParticipantId", "SentAt");
 
@@ -6962,11 +6967,18 @@ namespace Trellis.Web.Data.Migrations.Postgres
 
             modelBuilder.Entity("Trellis.Web.Features.Messages.SecureMessage", b =>
                 {
+                    b.HasOne("Trellis.Web.Features.Portal.Uploads.UploadedDocument", "Attachment")
+                        .WithMany()
+                        .HasForeignKey("AttachmentId")
+                        .OnDelete(DeleteBehavior.Restrict);
+
                     b.HasOne("Trellis.Web.Features.Participants.Participant", "Participant")
                         .WithMany()
                         .HasForeignKey("ParticipantId")
                         .OnDelete(DeleteBehavior.Cascade)
                         .IsRequired();
+
+                    b.Navigation("Attachment");
 
                     b.Navigation("Participant");
                 });

@@ -3385,6 +3385,9 @@ namespace Trellis.Web.Data.Migrations.Sqlite
                         .ValueGeneratedOnAdd()
                         .HasColumnType("TEXT");
 
+                    b.Property<Guid?>("AttachmentId")
+                        .HasColumnType("TEXT");
+
                     b.Property<string>("AuthorName")
                         .IsRequired()
                         .HasMaxLength(200)
@@ -3427,6 +3430,8 @@ namespace Trellis.Web.Data.Migrations.Sqlite
                         .HasColumnType("INTEGER");
 
                     b.HasKey("Id");
+
+                    b.HasIndex("AttachmentId");
 
                     b.HasIndex("ParticipantId", "SentAt");
 
@@ -6950,11 +6955,18 @@ namespace Trellis.Web.Data.Migrations.Sqlite
 
             modelBuilder.Entity("Trellis.Web.Features.Messages.SecureMessage", b =>
                 {
+                    b.HasOne("Trellis.Web.Features.Portal.Uploads.UploadedDocument", "Attachment")
+                        .WithMany()
+                        .HasForeignKey("AttachmentId")
+                        .OnDelete(DeleteBehavior.Restrict);
+
                     b.HasOne("Trellis.Web.Features.Participants.Participant", "Participant")
                         .WithMany()
                         .HasForeignKey("ParticipantId")
                         .OnDelete(DeleteBehavior.Cascade)
                         .IsRequired();
+
+                    b.Navigation("Attachment");
 
                     b.Navigation("Participant");
                 });
