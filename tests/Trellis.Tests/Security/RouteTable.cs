@@ -392,6 +392,7 @@ public static class RouteTable
         ["POST /api/participants/{id:guid}/invitation"] = SignedIn,
         ["GET /api/participants/{id:guid}/messages/"] = SignedIn,
         ["POST /api/participants/{id:guid}/messages/"] = SignedIn,
+        ["POST /api/participants/{id:guid}/messages/with-file"] = SignedIn,
         ["GET /api/messages/inbox"] = SignedIn,
         ["GET /api/participants/{id:guid}/messages/assignment"] = SignedIn,
         ["PUT /api/participants/{id:guid}/messages/assignment"] = SignedIn,
