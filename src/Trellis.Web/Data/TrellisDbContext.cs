@@ -116,6 +116,19 @@ public abstract partial class TrellisDbContext : IdentityDbContext<TrellisUser>,
     protected override void OnModelCreating(ModelBuilder builder)
     {
         base.OnModelCreating(builder);
+        // Identity's passkey table (its schema version 3), mapped here rather than through IdentityOptions.Stores.SchemaVersion:
+        // that setting is read from the app's services, which the design-time factories and the CLI's contexts do not have,
+        // so the model would differ by how the context was made. Versions 1–2 of the other tables stay as they are.
+        builder.Entity<Microsoft.AspNetCore.Identity.IdentityUserPasskey<string>>(b =>
+        {
+            b.HasKey(p => p.CredentialId);
+            b.ToTable("AspNetUserPasskeys");
+            b.Property(p => p.CredentialId).HasMaxLength(1024);
+            b.Property(p => p.UserId).HasMaxLength(450);
+            b.HasIndex(p => p.UserId);
+            b.OwnsOne(p => p.Data).ToJson();
+            b.HasOne<TrellisUser>().WithMany().HasForeignKey(p => p.UserId).IsRequired().OnDelete(DeleteBehavior.Cascade);
+        });
         builder.ApplyConfigurationsFromAssembly(typeof(TrellisDbContext).Assembly);
         builder.UseOpenIddict(); // the SMART authorization server's stores (Features/Smart)
 

@@ -19,6 +19,9 @@ public class AnonymousApiTests(TrellisFactory app) : IClassFixture<TrellisFactor
         "POST /api/auth/login",
         // Self-service password reset (issue 11): 202 whatever the address, rate-limited like sign-in.
         "POST /api/auth/password-reset",
+        // Passkey sign-in (issue 11): the options (a challenge, rate-limited) and the answer for a token.
+        "POST /api/auth/passkey/options",
+        "POST /api/auth/passkey/login",
         "GET /api/instruments",
         "GET /api/instruments/{code}",
         "POST /api/instruments/{code}/score",

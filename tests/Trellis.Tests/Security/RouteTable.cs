@@ -380,6 +380,15 @@ public static class RouteTable
         ["GET /treatment-plans"] = SignedIn,
         ["GET /{**path:file}"] = Public,
         ["HEAD /{**path:file}"] = Public,
+        // Passkeys (issue 11): the pages' script starts ceremonies on the session cookie; the API does the rest.
+        ["POST /account/passkeys/sign-in-options"] = Public,
+        ["POST /account/passkeys/creation-options"] = SignedIn,
+        ["POST /api/auth/passkey/options"] = Public,
+        ["POST /api/auth/passkey/login"] = Public,
+        ["GET /api/me/passkeys/"] = SignedIn,
+        ["POST /api/me/passkeys/"] = SignedIn,
+        ["POST /api/me/passkeys/options"] = SignedIn,
+        ["DELETE /api/me/passkeys/{id}"] = SignedIn,
         ["POST /account/logout"] = NotProbed, // signs the shared test token or cookie out; AuthTests cover it
         ["POST /api/admissions/leads"] = SignedIn,
         ["POST /api/admissions/leads/{id:guid}/assign"] = SignedIn,
@@ -392,6 +401,7 @@ public static class RouteTable
         ["POST /api/participants/{id:guid}/invitation"] = SignedIn,
         ["GET /api/participants/{id:guid}/messages/"] = SignedIn,
         ["POST /api/participants/{id:guid}/messages/"] = SignedIn,
+        ["POST /api/participants/{id:guid}/messages/with-file"] = SignedIn,
         ["GET /api/messages/inbox"] = SignedIn,
         ["GET /api/participants/{id:guid}/messages/assignment"] = SignedIn,
         ["PUT /api/participants/{id:guid}/messages/assignment"] = SignedIn,

@@ -45,6 +45,8 @@ public static class AuditActions
     public const string TwoFactorDisabled = "TwoFactorDisabled";
     public const string TwoFactorReset = "TwoFactorReset";
     public const string RecoveryCodesReplaced = "RecoveryCodesReplaced";
+    public const string PasskeyAdded = "PasskeyAdded";
+    public const string PasskeyRemoved = "PasskeyRemoved";
     public const string SessionEnded = "SessionEnded";
 }
 

@@ -9,6 +9,7 @@ public sealed class AuthFeature : IFeature
     {
         services.AddSingleton(new NavItem("/admin/security", "Security", Permissions.ManageOrganization, 120, "Administration"));
         services.AddAccountLinks(config);
+        services.AddTrellisPasskeys(config);
         services.AddSingleton(new Participants.ChartTab("portal", "Portal", Permissions.EditParticipants, 95));
     }
 
@@ -16,7 +17,8 @@ public sealed class AuthFeature : IFeature
     {
         api.MapAuthApi();
         api.MapInvitationApi();
+        api.MapPasskeysApi();
     }
 
-    public static void MapEndpoints(IEndpointRouteBuilder app) => app.MapAccountEndpoints();
+    public static void MapEndpoints(IEndpointRouteBuilder app) => app.MapAccountEndpoints().MapPasskeyPages();
 }

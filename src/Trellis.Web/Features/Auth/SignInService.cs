@@ -17,9 +17,39 @@ public sealed record SignInCheck(SignInStatus Status, TrellisUser? User, string 
 /// every success and failure.
 /// </summary>
 public sealed class SignInService(
-    UserManager<TrellisUser> users, SignInManager<TrellisUser> signIn, TrellisDbContext db, IHttpContextAccessor http)
+    UserManager<TrellisUser> users, SignInManager<TrellisUser> signIn, TrellisDbContext db, IHttpContextAccessor http,
+    IPasskeyHandler<TrellisUser> passkeys)
 {
     public const string InvalidCredentials = "The email or password is not right.";
+    public const string PasskeyNotAccepted = "That passkey was not accepted. Try again, or sign in with your email and password.";
+
+    /// <summary>
+    /// Checks a passkey's answer to a sign-in challenge (<see cref="Passkeys.BeginSignInAsync"/>): the challenge is taken
+    /// once, then Identity's handler checks origin, relying party, signature, user verification and counter. The account
+    /// must be enabled and not locked out, as for a password. A passkey verifies its user, so there is no code step
+    /// after it. Every outcome is audited; the stored passkey's counter and backup state are updated.
+    /// </summary>
+    public async Task<SignInCheck> CheckPasskeyAsync(Guid? challengeId, string? credentialJson, CancellationToken ct = default)
+    {
+        var state = await Passkeys.TakeAsync(db, challengeId, PasskeyOperation.SignIn, null, ct);
+        if (state is null)
+            return await AuditedAsync(null, null, new(SignInStatus.Failed, null, Passkeys.ExpiredChallenge), "passkey: unknown, used or expired challenge");
+        if (string.IsNullOrWhiteSpace(credentialJson))
+            return await AuditedAsync(null, null, new(SignInStatus.Failed, null, PasskeyNotAccepted), "passkey: no credential");
+        var (result, failure) = await Passkeys.CheckAsync(() => passkeys.PerformAssertionAsync(
+            new PasskeyAssertionContext { CredentialJson = credentialJson, AssertionState = state, HttpContext = http.HttpContext! }));
+        if (result is not { Succeeded: true, User: { } user })
+        {
+            var why = result?.Failure?.Message ?? failure ?? "not accepted";
+            return await AuditedAsync(null, null, new(SignInStatus.Failed, null, PasskeyNotAccepted), "passkey: " + (why.Length > 200 ? why[..200] : why));
+        }
+        if (user.IsDisabled)
+            return await AuditedAsync(user.Email, user, new(SignInStatus.Disabled, user, "This account is disabled. Ask an administrator to enable it."), "passkey: account disabled");
+        if (await users.IsLockedOutAsync(user))
+            return await AuditedAsync(user.Email, user, new(SignInStatus.LockedOut, user, LockedOutMessage(user)), "passkey: locked out");
+        await users.AddOrUpdatePasskeyAsync(user, result.Passkey);
+        return await AuditedAsync(user.Email, user, new(SignInStatus.Succeeded, user, "Signed in."), "passkey");
+    }
 
     public async Task<SignInCheck> CheckPasswordAsync(string email, string password)
     {

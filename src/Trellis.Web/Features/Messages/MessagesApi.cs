@@ -24,6 +24,9 @@ public sealed class MessagesFeature : IFeature
         thread.MapGet("/", ThreadAsync).WithSummary("The participant's thread with their care team, oldest first; opening it marks the other side's messages read.");
         thread.MapPost("/", SendAsync).WithSummary("Write in the thread (the participant, or their clinical care team). " + MessageQueries.EmergencyNote)
             .WithDescription(MessageQueries.EmergencyNote + " The thread is read by the care team during opening hours; it is not watched around the clock.");
+        thread.MapPost("/with-file", SendWithFileAsync)
+            .WithSummary("Write in the thread with a file attached: multipart/form-data with body and attachment (PDF, JPEG, PNG or HEIC, by content). " + MessageQueries.EmergencyNote)
+            .WithDescription("The file passes the chart's upload checks: too large 413, not an allowed type by content 400, a virus 422, the scanner configured but not answering 503; nothing is saved on a refusal. It is downloaded at the message's attachment.url.");
         thread.MapGet("/assignment", AssignmentAsync)
             .WithSummary("Who of the care team answers the thread (null: the whole team). ETag: the thread's version, \"0\" before the first assignment.");
         thread.MapPut("/assignment", AssignAsync)
@@ -38,10 +41,23 @@ public sealed class MessagesFeature : IFeature
         return refused is not null ? refused.ToProblem() : TypedResults.Ok(messages!.Select(MessageDto.From).ToList());
     }
 
-    public static async Task<Results<Created<MessageDto>, ProblemHttpResult>> SendAsync(Guid id, MessageInput input, TrellisDbContext db, PublicLinks links, CancellationToken ct)
+    public static async Task<Results<Created<MessageDto>, ProblemHttpResult>> SendAsync(Guid id, MessageInput input, TrellisDbContext db, PublicLinks links,
+        Portal.Uploads.UploadScanner scanner, CancellationToken ct)
     {
-        var (message, refused) = await SendMessage.RunAsync(db, links, id, input, ct);
+        var (message, refused) = await SendMessage.RunAsync(db, links, scanner, id, input, ct);
         return refused is not null ? refused.ToProblem() : TypedResults.Created($"/api/participants/{id}/messages", MessageDto.From(message!));
+    }
+
+    /// <remarks>The form is read here, not declared with Accepts: a declared content type is answered 415 in routing, before authorization.</remarks>
+    public static async Task<Results<Created<MessageDto>, ProblemHttpResult>> SendWithFileAsync(Guid id, HttpRequest request, TrellisDbContext db, PublicLinks links,
+        Portal.Uploads.UploadScanner scanner, CancellationToken ct)
+    {
+        if (!request.HasFormContentType)
+            return new Refusal(415, "Send a form", "Send multipart/form-data: a part named body (the message) and a part named attachment (the file).").ToProblem();
+        var form = await request.ReadFormAsync(ct);
+        var input = new MessageInput { Body = form["body"].FirstOrDefault(), Attachment = form.Files.GetFile("attachment") };
+        if (input.Attachment is null) return Refusal.Invalid("attachment", "Attach a file, or send the message as JSON to POST …/messages.").ToProblem();
+        return await SendAsync(id, input, db, links, scanner, ct);
     }
 
     public static async Task<Results<Ok<AssignmentDto>, ProblemHttpResult>> AssignmentAsync(Guid id, TrellisDbContext db, HttpContext http, CancellationToken ct)

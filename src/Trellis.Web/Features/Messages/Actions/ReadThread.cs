@@ -17,7 +17,7 @@ public static class ReadThread
         if (!await db.Participants.AnyAsync(p => p.Id == participantId, ct)) return Refusal.NotFound("participant");
         var own = db.Me.ParticipantId == participantId;
         if (!own && !db.Me.May(Permissions.ReadClinical)) return Refusal.Forbidden("Only the participant and their clinical care team read this thread.");
-        var messages = await db.Set<SecureMessage>().Where(m => m.ParticipantId == participantId).OrderByDescending(m => m.SentAt).Take(Limit).ToListAsync(ct);
+        var messages = await db.Set<SecureMessage>().Include(m => m.Attachment).Where(m => m.ParticipantId == participantId).OrderByDescending(m => m.SentAt).Take(Limit).ToListAsync(ct);
         messages.Reverse();
         foreach (var m in messages.Where(m => m.ReadAt is null && m.FromParticipant != own)) m.ReadAt = db.Now;
         if (db.ChangeTracker.HasChanges()) await db.SaveChangesAsync(ct);

@@ -6,7 +6,12 @@ using Trellis.Web.Features.Participants;
 namespace Trellis.Web.Features.Portal.Uploads;
 
 /// <summary>What an uploaded file is, as the person who sent it said.</summary>
-public enum UploadKind { InsuranceCard, Identification, OutsideRecords, Other }
+public enum UploadKind
+{
+    InsuranceCard, Identification, OutsideRecords, Other,
+    /// <summary>Attached to a secure message (Features/Messages); added only by sending one, never by the upload form.</summary>
+    MessageAttachment,
+}
 
 /// <summary>
 /// A file added to the chart's documents by the participant (portal) or staff (the chart's Documents tab): an insurance

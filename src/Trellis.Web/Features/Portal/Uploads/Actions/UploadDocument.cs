@@ -33,12 +33,28 @@ public static class UploadDocument
         if (Validation.Check(input) is { } invalid) return invalid;
         if (!Enum.TryParse<UploadKind>(input.Kind, ignoreCase: true, out var kind) || !Enum.IsDefined(kind) || input.Kind!.Any(char.IsDigit))
             return Refusal.Invalid("kind", "kind is one of InsuranceCard, Identification, OutsideRecords or Other.");
-        var file = input.File!;
+        if (kind == UploadKind.MessageAttachment)
+            return Refusal.Invalid("kind", "kind is one of InsuranceCard, Identification, OutsideRecords or Other.");
+        var (doc, refused) = await ReceiveAsync(db, scanner, participantId, input.File!, "file", kind, input.Description, byParticipant, ct);
+        if (refused is not null) return refused;
+        await db.SaveChangesAsync(ct);
+        return doc!;
+    }
+
+    /// <summary>
+    /// The checks every file into a chart passes, in order: size (413), the ClamAV scan when configured (a virus 422, no
+    /// answer 503), the type read from the content, the name's ending. Adds the file to the context without saving, so
+    /// the caller saves it with what it belongs to (a message's attachment) or not at all. <paramref name="field"/> is
+    /// the input's name for the file, for the refusal's field errors.
+    /// </summary>
+    public static async Task<Result<UploadedDocument>> ReceiveAsync(TrellisDbContext db, UploadScanner scanner, Guid participantId, IFormFile file,
+        string field, UploadKind kind, string? description, bool byParticipant, CancellationToken ct)
+    {
         var megabytes = scanner.MaxBytes / (1024.0 * 1024.0);
-        if (file.Length == 0) return Refusal.Invalid("file", "The file is empty. Choose the file again.");
+        if (file.Length == 0) return Refusal.Invalid(field, "The file is empty. Choose the file again.");
         if (file.Length > scanner.MaxBytes)
             return new Refusal(413, "File too large", $"The file is {file.Length / (1024.0 * 1024.0):0.#} MB; files may be at most {megabytes:0.#} MB. Nothing was uploaded.",
-                new Dictionary<string, string[]> { ["file"] = [$"Files may be at most {megabytes:0.#} MB."] });
+                new Dictionary<string, string[]> { [field] = [$"Files may be at most {megabytes:0.#} MB."] });
 
         var bytes = new byte[file.Length];
         await using (var stream = file.OpenReadStream()) await stream.ReadExactlyAsync(bytes, ct);
@@ -48,27 +64,26 @@ public static class UploadDocument
         {
             if (result.Virus is { } virus)
                 return new Refusal(422, "Virus found", $"The virus scan found {virus} in this file, so it was not kept. Do not open it again; if you need to send this document, scan a fresh copy.",
-                    new Dictionary<string, string[]> { ["file"] = [$"The virus scan found {virus}; the file was not kept."] });
+                    new Dictionary<string, string[]> { [field] = [$"The virus scan found {virus}; the file was not kept."] });
             if (!result.Clean)
                 return new Refusal(503, "Virus scan unavailable", "The virus scanner did not answer, so the file was not kept. Try again in a few minutes; if it keeps happening, tell the clinic.");
             scan = "ClamAV: clean";
         }
 
         if (FileTypes.Sniff(bytes) is not { } type)
-            return Refusal.Invalid("file", $"This file is not {FileTypes.Allowed} (its content was checked, not only its name). Nothing was uploaded.");
+            return Refusal.Invalid(field, $"This file is not {FileTypes.Allowed} (its content was checked, not only its name). Nothing was uploaded.");
         var name = FileTypes.CleanName(file.FileName, type);
         if (!FileTypes.NameFits(name, type))
-            return Refusal.Invalid("file", $"The file is a {type.Name} but its name ends in {Path.GetExtension(name)}. Rename it to end in {type.Extensions[0]} and upload it again.");
+            return Refusal.Invalid(field, $"The file is a {type.Name} but its name ends in {Path.GetExtension(name)}. Rename it to end in {type.Extensions[0]} and upload it again.");
 
         var doc = new UploadedDocument
         {
-            ParticipantId = participantId, Kind = kind, Description = string.IsNullOrWhiteSpace(input.Description) ? null : input.Description.Trim(),
+            ParticipantId = participantId, Kind = kind, Description = string.IsNullOrWhiteSpace(description) ? null : description.Trim(),
             FileName = name, ContentType = type.MediaType, Length = bytes.Length, Sha256 = Convert.ToHexStringLower(SHA256.HashData(bytes)),
             UploadedAt = db.Now, UploadedBy = db.Me.DisplayName, ByParticipant = byParticipant, Scan = scan,
         };
         doc.Content = new UploadedContent { Id = doc.Id, ParticipantId = participantId, Bytes = bytes };
         db.Set<UploadedDocument>().Add(doc);
-        await db.SaveChangesAsync(ct);
         return doc;
     }
 
@@ -78,6 +93,7 @@ public static class UploadDocument
         UploadKind.InsuranceCard => "Insurance card",
         UploadKind.Identification => "ID",
         UploadKind.OutsideRecords => "Outside records",
+        UploadKind.MessageAttachment => "Message attachment",
         _ => "Other",
     };
 }
