@@ -68,4 +68,17 @@ public class OneShapeTests
     public void Shared_helpers_use_no_feature() =>
         NoneMatch(@"Trellis\.Web\.Features\.|\bFeatures\.[A-Z]\w+\.", Sources(".cs").Where(f => f.Path.Replace('\\', '/').StartsWith("Infrastructure/", StringComparison.Ordinal)),
             "Infrastructure/ holds helpers every feature may use, so it depends on none: code that wires features together belongs in Hosting/.");
+
+    [Fact]
+    public void A_range_on_a_number_wider_than_an_int_has_bounds_of_its_width()
+    {
+        // [Range(0, 60)] on a decimal converts the value to an int to compare it: 1e20 then throws instead of being
+        // refused (the fuzzer found a 500 this way). Bounds written as doubles compare any decimal or long.
+        var wide = new[] { typeof(decimal), typeof(long), typeof(double), typeof(float) };
+        var found = typeof(Program).Assembly.GetTypes().SelectMany(t => t.GetProperties(System.Reflection.BindingFlags.Public | System.Reflection.BindingFlags.Instance | System.Reflection.BindingFlags.DeclaredOnly))
+            .Where(p => wide.Contains(Nullable.GetUnderlyingType(p.PropertyType) ?? p.PropertyType)
+                && p.GetCustomAttributes(typeof(System.ComponentModel.DataAnnotations.RangeAttribute), true).Cast<System.ComponentModel.DataAnnotations.RangeAttribute>().Any(r => r.OperandType == typeof(int)))
+            .Select(p => $"{p.DeclaringType!.FullName}.{p.Name}").ToList();
+        Assert.True(found.Count == 0, "An int range on a wider number (write the bounds as doubles, e.g. Range(0.0, 60.0)): " + string.Join(", ", found));
+    }
 }

@@ -14,7 +14,7 @@ namespace Trellis.Web.Features.Admissions.Decisions;
 /// </summary>
 public class SuggestionInput
 {
-    [Range(0, 60, ErrorMessage = "Hours needed must be between 0 and 60 a week."), Display(Name = "Hours a week needed")]
+    [Range(0.0, 60.0, ErrorMessage = "Hours needed must be between 0 and 60 a week."), Display(Name = "Hours a week needed")]
     public decimal? WeeklyHoursNeeded { get; set; }
 
     /// <summary>Where they are now when the chart has no level yet (e.g. leaving a partial hospitalization program).</summary>

@@ -66,7 +66,7 @@ public sealed class CoverageInput : IValidatableObject
     public DateOnly? EffectiveTo { get; set; }
     public DateOnly? VerifiedOn { get; set; }
     [Range(1, 20, ErrorMessage = "A household is 1 to 20 people.")] public int? HouseholdSize { get; set; }
-    [Range(0, 10_000_000, ErrorMessage = "Enter the yearly income in dollars.")] public decimal? AnnualIncome { get; set; }
+    [Range(0.0, 10_000_000.0, ErrorMessage = "Enter the yearly income in dollars.")] public decimal? AnnualIncome { get; set; }
 
     public IEnumerable<ValidationResult> Validate(ValidationContext context)
     {

@@ -44,8 +44,8 @@ public sealed class SlidingFeeBand
 
 public sealed class SlidingFeeScaleInput : IValidatableObject
 {
-    [Required(ErrorMessage = "Enter the poverty guideline for one person."), Range(1000, 100000, ErrorMessage = "Enter the guideline in dollars a year.")] public decimal? PovertyGuidelineFirstPerson { get; set; }
-    [Required(ErrorMessage = "Enter the amount for each additional person."), Range(100, 50000, ErrorMessage = "Enter the amount in dollars a year.")] public decimal? PovertyGuidelineEachAdditional { get; set; }
+    [Required(ErrorMessage = "Enter the poverty guideline for one person."), Range(1000.0, 100000.0, ErrorMessage = "Enter the guideline in dollars a year.")] public decimal? PovertyGuidelineFirstPerson { get; set; }
+    [Required(ErrorMessage = "Enter the amount for each additional person."), Range(100.0, 50000.0, ErrorMessage = "Enter the amount in dollars a year.")] public decimal? PovertyGuidelineEachAdditional { get; set; }
     /// <summary>A JSON null reads as no bands, never as a missing list.</summary>
     public List<SlidingFeeBand> Bands { get => bands; set => bands = value ?? []; }
     private List<SlidingFeeBand> bands = [];

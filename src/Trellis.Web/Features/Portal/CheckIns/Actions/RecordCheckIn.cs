@@ -15,7 +15,7 @@ public sealed class CheckInInput
     [Required(ErrorMessage = "Choose your craving, 0 (none) to 10 (the strongest)."), Range(0, 10, ErrorMessage = "Craving is a number from 0 (none) to 10 (the strongest).")]
     public int? Craving { get; set; }
 
-    [Range(0, 24, ErrorMessage = "Hours of sleep are from 0 to 24.")]
+    [Range(0.0, 24.0, ErrorMessage = "Hours of sleep are from 0 to 24.")]
     public double? SleepHours { get; set; }
 
     [Required(ErrorMessage = "Say whether you used since your last check-in (yes or no).")]
