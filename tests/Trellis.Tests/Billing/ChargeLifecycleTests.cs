@@ -108,4 +108,27 @@ public class ChargeLifecycleTests(TrellisFactory app) : IClassFixture<TrellisFac
             Assert.Equal("10", line.PlaceOfService);
         }
     }
+
+    [Fact]
+    public async Task Moving_a_session_after_its_attendance_was_charged_moves_the_charge_to_the_new_day()
+    {
+        // Charges and the outcome summaries take the days a save touches from one place (Scheduling's AttendanceTouches);
+        // charges used to miss a moved session and kept billing the old day.
+        await using var s = app.Db();
+        var today = await ProgramClock.ClinicTodayAsync(s.Context);
+        var charges = await s.Context.Set<Charge>().AsNoTracking()
+            .Where(c => c.Status != ChargeStatus.Void && c.ClaimId == null && c.ServiceDate < today.AddDays(-1) && c.ServiceDate >= today.AddDays(-6)).ToListAsync();
+        var (charge, source) = charges.OrderBy(c => c.Id).SelectMany(c => c.Sources.Where(x => x.GroupSessionId != null).Select(x => (c, x))).First();
+        var session = await s.Context.GroupSessions.FirstAsync(g => g.Id == source.GroupSessionId);
+        var was = session.LocalDate;
+        session.LocalDate = was.AddDays(1);
+        session.StartsAt = session.StartsAt.AddDays(1);
+        session.EndsAt = session.EndsAt.AddDays(1);
+        await s.Context.SaveChangesAsync();
+
+        await using var after = app.Db();
+        var live = (await after.Context.Set<Charge>().AsNoTracking().Where(c => c.ParticipantId == charge.ParticipantId && c.Status != ChargeStatus.Void).ToListAsync())
+            .Where(c => c.Sources.Any(x => x.AttendanceRecordId == source.AttendanceRecordId)).ToList();
+        Assert.Equal(was.AddDays(1), Assert.Single(live).ServiceDate);
+    }
 }

@@ -9,8 +9,8 @@ using Trellis.Web.Features.Scheduling;
 namespace Trellis.Web.Features.Billing.Charges;
 
 /// <summary>
-/// Charges follow attendance and notes in the same transaction: whenever a save records attendance, signs or
-/// co-signs a note, changes an appointment, or changes what decides a hold (coverage, an authorization, a
+/// Charges follow attendance and notes in the same transaction: whenever a save records attendance, moves a session,
+/// signs or co-signs a note, changes an appointment, or changes what decides a hold (coverage, an authorization, a
 /// Part 2 consent), the participant-days it touches are recomputed before the save is written. Scheduling
 /// and notes know nothing of billing.
 /// </summary>
@@ -27,8 +27,6 @@ public sealed class ChargeSaveHook : ISaveHook
 
     private static async Task FollowAsync(TrellisDbContext db, CancellationToken ct)
     {
-        var sessions = new HashSet<(Guid Participant, Guid Session)>();
-        var appointments = new HashSet<(Guid Participant, Guid Appointment)>();
         var days = new HashSet<ParticipantDay>();
         var spans = new List<(Guid Participant, DateOnly From, DateOnly? To)>();
         foreach (var entry in db.ChangeTracker.Entries())
@@ -36,8 +34,6 @@ public sealed class ChargeSaveHook : ISaveHook
             if (entry.State is not (EntityState.Added or EntityState.Modified or EntityState.Deleted)) continue;
             switch (entry.Entity)
             {
-                case AttendanceRecord a when a.GroupSessionId is { } s: sessions.Add((a.ParticipantId, s)); break;
-                case AttendanceRecord a when a.AppointmentId is { } ap: appointments.Add((a.ParticipantId, ap)); break;
                 case ClinicalNote n:
                     days.Add(new(n.ParticipantId, n.ServiceDate));
                     if (entry.State == EntityState.Modified) days.Add(new(n.ParticipantId, (DateOnly)entry.OriginalValues[nameof(ClinicalNote.ServiceDate)]!));
@@ -51,26 +47,12 @@ public sealed class ChargeSaveHook : ISaveHook
                 case DisclosureConsent c when c.Kind == ConsentKind.Part2: spans.Add((c.ParticipantId, DateOnly.MinValue, null)); break;
             }
         }
-        if (sessions.Count == 0 && appointments.Count == 0 && days.Count == 0 && spans.Count == 0) return;
+        // Attendance recorded, corrected or removed, and sessions or appointments moved: the days Scheduling says they touch.
+        foreach (var (p, d) in await AttendanceTouches.DaysAsync(db, ct)) days.Add(new(p, d));
+        if (days.Count == 0 && spans.Count == 0) return;
         var identity = await db.Set<BillingIdentity>().AsNoTracking().FirstOrDefaultAsync(ct);
         if (identity is null) return;
 
-        if (sessions.Count > 0)
-        {
-            var ids = sessions.Select(s => s.Session).Distinct().ToList();
-            var dates = await db.GroupSessions.AsNoTracking().Where(s => ids.Contains(s.Id)).ToDictionaryAsync(s => s.Id, s => s.LocalDate, ct);
-            foreach (var (p, s) in sessions) if (dates.TryGetValue(s, out var d)) days.Add(new(p, d));
-        }
-        if (appointments.Count > 0)
-        {
-            var ids = appointments.Select(a => a.Appointment).Distinct().ToList();
-            var dates = await db.Appointments.AsNoTracking().Where(a => ids.Contains(a.Id)).ToDictionaryAsync(a => a.Id, a => a.LocalDate, ct);
-            foreach (var (p, a) in appointments)
-            {
-                if (dates.TryGetValue(a, out var d)) days.Add(new(p, d));
-                else if (db.ChangeTracker.Entries<Appointment>().FirstOrDefault(e => e.Entity.Id == a) is { } pending) days.Add(new(p, pending.Entity.LocalDate));
-            }
-        }
         // Coverage, authorizations and consents decide holds over a span: every charged or attended day from its start.
         foreach (var (participant, from, _) in spans)
         {

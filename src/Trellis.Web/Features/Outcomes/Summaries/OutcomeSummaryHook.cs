@@ -26,47 +26,18 @@ public sealed class OutcomeSummaryHook : ISaveHook
 
     private static async Task FollowAsync(TrellisDbContext db, CancellationToken ct)
     {
-        var attendance = new List<AttendanceRecord>();
-        var movedSessions = new List<(Guid Id, DateOnly Was)>();
-        var days = new HashSet<(Guid, DateOnly)>();
         var people = new HashSet<Guid>();
         foreach (var entry in db.ChangeTracker.Entries())
         {
             if (entry.State is not (EntityState.Added or EntityState.Modified or EntityState.Deleted)) continue;
             switch (entry.Entity)
             {
-                case AttendanceRecord a: attendance.Add(a); break;
-                case GroupSession s when entry.State == EntityState.Modified && entry.OriginalValues[nameof(GroupSession.LocalDate)] is DateOnly was && was != s.LocalDate:
-                    movedSessions.Add((s.Id, was));
-                    break;
-                case Appointment a when entry.State == EntityState.Modified && entry.OriginalValues[nameof(Appointment.LocalDate)] is DateOnly was && was != a.LocalDate:
-                    days.Add((a.ParticipantId, was));
-                    days.Add((a.ParticipantId, a.LocalDate));
-                    break;
                 case Enrollment e: people.Add(e.ParticipantId); break;
                 case InstrumentAdministration i: people.Add(i.ParticipantId); break;
                 case Participant p when entry.State == EntityState.Modified && entry.Property(nameof(Participant.ProgramId)).IsModified: people.Add(p.Id); break; // a score's day is read in the program's zone
             }
         }
-        if (attendance.Count > 0 || movedSessions.Count > 0)
-        {
-            var (sessions, appointments) = await OutcomeSummaries.DatesAsync(db,
-                attendance.Where(a => a.GroupSessionId != null).Select(a => a.GroupSessionId!.Value),
-                attendance.Where(a => a.AppointmentId != null).Select(a => a.AppointmentId!.Value), ct);
-            foreach (var a in attendance)
-                if (OutcomeSummaries.Fact(a, sessions, appointments) is { } f) days.Add((f.ParticipantId, f.On));
-            foreach (var (id, was) in movedSessions)
-            {
-                var now = db.ChangeTracker.Entries<GroupSession>().First(e => e.Entity.Id == id).Entity.LocalDate;
-                var who = await db.Attendance.IgnoreQueryFilters().AsNoTracking().Where(a => a.GroupSessionId == id).Select(a => a.ParticipantId).ToListAsync(ct);
-                foreach (var p in who.Concat(attendance.Where(a => a.GroupSessionId == id).Select(a => a.ParticipantId)).Distinct())
-                {
-                    days.Add((p, was));
-                    days.Add((p, now));
-                }
-            }
-        }
-        await OutcomeSummaries.RecomputeDaysAsync(db, days, ct);
+        await OutcomeSummaries.RecomputeDaysAsync(db, await AttendanceTouches.DaysAsync(db, ct), ct);
         await OutcomeSummaries.RecomputeStaysAsync(db, people, ct);
     }
 }
