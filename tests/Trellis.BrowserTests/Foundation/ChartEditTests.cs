@@ -16,7 +16,9 @@ public class ChartEditTests(BrowserApp browser)
         await Assertions.Expect(page.GetByRole(AriaRole.Heading, new() { Level = 1 })).ToContainTextAsync("Good");
 
         await page.GetByRole(AriaRole.Navigation, new() { Name = "Main" }).GetByRole(AriaRole.Link, new() { Name = "Participants", Exact = true }).ClickAsync();
-        await page.GetByLabel("Status").SelectOptionAsync("active");
+        // Wait for the list: Home has "Participants by status" too, which a label search on the old page would find.
+        await Assertions.Expect(page.GetByRole(AriaRole.Heading, new() { Level = 1 })).ToHaveTextAsync("Participants");
+        await page.GetByLabel("Status", new() { Exact = true }).SelectOptionAsync("active");
         await page.GetByRole(AriaRole.Button, new() { Name = "Find" }).ClickAsync();
         var first = page.Locator("table tbody tr td a").First;
         var name = await first.InnerTextAsync();
