@@ -6,7 +6,19 @@ using Trellis.Web.Features.Participants;
 
 namespace Trellis.Web.Features.Notes;
 
-public enum NoteKind { Individual, Group, MedicationManagement, CaseManagement }
+public enum NoteKind { Individual, Group, MedicationManagement, CaseManagement, DiagnosticEvaluation }
+
+public static class NoteKinds
+{
+    /// <summary>The kind of note that documents an appointment of this service (a family session is an individual note).</summary>
+    public static NoteKind Documenting(Scheduling.ServiceType service) => service switch
+    {
+        Scheduling.ServiceType.MedicationManagement => NoteKind.MedicationManagement,
+        Scheduling.ServiceType.CaseManagement => NoteKind.CaseManagement,
+        Scheduling.ServiceType.DiagnosticEvaluation => NoteKind.DiagnosticEvaluation,
+        _ => NoteKind.Individual,
+    };
+}
 
 /// <summary>Draft → signed. A signed note is locked; it waits for a co-signature when its author practises under supervision.</summary>
 public enum NoteStatus { Draft, AwaitingCosignature, Locked }

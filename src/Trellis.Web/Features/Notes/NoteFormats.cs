@@ -3,7 +3,7 @@ using Trellis.Web.Features.Auth;
 
 namespace Trellis.Web.Features.Notes;
 
-public enum NoteFormat { Dap, Birp, Soap, GroupPart, MedicationVisit, CaseManagement }
+public enum NoteFormat { Dap, Birp, Soap, GroupPart, MedicationVisit, CaseManagement, DiagnosticEvaluation }
 
 /// <param name="Required">Must say something before the note is signed (every section but a group part's details).</param>
 public sealed record NoteSectionDef(string Key, string Label, string Hint, bool Required = true);
@@ -60,9 +60,30 @@ public static class NoteFormats
             new("outcome", "Outcome", "What came of it, and how the participant responded."),
             new("plan", "Next steps", "Who does what next, and by when."),
         ]),
+        // What a payer reviewing a 90791 looks for: the reason, the history, a mental status examination, risk, a diagnosis
+        // with its reasoning, and what is recommended (the level of care among it).
+        new(NoteFormat.DiagnosticEvaluation, "Diagnostic evaluation (90791)", NoteKind.DiagnosticEvaluation,
+        [
+            new("presenting", "Reason for referral and presenting problem", "Why they came now, in their words where it matters; onset, course and what has been tried."),
+            new("history", "History", "Psychiatric, substance use, medical, family and social history; treatment so far."),
+            new("mental_status", "Mental status examination", "Appearance, behaviour, speech, mood and affect, thought process and content, cognition, insight and judgement."),
+            new("risk", "Risk assessment", "Suicide and violence risk, protective factors, and the screening used (C-SSRS or other)."),
+            new("diagnosis", "Diagnostic impression", "DSM-5-TR diagnoses with ICD-10-CM codes, and the reasoning for them."),
+            new("recommendations", "Recommendations", "Level of care and why, services recommended, referrals, and what was agreed with the participant."),
+        ]),
     ];
 
     public static NoteFormatDef Get(NoteFormat format) => All.First(f => f.Format == format);
+
+    /// <summary>The format a note of this kind is written in: an individual note's is chosen (DAP unless another is), every other kind has one.</summary>
+    public static NoteFormat FormatFor(NoteKind kind, NoteFormat? chosen = null) => kind switch
+    {
+        NoteKind.MedicationManagement => NoteFormat.MedicationVisit,
+        NoteKind.CaseManagement => NoteFormat.CaseManagement,
+        NoteKind.Group => NoteFormat.GroupPart,
+        NoteKind.DiagnosticEvaluation => NoteFormat.DiagnosticEvaluation,
+        _ => chosen is { } f && Get(f).Kind == NoteKind.Individual ? f : NoteFormat.Dap,
+    };
 
     public static IEnumerable<NoteFormatDef> ForKind(NoteKind kind) => All.Where(f => f.Kind == kind);
 
@@ -71,13 +92,14 @@ public static class NoteFormats
         NoteKind.Individual => "Individual therapy",
         NoteKind.Group => "Group",
         NoteKind.MedicationManagement => "Medication management",
+        NoteKind.DiagnosticEvaluation => "Diagnostic evaluation",
         _ => "Case management",
     };
 
     /// <summary>The permission to write each kind: therapy by clinicians, medication visits by prescribers, contacts by case managers.</summary>
     public static string WritersOf(NoteKind kind) => kind switch
     {
-        NoteKind.Individual or NoteKind.Group => Permissions.WriteTherapyNotes,
+        NoteKind.Individual or NoteKind.Group or NoteKind.DiagnosticEvaluation => Permissions.WriteTherapyNotes,
         NoteKind.MedicationManagement => Permissions.WriteMedicationNotes,
         _ => Permissions.WriteCaseNotes,
     };

@@ -30,13 +30,7 @@ public sealed class NoteInput : IValidatableObject
     public List<Guid> GoalIds { get; set; } = [];
 
     /// <summary>The format the kind implies, or the one chosen for an individual note (DAP by default).</summary>
-    public NoteFormat ResolvedFormat => Kind switch
-    {
-        NoteKind.MedicationManagement => NoteFormat.MedicationVisit,
-        NoteKind.CaseManagement => NoteFormat.CaseManagement,
-        NoteKind.Group => NoteFormat.GroupPart,
-        _ => Format ?? NoteFormat.Dap,
-    };
+    public NoteFormat ResolvedFormat => Kind is { } k && k != NoteKind.Individual ? NoteFormats.FormatFor(k) : Format ?? NoteFormat.Dap;
 
     public IEnumerable<ValidationResult> Validate(ValidationContext context)
     {

@@ -11,6 +11,8 @@ public enum ServiceType
 {
     GroupTherapy, Psychoeducation, SkillsGroup, IndividualTherapy, FamilyTherapy,
     MedicationManagement, CaseManagement, ActivityTherapy,
+    /// <summary>A psychiatric diagnostic evaluation (CPT 90791): an appointment, usually at intake; not counted toward weekly hours by default.</summary>
+    DiagnosticEvaluation,
 }
 
 public enum SessionStatus { Scheduled, Cancelled }

@@ -156,7 +156,7 @@ public static class ChargeFacts
             }
             else if (r.AppointmentId is { } aid && appointmentById.TryGetValue(aid, out var a))
             {
-                var kind = a.ServiceType switch { ServiceType.MedicationManagement => NoteKind.MedicationManagement, ServiceType.CaseManagement => NoteKind.CaseManagement, _ => NoteKind.Individual };
+                var kind = NoteKinds.Documenting(a.ServiceType);
                 var note = individual.FirstOrDefault(n => n.AppointmentId == a.Id)
                     ?? individual.FirstOrDefault(n => n.AppointmentId is null && n.ParticipantId == r.ParticipantId && n.ServiceDate == a.LocalDate && n.Kind == kind && n.AuthorStaffId == a.StaffMemberId);
                 var video = telehealth || (a.RoomId is { } room && videoRooms.Contains(room)) || (a.RoomId is null && a.TelehealthUrl is not null);

@@ -43,6 +43,7 @@ internal static class DemoFees
             Svc(ServiceType.IndividualTherapy, 38, "90834", "0914", 150, true, "Psychotherapy, 45 minutes"),
             Svc(ServiceType.IndividualTherapy, 53, "90837", "0914", 200, true, "Psychotherapy, 60 minutes"),
             Svc(ServiceType.FamilyTherapy, 26, "90847", "0916", 180, true, "Family psychotherapy with the patient"),
+            Svc(ServiceType.DiagnosticEvaluation, 0, "90791", "0900", 230, true, "Psychiatric diagnostic evaluation"),
             new FeeLine { Kind = FeeLineKind.IopTier3, Code = "", Rate = 260, Description = "IOP day, 3 services (APC 5861; demo figure)" },
             new FeeLine { Kind = FeeLineKind.IopTier4Plus, Code = "", Rate = 285, Description = "IOP day, 4 or more services (APC 5862; demo figure)" });
         yield return Schedule(payers.Medicaid, Day(190, null));
@@ -54,6 +55,7 @@ internal static class DemoFees
             Svc(ServiceType.IndividualTherapy, 38, "90834", null, 120, false, "Psychotherapy, 45 minutes"),
             Svc(ServiceType.IndividualTherapy, 53, "90837", null, 160, false, "Psychotherapy, 60 minutes"),
             Svc(ServiceType.FamilyTherapy, 26, "90847", null, 140, false, "Family psychotherapy with the patient"),
+            Svc(ServiceType.DiagnosticEvaluation, 0, "90791", null, 180, false, "Psychiatric diagnostic evaluation"),
             Svc(ServiceType.MedicationManagement, 10, "99212", null, 70, false, "Office visit, established, 10+ minutes"),
             Svc(ServiceType.MedicationManagement, 20, "99213", null, 110, false, "Office visit, established, 20+ minutes"),
             Svc(ServiceType.MedicationManagement, 30, "99214", null, 160, false, "Office visit, established, 30+ minutes"),

@@ -24,7 +24,7 @@ public sealed class AppointmentInput : IValidatableObject
     public IEnumerable<ValidationResult> Validate(ValidationContext context)
     {
         if (!BookAppointment.Kinds.Contains(ServiceType))
-            yield return new("Appointments are individual therapy, medication management, case management or family sessions; groups come from the track's schedule.", [nameof(ServiceType)]);
+            yield return new("Appointments are individual therapy, medication management, case management, family sessions or diagnostic evaluations; groups come from the track's schedule.", [nameof(ServiceType)]);
         foreach (var r in EventRules.Check("appointment", StartTime, EndTime, RoomId, TelehealthUrl, "")) yield return r;
     }
 

@@ -100,6 +100,7 @@ public static class Conflicts
         ServiceType.FamilyTherapy => "Family session",
         ServiceType.MedicationManagement => "Medication management",
         ServiceType.CaseManagement => "Case management",
+        ServiceType.DiagnosticEvaluation => "Diagnostic evaluation",
         _ => "Activity therapy",
     };
 

@@ -15,7 +15,7 @@ namespace Trellis.Web.Features.Scheduling.Actions;
 public static class BookAppointment
 {
     public static readonly ServiceType[] Kinds =
-        [ServiceType.IndividualTherapy, ServiceType.MedicationManagement, ServiceType.CaseManagement, ServiceType.FamilyTherapy];
+        [ServiceType.IndividualTherapy, ServiceType.MedicationManagement, ServiceType.CaseManagement, ServiceType.FamilyTherapy, ServiceType.DiagnosticEvaluation];
 
     public static async Task<Result<List<Appointment>>> RunAsync(TrellisDbContext db, AppointmentInput input, CancellationToken ct = default)
     {
