@@ -1,11 +1,14 @@
 using System.Net;
+using Microsoft.AspNetCore.Identity;
 using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.DependencyInjection;
 using Trellis.Tests.Mail;
 using Trellis.Tests.Portal;
 using Trellis.Tests.Support;
 using Trellis.Web.Features.Auth;
 using Trellis.Web.Features.Demo;
 using Trellis.Web.Features.Mail;
+using Trellis.Web.Features.Participants;
 using Trellis.Web.Features.Reminders;
 using Trellis.Web.Features.Scheduling;
 
@@ -151,5 +154,83 @@ public class ReminderTests(MailFactory app) : IClassFixture<MailFactory>
             Assert.False(prefs.Documents);
             Assert.True(prefs.Sessions);
         }
+    }
+
+    /// <summary>An active participant of the demo with no portal account yet, given one (and a fresh address): their reminders are theirs alone.</summary>
+    private async Task<(Guid Id, string Email, HttpClient Portal, DateTimeOffset Evening)> FreshAccountAsync()
+    {
+        Guid pid;
+        string email;
+        DateTimeOffset evening;
+        await using (var s = app.Db())
+        {
+            var taken = await s.Context.Users.Where(u => u.ParticipantId != null).Select(u => u.ParticipantId!.Value).ToListAsync();
+            var p = await s.Context.Participants.Include(x => x.Program)
+                .Where(x => x.Status == ParticipantStatus.Active && !taken.Contains(x.Id)).OrderBy(x => x.Id).FirstAsync();
+            pid = p.Id;
+            email = $"remind-{Guid.NewGuid():N}@example.org";
+            p.Email = email;
+            await s.Context.SaveChangesAsync();
+            evening = ProgramClock.ToInstant(p.Today(s.Context.Now), new TimeOnly(18, 0), ProgramClock.Zone(p.Program!.TimeZoneId));
+            var users = s.Services.GetRequiredService<UserManager<TrellisUser>>();
+            var user = new TrellisUser { UserName = email, Email = email, EmailConfirmed = true, DisplayName = p.DisplayName, ParticipantId = pid, CreatedAt = s.Context.Now };
+            Assert.True((await users.CreateAsync(user, DemoSeeder.Password)).Succeeded);
+            Assert.True((await users.AddToRoleAsync(user, Roles.Participant)).Succeeded);
+        }
+        await PortalArrange.MakePhq9DueAsync(app, pid);
+        var portal = app.Anonymous();
+        portal.DefaultRequestHeaders.Authorization = new("Bearer", await TrellisFactory.LoginAsync(portal, email, DemoSeeder.Password));
+        return (pid, email, portal, evening);
+    }
+
+    private async Task<List<OutboxMessage>> KindAsync(string kind, Guid pid)
+    {
+        var prefix = $"reminder:{kind}:{pid}:";
+        await using var s = app.Db();
+        return await s.Context.Set<OutboxMessage>().Where(m => m.Key != null && m.Key.StartsWith(prefix)).ToListAsync();
+    }
+
+    [Fact]
+    public async Task Due_measures_and_unsigned_documents_are_reminded_once_without_naming_them_and_each_kind_turns_off()
+    {
+        var (pid, email, portal, evening) = await FreshAccountAsync();
+        async Task<HttpResponseMessage> ChooseAsync(bool measures, bool documents)
+        {
+            var get = await portal.GetAsync("/api/me/reminder-preferences");
+            var put = await portal.PutJsonAsync("/api/me/reminder-preferences",
+                new { channel = "email", sessions = true, appointments = true, missedSessions = true, measures, documents }, get.Headers.ETag!.Tag);
+            Assert.Equal(HttpStatusCode.OK, put.StatusCode);
+            return put;
+        }
+
+        // Both turned off: a questionnaire is due and the intake documents are unsigned, and neither is reminded.
+        await ChooseAsync(measures: false, documents: false);
+        await SweepAsync(evening);
+        Assert.Empty(await KindAsync("measures", pid));
+        Assert.Empty(await KindAsync("documents", pid));
+
+        // Each kind on in turn: only that kind goes.
+        await ChooseAsync(measures: true, documents: false);
+        await SweepAsync(evening.AddMinutes(15));
+        Assert.Single(await KindAsync("measures", pid));
+        Assert.Empty(await KindAsync("documents", pid));
+
+        await ChooseAsync(measures: true, documents: true);
+        await SweepAsync(evening.AddMinutes(30));
+        await SweepAsync(evening.AddMinutes(45));
+        var measures = Assert.Single(await KindAsync("measures", pid));
+        var documents = Assert.Single(await KindAsync("documents", pid));
+        Assert.Equal(email, measures.To);
+        Assert.Equal(email, documents.To);
+
+        // What the SMTP server received: the two sentences and a link, never the questionnaire or the documents by name.
+        var all = (await OutboxAsync(to: email)).Count;
+        var mail = await app.Mail.WaitForAsync(email, all);
+        var measuresMail = Assert.Single(mail, m => m.Body.Contains("You have a short questionnaire to fill in."));
+        Assert.Contains("http://trellis.test/my/measures", measuresMail.Body);
+        var documentsMail = Assert.Single(mail, m => m.Body.Contains("You have documents to read and sign."));
+        Assert.Contains("http://trellis.test/my/documents", documentsMail.Body);
+        foreach (var m in mail)
+            NoClinicalContent.Assert(m, "Patient Health", "consent", "financial", "privacy", "release of information", "Part 2", "42 CFR", "telehealth");
     }
 }

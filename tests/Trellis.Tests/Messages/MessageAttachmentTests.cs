@@ -1,5 +1,6 @@
 using System.Net;
 using System.Net.Http.Headers;
+using System.Net.Http.Json;
 using System.Text.Json;
 using Microsoft.EntityFrameworkCore;
 using Trellis.Tests.Mail;
@@ -101,11 +102,88 @@ public class MessageAttachmentTests(MailFactory app) : IClassFixture<MailFactory
         var renamed = await Json.ProblemAsync(await participant.PostAsync($"/api/participants/{pid}/messages/with-file", Form("see attached", UploadTests.Png, "card.pdf")), 400);
         Assert.NotNull(renamed["errors"]!["attachment"]);
         await Json.ProblemAsync(await participant.PostAsync($"/api/participants/{pid}/messages/with-file", Form("see attached", new byte[10 * 1024 * 1024 + 1])), 413);
-        var noBody = await Json.ProblemAsync(await participant.PostAsync($"/api/participants/{pid}/messages/with-file", Form(null, UploadTests.Png)), 400);
-        Assert.NotNull(noBody["errors"]!["body"]);
         await Json.ProblemAsync(await participant.PostAsync($"/api/participants/{pid}/messages/with-file", Form("no file", null)), 400);
         await Json.ProblemAsync(await participant.PostAsync($"/api/participants/{pid}/messages/with-file", new StringContent("{\"body\":\"x\"}", System.Text.Encoding.UTF8, "application/json")), 415);
         Assert.Equal(before, await CountAsync(pid));
+    }
+
+    [Fact]
+    public async Task A_file_without_text_is_a_message_and_neither_is_a_field_error()
+    {
+        var participant = await app.ApiAsync(Roles.Participant);
+        var pid = JsonDocument.Parse(await participant.GetStringAsync("/api/auth/me")).RootElement.GetProperty("participantId").GetGuid();
+
+        foreach (var body in new string?[] { null, "   " })
+        {
+            var sent = await participant.PostAsync($"/api/participants/{pid}/messages/with-file", Form(body, UploadTests.Png, "only-a-photo.png"));
+            Assert.True(sent.StatusCode == HttpStatusCode.Created, await sent.Content.ReadAsStringAsync());
+            var created = await Json.ReadAsync(sent);
+            Assert.Equal("", (string?)created["body"]);
+            Assert.Equal("only-a-photo.png", (string?)created["attachment"]!["fileName"]);
+        }
+        var clinician = await app.ApiAsync(Roles.Clinician);
+        var staffSent = await clinician.PostAsync($"/api/participants/{pid}/messages/with-file", Form(null, UploadTests.Pdf, "handout.pdf"));
+        Assert.Equal(HttpStatusCode.Created, staffSent.StatusCode);
+        var thread = (await Json.ReadAsync(await participant.GetAsync($"/api/participants/{pid}/messages"))).AsArray();
+        Assert.Equal("handout.pdf", (string?)thread.Last()!["attachment"]!["fileName"]);
+
+        // Neither text nor file: the same words on the JSON door, nothing saved.
+        var before = await CountAsync(pid);
+        foreach (var empty in new object[] { new { body = "" }, new { body = "  \n " }, new { } })
+        {
+            var refused = await Json.ProblemAsync(await participant.PostAsJsonAsync($"/api/participants/{pid}/messages", empty), 400);
+            Assert.Contains(Trellis.Web.Features.Messages.Actions.MessageInput.Empty, refused["errors"]!["body"]!.AsArray().Select(e => (string)e!));
+        }
+        Assert.Equal(before, await CountAsync(pid));
+    }
+
+    private static MultipartFormDataContent PageForm(AngleSharp.Html.Dom.IHtmlDocument doc, string? body, byte[]? file, string fileName)
+    {
+        var form = PageClient.FindForm(doc, "send")!;
+        var content = new MultipartFormDataContent();
+        foreach (var input in form.QuerySelectorAll("input[type=hidden]"))
+            content.Add(new StringContent(input.GetAttribute("value") ?? ""), input.GetAttribute("name")!);
+        if (body is not null) content.Add(new StringContent(body), "Input.Body");
+        if (file is not null)
+        {
+            var part = new ByteArrayContent(file);
+            part.Headers.ContentType = new MediaTypeHeaderValue("application/octet-stream");
+            content.Add(part, "attachment", fileName);
+        }
+        return content;
+    }
+
+    [Fact]
+    public async Task The_portal_compose_box_and_the_chart_tab_send_a_file_with_no_text_and_say_so_when_both_are_empty()
+    {
+        var pid = await PortalArrange.DemoParticipantIdAsync(app);
+        using var portal = await app.PagesAsync(Roles.Participant);
+        var (_, doc) = await portal.GetAsync("/my/messages");
+        Assert.False(doc.QuerySelector("textarea[name='Input.Body']")!.HasAttribute("required"));
+        Assert.Equal(HttpStatusCode.Redirect, (await portal.Http.PostAsync("/my/messages", PageForm(doc, "", UploadTests.Png, "id-card.png"))).StatusCode);
+        var (_, thread) = await portal.GetAsync("/my/messages");
+        var last = thread.QuerySelectorAll(".message-list li").Last();
+        Assert.Equal("id-card.png", last.QuerySelector(".message-attachment a")!.TextContent.Trim());
+        Assert.Null(last.QuerySelector(".message-body"));
+
+        var before = await CountAsync(pid);
+        var (_, again) = await portal.GetAsync("/my/messages");
+        var empty = await portal.Http.PostAsync("/my/messages", PageForm(again, "  ", null, ""));
+        Assert.Equal(HttpStatusCode.OK, empty.StatusCode);
+        var emptyDoc = new AngleSharp.Html.Parser.HtmlParser().ParseDocument(await empty.Content.ReadAsStringAsync());
+        Assert.Equal(Trellis.Web.Features.Messages.Actions.MessageInput.Empty, emptyDoc.QuerySelector("#message-body-err")!.TextContent.Trim());
+        Assert.Equal(before, await CountAsync(pid));
+
+        using var clinician = await app.PagesAsync(Roles.Clinician);
+        var tab = $"/participants/{pid}/messages";
+        var (_, tabDoc) = await clinician.GetAsync(tab);
+        Assert.Equal(HttpStatusCode.Redirect, (await clinician.Http.PostAsync(tab, PageForm(tabDoc, null, UploadTests.Pdf, "week-two-handout.pdf"))).StatusCode);
+        var (_, after) = await clinician.GetAsync(tab);
+        Assert.Equal("week-two-handout.pdf", after.QuerySelectorAll(".message-attachment a").Last().TextContent.Trim());
+        var (_, tabAgain) = await clinician.GetAsync(tab);
+        var refused = await clinician.Http.PostAsync(tab, PageForm(tabAgain, "", null, ""));
+        Assert.Equal(HttpStatusCode.OK, refused.StatusCode);
+        Assert.Contains(Trellis.Web.Features.Messages.Actions.MessageInput.Empty, await refused.Content.ReadAsStringAsync());
     }
 
     [Fact]

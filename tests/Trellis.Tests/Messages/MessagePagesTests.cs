@@ -24,7 +24,7 @@ public class MessagePagesTests(MailFactory app) : IClassFixture<MailFactory>
 
         var (empty, emptyDoc) = await portal.SubmitAsync("/my/messages", "send", new Dictionary<string, string?> { ["Input.Body"] = "  " });
         Assert.Equal(HttpStatusCode.OK, empty.StatusCode);
-        Assert.Contains("Write your message.", emptyDoc.QuerySelector(".validation-message")!.TextContent);
+        Assert.Contains(Trellis.Web.Features.Messages.Actions.MessageInput.Empty, emptyDoc.QuerySelector(".validation-message")!.TextContent);
 
         const string text = "Could my Thursday session move to the afternoon?";
         var (sent, _) = await portal.SubmitAsync("/my/messages", "send", new Dictionary<string, string?> { ["Input.Body"] = text });

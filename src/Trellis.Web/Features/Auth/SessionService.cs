@@ -176,6 +176,20 @@ public sealed class SessionService(TrellisDbContext db, UserManager<TrellisUser>
         return open.Count;
     }
 
+    /// <summary>
+    /// Ends every other session and token of an account when what proves it is you changes (a new password, a passkey
+    /// removed, two-factor turned off): whoever held the old proof may hold one of them. The session the change is made
+    /// from stays. Marks the rows only; the caller saves them with its change and its audit entry, in one transaction.
+    /// </summary>
+    public static async Task<int> EndOtherSessionsAsync(TrellisDbContext db, string userId, string reason, CancellationToken ct = default)
+    {
+        var keep = db.Me.SessionId;
+        var now = db.Now;
+        var others = await db.UserSessions.Where(s => s.UserId == userId && s.RevokedAt == null && s.Id != keep).ToListAsync(ct);
+        foreach (var s in others) { s.RevokedAt = now; s.RevokedReason = reason; }
+        return others.Count;
+    }
+
     private static string Base64Url(byte[] bytes) => Convert.ToBase64String(bytes).TrimEnd('=').Replace('+', '-').Replace('/', '_');
 }
 

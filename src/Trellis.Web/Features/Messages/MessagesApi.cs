@@ -25,7 +25,7 @@ public sealed class MessagesFeature : IFeature
         thread.MapPost("/", SendAsync).WithSummary("Write in the thread (the participant, or their clinical care team). " + MessageQueries.EmergencyNote)
             .WithDescription(MessageQueries.EmergencyNote + " The thread is read by the care team during opening hours; it is not watched around the clock.");
         thread.MapPost("/with-file", SendWithFileAsync)
-            .WithSummary("Write in the thread with a file attached: multipart/form-data with body and attachment (PDF, JPEG, PNG or HEIC, by content). " + MessageQueries.EmergencyNote)
+            .WithSummary("Write in the thread with a file attached: multipart/form-data with attachment (PDF, JPEG, PNG or HEIC, by content) and, if you like, body. " + MessageQueries.EmergencyNote)
             .WithDescription("The file passes the chart's upload checks: too large 413, not an allowed type by content 400, a virus 422, the scanner configured but not answering 503; nothing is saved on a refusal. It is downloaded at the message's attachment.url.");
         thread.MapGet("/assignment", AssignmentAsync)
             .WithSummary("Who of the care team answers the thread (null: the whole team). ETag: the thread's version, \"0\" before the first assignment.");
@@ -53,7 +53,7 @@ public sealed class MessagesFeature : IFeature
         Portal.Uploads.UploadScanner scanner, CancellationToken ct)
     {
         if (!request.HasFormContentType)
-            return new Refusal(415, "Send a form", "Send multipart/form-data: a part named body (the message) and a part named attachment (the file).").ToProblem();
+            return new Refusal(415, "Send a form", "Send multipart/form-data: a part named attachment (the file) and, if you like, a part named body (the message).").ToProblem();
         var form = await request.ReadFormAsync(ct);
         var input = new MessageInput { Body = form["body"].FirstOrDefault(), Attachment = form.Files.GetFile("attachment") };
         if (input.Attachment is null) return Refusal.Invalid("attachment", "Attach a file, or send the message as JSON to POST …/messages.").ToProblem();

@@ -82,6 +82,13 @@ public sealed class ClinicalNote : Entity, IParticipantOwned, ISignedRecord, ISo
     public ParticipationLevel? ParticipationLevel { get; set; }
     public Presentation? Presentation { get; set; }
     public InterventionResponse? InterventionResponse { get; set; }
+    /// <summary>
+    /// How the service was delivered, recorded at signing from the attendance of the session or appointment the note
+    /// documents (<see cref="NoteModality"/>); null for a note tied to neither.
+    /// </summary>
+    public Scheduling.Modality? Modality { get; set; }
+    /// <summary>Where the participant confirmed they were for a video visit (Telehealth), recorded with the modality.</summary>
+    public string? ParticipantLocation { get; set; }
     /// <summary>What the cloned-text check found at signing and that the signer confirmed it anyway; null when nothing was similar.</summary>
     public string? SimilarityWarning { get; set; }
 
@@ -102,6 +109,7 @@ internal sealed class ClinicalNoteConfiguration : IEntityTypeConfiguration<Clini
         b.ToTable("ClinicalNotes");
         b.Property(x => x.Sections).HasJsonConversion();
         b.Property(x => x.SimilarityWarning).HasMaxLength(2000);
+        b.Property(x => x.ParticipantLocation).HasMaxLength(300);
         b.Property(x => x.DeletedBy).HasMaxLength(256);
         SignatureColumns.Configure(b);
         b.HasOne(x => x.Participant).WithMany().HasForeignKey(x => x.ParticipantId).OnDelete(DeleteBehavior.Cascade);

@@ -16,12 +16,13 @@ public sealed record NoteDto(Guid Id, Guid ParticipantId, string Kind, string Fo
     Guid? AppointmentId, Guid? GroupNoteId, Guid? GroupSessionId, string? GroupTopic, string? GroupSummary,
     IReadOnlyDictionary<string, string> Sections, IReadOnlyList<NoteGoalDto> Goals, string Status, string Author,
     DateTimeOffset CreatedAt, NoteSignatureDto Signature, IReadOnlyList<AddendumDto> Addenda, long Version,
-    ParticipationLevel? ParticipationLevel, Presentation? Presentation, InterventionResponse? InterventionResponse)
+    ParticipationLevel? ParticipationLevel, Presentation? Presentation, InterventionResponse? InterventionResponse,
+    Scheduling.Modality? Modality = null, string? ParticipantLocation = null)
 {
     public static NoteDto From(ClinicalNote n) => new(n.Id, n.ParticipantId, EnumText.ToApi(n.Kind), EnumText.ToApi(n.Format), n.ServiceDate, n.Minutes,
         n.AppointmentId, n.GroupNoteId, n.GroupNote?.GroupSessionId, n.GroupNote?.Topic, n.GroupNote?.Summary, n.Sections,
         GoalsOf(n), EnumText.ToApi(n.Status), n.AuthorName, n.CreatedAt, SignatureOf(n, n.SimilarityWarning), AddendaOf(n), n.Version,
-        n.ParticipationLevel, n.Presentation, n.InterventionResponse);
+        n.ParticipationLevel, n.Presentation, n.InterventionResponse, n.Modality, n.ParticipantLocation);
 
     public static List<NoteGoalDto> GoalsOf(ClinicalNote n) => n.Goals.Select(g => new NoteGoalDto(g.GoalId, g.GoalText)).ToList();
 

@@ -20,7 +20,7 @@ public static class SignNotes
     /// Signs <paramref name="record"/> (a note, or a group note) and every note in <paramref name="notes"/>
     /// (itself, or the group's parts), once the caller has found it complete (<see cref="MaySign"/> first).
     /// Refused while a part's text nearly repeats another note, unless the signer acknowledged it; the
-    /// acknowledgement is kept on each such note.
+    /// acknowledgement is kept on each such note. Each note records its modality as it is signed (<see cref="NoteModality"/>).
     /// </summary>
     public static async Task<Refusal?> SignAsync(TrellisDbContext db, ISignedRecord record, IReadOnlyList<ClinicalNote> notes,
         StaffMember signer, SignNoteInput input, DateOnly today, CancellationToken ct = default)
@@ -34,6 +34,7 @@ public static class SignNotes
                 new Dictionary<string, object?> { ["similar"] = findings, ["threshold"] = TextSimilarity.ClonedThreshold });
 
         if (NoteSigning.Sign(record, signer, today, db.Now, input.LateEntryReason, addenda) is { } refused) return refused;
+        await NoteModality.StampAsync(db, notes, (record as GroupNote)?.GroupSessionId, ct);
         foreach (var note in notes)
         {
             if (!ReferenceEquals(note, record)) NoteSigning.CopySignature(record, note);

@@ -20,6 +20,8 @@ public sealed class AttendanceRecord : Entity, IParticipantOwned
     public Guid? AppointmentId { get; set; }
     public Appointment? Appointment { get; set; }
     public AttendanceStatus Status { get; set; }
+    /// <summary>In person or by video (<see cref="Modalities.Of"/>), set with the status: what the charge and the note read.</summary>
+    public Modality Modality { get; set; }
     public int? MinutesLate { get; set; }
     public int? MinutesLeftEarly { get; set; }
     /// <summary>Derived from the session's length, status and the minutes late or left early.</summary>

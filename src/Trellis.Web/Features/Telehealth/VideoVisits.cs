@@ -8,7 +8,10 @@ namespace Trellis.Web.Features.Telehealth;
 /// <summary>One of the participant's video visits: a group session of their track that day, or their own appointment.</summary>
 public sealed record VideoVisit(string Kind, Guid Id, DateTimeOffset StartsAt, DateTimeOffset EndsAt, string? Url, bool Cancelled, string TimeZoneId)
 {
-    public string Key => $"{Kind}:{Id}";
+    public string Key => KeyOf(Kind, Id);
+
+    /// <summary>How a <see cref="VideoLocation"/> names its visit.</summary>
+    public static string KeyOf(string kind, Guid id) => $"{kind}:{id}";
 }
 
 /// <summary>

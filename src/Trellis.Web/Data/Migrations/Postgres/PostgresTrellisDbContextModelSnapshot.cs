@@ -3597,8 +3597,16 @@ namespace Trellis.Web.Data.Migrations.Postgres
                     b.Property<int?>("Minutes")
                         .HasColumnType("integer");
 
+                    b.Property<string>("Modality")
+                        .HasMaxLength(40)
+                        .HasColumnType("character varying(40)");
+
                     b.Property<Guid>("ParticipantId")
                         .HasColumnType("uuid");
+
+                    b.Property<string>("ParticipantLocation")
+                        .HasMaxLength(300)
+                        .HasColumnType("character varying(300)");
 
                     b.Property<string>("ParticipationLevel")
                         .HasMaxLength(40)
@@ -5526,6 +5534,11 @@ namespace Trellis.Web.Data.Migrations.Postgres
 
                     b.Property<int?>("MinutesLeftEarly")
                         .HasColumnType("integer");
+
+                    b.Property<string>("Modality")
+                        .IsRequired()
+                        .HasMaxLength(40)
+                        .HasColumnType("character varying(40)");
 
                     b.Property<string>("Note")
                         .HasMaxLength(500)

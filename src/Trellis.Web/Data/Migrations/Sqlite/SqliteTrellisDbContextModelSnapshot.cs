@@ -3585,7 +3585,15 @@ namespace Trellis.Web.Data.Migrations.Sqlite
                     b.Property<int?>("Minutes")
                         .HasColumnType("INTEGER");
 
+                    b.Property<string>("Modality")
+                        .HasMaxLength(40)
+                        .HasColumnType("TEXT");
+
                     b.Property<Guid>("ParticipantId")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("ParticipantLocation")
+                        .HasMaxLength(300)
                         .HasColumnType("TEXT");
 
                     b.Property<string>("ParticipationLevel")
@@ -5514,6 +5522,11 @@ namespace Trellis.Web.Data.Migrations.Sqlite
 
                     b.Property<int?>("MinutesLeftEarly")
                         .HasColumnType("INTEGER");
+
+                    b.Property<string>("Modality")
+                        .IsRequired()
+                        .HasMaxLength(40)
+                        .HasColumnType("TEXT");
 
                     b.Property<string>("Note")
                         .HasMaxLength(500)

@@ -1,4 +1,3 @@
-using Microsoft.EntityFrameworkCore;
 using System.ComponentModel.DataAnnotations;
 using Microsoft.AspNetCore.Identity;
 using Trellis.Web.Features.Audit;
@@ -33,10 +32,8 @@ public static class ChangePassword
             return result.Errors.Any(e => e.Code == "PasswordMismatch")
                 ? Refusal.Invalid("current", "The current password is not right.")
                 : Refusal.Invalid("new", string.Join(" ", result.Errors.Select(e => e.Description)));
-        var keep = db.Me.SessionId;
-        var others = await db.UserSessions.Where(s => s.UserId == user!.Id && s.RevokedAt == null && s.Id != keep).ToListAsync(ct);
-        foreach (var s in others) { s.RevokedAt = db.Now; s.RevokedReason = "password changed"; }
-        db.Audit(AuditActions.PasswordChanged, "User", user!.Id, null, detail: $"{others.Count} other session(s) ended");
+        var ended = await SessionService.EndOtherSessionsAsync(db, user!.Id, "password changed", ct);
+        db.Audit(AuditActions.PasswordChanged, "User", user.Id, null, detail: $"{ended} other session(s) ended");
         await db.SaveChangesAsync(ct);
         return user;
     }

@@ -5,7 +5,8 @@ namespace Trellis.Web.Features.Auth.Actions;
 
 /// <summary>
 /// Turn off two-factor sign-in for yourself, unless the organization requires it of staff (409). The
-/// authenticator key is replaced, so an old phone cannot be used later. Audited. Called by the two-factor page.
+/// authenticator key is replaced, so an old phone cannot be used later, and every other session of the account ends
+/// (<see cref="SessionService.EndOtherSessionsAsync"/>). Audited. Called by the two-factor page.
 /// </summary>
 public static class DisableTwoFactor
 {
@@ -17,7 +18,8 @@ public static class DisableTwoFactor
             return Refusal.Conflict("Your organization requires two-factor sign-in for staff, so it cannot be turned off.");
         await users.SetTwoFactorEnabledAsync(user, false);
         await users.ResetAuthenticatorKeyAsync(user);
-        db.Audit(AuditActions.TwoFactorDisabled, "User", user.Id, null);
+        var ended = await SessionService.EndOtherSessionsAsync(db, user.Id, "two-factor turned off", ct);
+        db.Audit(AuditActions.TwoFactorDisabled, "User", user.Id, null, detail: $"{ended} other session(s) ended");
         await db.SaveChangesAsync(ct);
         return user;
     }

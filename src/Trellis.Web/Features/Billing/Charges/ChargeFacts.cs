@@ -131,8 +131,6 @@ public static class ChargeFacts
         records = records.Where(r => r.MinutesAttended > 0 && AttendanceRecord.IsAttended(r.Status)).ToList();
 
         var facilitators = await db.Set<SessionFacilitator>().AsNoTracking().Where(f => sessionIds.Contains(f.GroupSessionId)).ToListAsync(ct);
-        var roomIds = sessions.Select(s => s.RoomId).Concat(appointments.Select(a => a.RoomId)).Where(r => r is not null).Distinct().ToList();
-        var videoRooms = (await db.Rooms.AsNoTracking().Where(r => roomIds.Contains(r.Id) && r.IsTelehealth).Select(r => r.Id).ToListAsync(ct)).ToHashSet();
         var groupNotes = await Tracked.ListAsync(db, db.Set<GroupNote>().Where(g => sessionIds.Contains(g.GroupSessionId)), g => sessionIds.Contains(g.GroupSessionId), ct);
         var notes = await Tracked.ListAsync(db, db.Set<ClinicalNote>().Where(n => ids.Contains(n.ParticipantId) && n.ServiceDate >= from && n.ServiceDate <= to),
             n => ids.Contains(n.ParticipantId) && !n.IsDeleted, ct);
@@ -145,13 +143,13 @@ public static class ChargeFacts
         var list = new List<Attended>(records.Count);
         foreach (var r in records)
         {
-            var telehealth = r.Status == AttendanceStatus.Telehealth;
+            // The attendance's own modality (Scheduling's Modalities), recorded when it was taken: the one source of "by video".
+            var video = r.Modality == Modality.Video;
             if (r.GroupSessionId is { } sid && sessionById.TryGetValue(sid, out var s))
             {
                 var group = groupBySession.GetValueOrDefault(s.Id);
                 var part = group is null ? null : partsByGroup[(group.Id, r.ParticipantId)].FirstOrDefault();
                 var rendering = group?.AuthorStaffId ?? facilitators.Where(f => f.GroupSessionId == s.Id).Select(f => (Guid?)f.StaffMemberId).FirstOrDefault();
-                var video = telehealth || (s.RoomId is { } room && videoRooms.Contains(room)) || (s.RoomId is null && s.TelehealthUrl is not null);
                 list.Add(new(r.Id, r.ParticipantId, s.LocalDate, s.Id, null, s.ServiceType, s.Title, r.MinutesAttended, video, rendering, part?.Id, State(part)));
             }
             else if (r.AppointmentId is { } aid && appointmentById.TryGetValue(aid, out var a))
@@ -159,7 +157,6 @@ public static class ChargeFacts
                 var kind = NoteKinds.Documenting(a.ServiceType);
                 var note = individual.FirstOrDefault(n => n.AppointmentId == a.Id)
                     ?? individual.FirstOrDefault(n => n.AppointmentId is null && n.ParticipantId == r.ParticipantId && n.ServiceDate == a.LocalDate && n.Kind == kind && n.AuthorStaffId == a.StaffMemberId);
-                var video = telehealth || (a.RoomId is { } room && videoRooms.Contains(room)) || (a.RoomId is null && a.TelehealthUrl is not null);
                 list.Add(new(r.Id, r.ParticipantId, a.LocalDate, null, a.Id, a.ServiceType, Conflicts.Describe(a.ServiceType), r.MinutesAttended, video, a.StaffMemberId, note?.Id, State(note)));
             }
         }

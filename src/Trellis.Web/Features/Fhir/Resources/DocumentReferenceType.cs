@@ -80,6 +80,7 @@ public sealed class DocumentReferenceType : FhirUnionType
             var format = NoteFormats.Get(n.Format);
             var title = $"{NoteFormats.KindLabel(n.Kind)} note ({format.Name}), {n.ServiceDate:yyyy-MM-dd}";
             var text = new StringBuilder($"{title}\n");
+            if (NoteModality.Line(n) is { } modality) text.Append($"{modality}\n");
             foreach (var section in format.Sections.Where(s => !string.IsNullOrWhiteSpace(n.Section(s.Key))))
                 text.Append($"\n{section.Label}:\n{n.Section(section.Key)}\n");
             text.Append($"\nSigned by {n.SignedByName} on {n.SignedAt:yyyy-MM-dd HH:mm} UTC");

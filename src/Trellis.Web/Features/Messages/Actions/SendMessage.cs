@@ -8,9 +8,12 @@ using Trellis.Web.Features.Portal.Uploads.Actions;
 
 namespace Trellis.Web.Features.Messages.Actions;
 
-public sealed class MessageInput
+public sealed class MessageInput : IValidatableObject
 {
-    [Required(ErrorMessage = "Write your message."), MaxLength(4000, ErrorMessage = "Keep a message under 4,000 characters.")]
+    public const string Empty = "Write a message or attach a file.";
+
+    /// <summary>The text; may be left out when a file is attached (a photo of an insurance card says enough).</summary>
+    [MaxLength(4000, ErrorMessage = "Keep a message under 4,000 characters.")]
     public string? Body { get; set; }
 
     /// <summary>
@@ -19,10 +22,15 @@ public sealed class MessageInput
     /// </summary>
     [System.Text.Json.Serialization.JsonIgnore]
     public IFormFile? Attachment { get; set; }
+
+    public IEnumerable<ValidationResult> Validate(ValidationContext context)
+    {
+        if (string.IsNullOrWhiteSpace(Body) && Attachment is null) yield return new(Empty, [nameof(Body)]);
+    }
 }
 
 /// <summary>
-/// Adds a message to a participant's thread: by the participant themself, or by staff of their care team who read the
+/// Adds a message to a participant's thread (text, a file, or both): by the participant themself, or by staff of their care team who read the
 /// chart. The other side hears of it without its content: the participant by email (queued in the outbox with the
 /// message, in one save), the care team by an in-app notification to the primary clinician. An attached file goes
 /// through the chart's upload checks (<see cref="UploadDocument.ReceiveAsync"/>) and is saved with the message, or,
@@ -48,7 +56,7 @@ public static class SendMessage
         var message = new SecureMessage
         {
             ParticipantId = participantId, FromParticipant = own, AuthorStaffId = own ? null : db.Me.StaffId,
-            AuthorName = own ? participant.DisplayName : db.Me.DisplayName, Body = input.Body!.Trim(), SentAt = db.Now,
+            AuthorName = own ? participant.DisplayName : db.Me.DisplayName, Body = input.Body?.Trim() ?? "", SentAt = db.Now,
             AttachmentId = attachment?.Id, Attachment = attachment,
         };
         db.Set<SecureMessage>().Add(message);

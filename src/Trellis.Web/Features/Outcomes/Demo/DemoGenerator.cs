@@ -145,7 +145,8 @@ public sealed class DemoGenerator(DemoSeeder seeder, TrellisDbContext db)
         var minutes = AttendanceRecord.IsAttended(status) ? s.Minutes - (late ?? 0) - (early ?? 0) : 0;
         return new AttendanceRecord
         {
-            ParticipantId = participantId, GroupSessionId = s.Id, Status = status, MinutesLate = late, MinutesLeftEarly = early, MinutesAttended = minutes,
+            // The generated sessions are in the demo tracks' physical rooms with no video link: "by video" is the status alone.
+            ParticipantId = participantId, GroupSessionId = s.Id, Status = status, Modality = Modalities.Of(status, false), MinutesLate = late, MinutesLeftEarly = early, MinutesAttended = minutes,
         };
     }
 }

@@ -47,16 +47,18 @@ public readonly record struct RosterOf(Guid? SessionId, Guid? AppointmentId)
 /// <summary>What the attendance rules need to know about the event a roster is taken for.</summary>
 public sealed record AttendanceEvent(
     Guid? GroupSessionId, Guid? AppointmentId, Guid ProgramId, string Title, ServiceType ServiceType, DateOnly LocalDate,
-    DateTimeOffset StartsAt, int DurationMinutes, bool Cancelled, IReadOnlyCollection<Guid> Expected)
+    DateTimeOffset StartsAt, int DurationMinutes, bool Cancelled, IReadOnlyCollection<Guid> Expected, bool ByVideo = false)
 {
     public Guid Id => GroupSessionId ?? AppointmentId!.Value;
 
+    /// <param name="s">With its room loaded (<see cref="SessionQueries.FindAsync"/>), which says whether it is held by video.</param>
     public static AttendanceEvent For(GroupSession s, IReadOnlyCollection<Guid> expected) =>
-        new(s.Id, null, s.ProgramId, s.Title, s.ServiceType, s.LocalDate, s.StartsAt, s.DurationMinutes, s.Status == SessionStatus.Cancelled, expected);
+        new(s.Id, null, s.ProgramId, s.Title, s.ServiceType, s.LocalDate, s.StartsAt, s.DurationMinutes, s.Status == SessionStatus.Cancelled, expected,
+            Modalities.EventByVideo(s.RoomId, s.Room?.IsTelehealth == true, s.TelehealthUrl));
 
     public static AttendanceEvent For(Appointment a) =>
         new(null, a.Id, a.Participant!.ProgramId, Conflicts.Describe(a.ServiceType), a.ServiceType, a.LocalDate, a.StartsAt, a.DurationMinutes,
-            a.Status == AppointmentStatus.Cancelled, [a.ParticipantId]);
+            a.Status == AppointmentStatus.Cancelled, [a.ParticipantId], Modalities.EventByVideo(a.RoomId, a.Room?.IsTelehealth == true, a.TelehealthUrl));
 }
 
 /// <summary>What a roster save did.</summary>

@@ -41,7 +41,7 @@ public static class RosterQueries
         var lines = people.Select(p =>
         {
             var r = records.FirstOrDefault(x => x.ParticipantId == p.Id);
-            return new AttendanceLineDto(p.Id, p.Name, p.Expected, r?.Status, r?.MinutesLate, r?.MinutesLeftEarly, r?.MinutesAttended, r?.Note, r?.UpdatedAt, r?.UpdatedBy);
+            return new AttendanceLineDto(p.Id, p.Name, p.Expected, r?.Status, r?.MinutesLate, r?.MinutesLeftEarly, r?.MinutesAttended, r?.Note, r?.UpdatedAt, r?.UpdatedBy, r?.Modality);
         }).ToList();
         await db.AuditReadAsync(nameof(AttendanceRecord), people.Select(p => ((object)e.Id, (Guid?)p.Id)), "attendance roster", ct);
         return new RosterDto(e.Id, e.Title, e.LocalDate, e.DurationMinutes,

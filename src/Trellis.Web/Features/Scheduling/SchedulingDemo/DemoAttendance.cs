@@ -25,22 +25,24 @@ internal static class DemoAttendance
         // How reliably each person comes: most steady, some struggling, a few slipping away recently.
         var profile = demo.Participants.ToDictionary(p => p.Id, _ => f.Random.WeightedRandom(new[] { 0, 1, 2 }, new[] { .68f, .22f, .10f }));
         var recentCut = today.AddDays(-8);
+        var videoRooms = demo.Rooms.Where(r => r.IsTelehealth).Select(r => r.Id).ToHashSet();
+        bool ByVideo(Guid? room, string? url) => Modalities.EventByVideo(room, room is { } id && videoRooms.Contains(id), url);
         foreach (var s in sessions.Where(s => s.Status == SessionStatus.Scheduled))
         {
             var roster = demo.Participants.Where(p => p.Status is ParticipantStatus.Active or ParticipantStatus.Admitted or ParticipantStatus.Discharged
                 && p.Enrollments.Any(e => e.TrackId == s.TrackId && e.StartedOn <= s.LocalDate && (e.EndedOn == null || e.EndedOn >= s.LocalDate)));
             foreach (var p in roster)
-                Record(demo, p, profile[p.Id], s.LocalDate >= recentCut, s.Id, null, s.Title, s.LocalDate, s.DurationMinutes, today);
+                Record(demo, p, profile[p.Id], s.LocalDate >= recentCut, s.Id, null, s.Title, s.LocalDate, s.DurationMinutes, today, ByVideo(s.RoomId, s.TelehealthUrl));
         }
         foreach (var a in appointments.Where(a => a.Status == AppointmentStatus.Scheduled))
         {
             var p = demo.Participants.First(x => x.Id == a.ParticipantId);
-            Record(demo, p, profile[p.Id], a.LocalDate >= recentCut, null, a.Id, Conflicts.Describe(a.ServiceType), a.LocalDate, a.DurationMinutes, today);
+            Record(demo, p, profile[p.Id], a.LocalDate >= recentCut, null, a.Id, Conflicts.Describe(a.ServiceType), a.LocalDate, a.DurationMinutes, today, ByVideo(a.RoomId, a.TelehealthUrl));
         }
     }
 
     private static void Record(DemoContext demo, Participant p, int profile, bool recent, Guid? sessionId, Guid? appointmentId,
-        string title, DateOnly day, int minutes, DateOnly today)
+        string title, DateOnly day, int minutes, DateOnly today, bool byVideo)
     {
         var f = demo.Faker;
         var roll = f.Random.Double();
@@ -59,7 +61,7 @@ internal static class DemoAttendance
 
         var record = new AttendanceRecord
         {
-            ParticipantId = p.Id, GroupSessionId = sessionId, AppointmentId = appointmentId, Status = status, MinutesLate = late, MinutesLeftEarly = early,
+            ParticipantId = p.Id, GroupSessionId = sessionId, AppointmentId = appointmentId, Status = status, Modality = Modalities.Of(status, byVideo), MinutesLate = late, MinutesLeftEarly = early,
             MinutesAttended = AttendanceRules.MinutesAttended(status, minutes, late, early),
             Note = status == AttendanceStatus.AbsentExcused ? f.PickRandom("Called in sick.", "Work shift changed; called ahead.", "Childcare fell through; called the front desk.") : null,
         };

@@ -76,14 +76,16 @@ public static class TakeAttendance
             var late = AttendanceRules.IsAbsence(status) ? null : Positive(x.MinutesLate);
             var early = AttendanceRules.IsAbsence(status) ? null : Positive(x.MinutesLeftEarly);
             var note = string.IsNullOrWhiteSpace(x.Note) ? null : x.Note.Trim();
+            var modality = Modalities.Of(status, e.ByVideo);
             var before = record?.Status;
             if (record is null)
             {
                 record = new AttendanceRecord { ParticipantId = x.ParticipantId, GroupSessionId = e.GroupSessionId, AppointmentId = e.AppointmentId };
                 db.Attendance.Add(record);
             }
-            else if (record.Status == status && record.MinutesLate == late && record.MinutesLeftEarly == early && record.Note == note) continue;
+            else if (record.Status == status && record.MinutesLate == late && record.MinutesLeftEarly == early && record.Note == note && record.Modality == modality) continue;
             record.Status = status;
+            record.Modality = modality;
             record.MinutesLate = late;
             record.MinutesLeftEarly = early;
             record.MinutesAttended = minutes;
