@@ -65,6 +65,11 @@ public abstract partial class TrellisDbContext : IdentityDbContext<TrellisUser>,
 
     public TimeProvider Clock => services.Clock;
     public DateTimeOffset Now => services.Clock.GetUtcNow();
+    /// <summary>
+    /// The reliable-change thresholds every score comparison uses (configured under Trellis:Outcomes:ReliableChange),
+    /// here because every screen that compares scores already holds the context.
+    /// </summary>
+    public Features.Instruments.ReliableChangeThresholds ReliableChangeThresholds => services.Thresholds;
 
     /// <summary>
     /// Who is calling: the request's signed-in person, or whoever <see cref="ActAs"/> named. Re-read when

@@ -9,11 +9,12 @@ namespace Trellis.Web.Hosting;
 
 /// <summary>
 /// Commands run with `dotnet run --project src/Trellis.Web -- &lt;command&gt;`:
-/// migrate, admin create --email E [--password P] [--first F --last L], audit verify, demo generate --participants N --years Y.
+/// migrate, admin create --email E [--password P] [--first F --last L], audit verify, summaries verify|rebuild,
+/// demo generate --participants N --years Y.
 /// </summary>
 public static class Cli
 {
-    public static readonly string[] Commands = ["migrate", "admin", "audit", "demo", "help"];
+    public static readonly string[] Commands = ["migrate", "admin", "audit", "summaries", "demo", "help"];
 
     public static bool IsCommand(string[] args) => args.Length > 0 && Commands.Contains(args[0]);
 
@@ -26,6 +27,8 @@ public static class Cli
                 ["migrate", ..] => await Migrate(app),
                 ["admin", "create", .. var rest] => await CreateAdmin(app, rest),
                 ["audit", "verify", .. var rest] => await VerifyAudit(app, rest),
+                ["summaries", "verify", ..] => await VerifySummaries(app),
+                ["summaries", "rebuild", ..] => await RebuildSummaries(app),
                 ["demo", "generate", .. var rest] => await GenerateDemo(app, rest),
                 _ => Help(),
             };
@@ -49,6 +52,10 @@ public static class Cli
               audit verify [--checkpoints FILE]         check the audit trail and that it still reaches every checkpoint
                                                         (FILE defaults to Audit__CheckpointPath); exits 1 and names the
                                                         first bad entry or the checkpoint it no longer reaches
+              summaries verify                          recompute the dashboard's summary tables (attendance days, stay
+                                                        scores) from the records and compare; exits 1 and lists each
+                                                        difference
+              summaries rebuild                         recompute and replace them (after verify found a difference)
               demo generate --participants N --years Y  fill an EMPTY database with a fictional program of N participants
                                                         over Y years (sessions, attendance, measures, discharges, follow-ups)
                                                         and the demo accounts; refuses a database that holds records
@@ -103,6 +110,39 @@ public static class Cli
         var result = await AuditVerifier.VerifyAsync(db, scope.ServiceProvider.GetRequiredService<AuditKey>(), checkpoints);
         (result.Intact ? Console.Out : Console.Error).WriteLine(result.Describe());
         return result.Intact ? 0 : 1;
+    }
+
+    /// <summary>Most differences a verify prints; the count says how many more there were.</summary>
+    public const int ShownDifferences = 50;
+
+    private static async Task<int> VerifySummaries(WebApplication app)
+    {
+        using var scope = app.Services.CreateScope();
+        var db = scope.ServiceProvider.GetRequiredService<TrellisDbContext>().ActAs(AccessScope.System, Actor.System("cli"));
+        var differences = await Trellis.Web.Features.Outcomes.Summaries.OutcomeSummaries.VerifyAsync(db);
+        if (differences.Count == 0)
+        {
+            Console.WriteLine("The outcome summaries agree with the records.");
+            return 0;
+        }
+        Console.Error.WriteLine($"The outcome summaries differ from the records in {differences.Count} place(s):");
+        foreach (var d in differences.Take(ShownDifferences)) Console.Error.WriteLine("  " + d);
+        if (differences.Count > ShownDifferences) Console.Error.WriteLine($"  … and {differences.Count - ShownDifferences} more.");
+        Console.Error.WriteLine("Run `summaries rebuild` to recompute them, and report how they came to differ.");
+        return 1;
+    }
+
+    private static async Task<int> RebuildSummaries(WebApplication app)
+    {
+        using var scope = app.Services.CreateScope();
+        var db = scope.ServiceProvider.GetRequiredService<TrellisDbContext>().ActAs(AccessScope.System, Actor.System("cli"));
+        var count = await Trellis.Web.Features.Outcomes.Summaries.OutcomeSummaries.RebuildAsync(db);
+        var left = await Trellis.Web.Features.Outcomes.Summaries.OutcomeSummaries.VerifyAsync(db);
+        Console.WriteLine($"Outcome summaries rebuilt for {count} participant(s).");
+        if (left.Count == 0) return 0;
+        // Records saved while it ran can leave a difference; a second verify settles it.
+        Console.Error.WriteLine($"{left.Count} difference(s) remain (records changed while it ran?); run `summaries verify` again.");
+        return 1;
     }
 
     private static async Task<int> GenerateDemo(WebApplication app, string[] rest)

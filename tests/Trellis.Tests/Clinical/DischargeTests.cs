@@ -63,9 +63,17 @@ public class DischargeTests(TrellisFactory app) : IClassFixture<TrellisFactory>
         Assert.Equal("moderately severe", (string?)phq["admissionBand"]);
         Assert.Equal("mild", (string?)phq["dischargeBand"]);
         Assert.Equal("Reliable improvement", (string?)phq["outcome"]);
+        // Every definition of issue 10 point 3 on the summary: 18 → 7 is 6+ lower, more than half, not below 5, a case (10+) at
+        // the start and not at the end.
+        Assert.Equal(6, (int)phq["reliableChange"]!);
+        Assert.Equal((true, false, true, false, true, true, true),
+            ((bool)phq["reliableImprovement"]!, (bool)phq["reliableDeterioration"]!, (bool)phq["response"]!, (bool)phq["remission"]!,
+             (bool)phq["caseAtStart"]!, (bool)phq["recovery"]!, (bool)phq["reliableRecovery"]!));
         var gad = d["scores"]!.AsArray().Single(s => (string?)s!["code"] == "gad-7")!;
         Assert.Equal(11, (int)gad["admissionScore"]!);
         Assert.Null(gad["dischargeScore"]);
+        Assert.Null(gad["reliableImprovement"]);
+        Assert.Null(gad["recovery"]);
         Assert.Equal("achieved", (string?)d["goals"]![0]!["progress"]);
         Assert.Equal("I want to get out of bed and go to work most days", (string?)d["goals"]![0]!["ownWords"]);
         Assert.Equal(2, d["medicationReconciliation"]!["items"]!.AsArray().Count);
@@ -104,7 +112,10 @@ public class DischargeTests(TrellisFactory app) : IClassFixture<TrellisFactory>
             (await Json.ProblemAsync(await api.PostAsJsonAsync($"/api/participants/{p.Id}/discharge", body), 400))["errors"]!.ToJsonString();
 
         Assert.Contains("dischargedOn", await Refused(Body(goalId, sertraline, trazodone, on: Today.AddDays(1))));
-        Assert.Contains("reasonDetail", await Refused(Body(goalId, sertraline, trazodone, reason: "left_before_completing", next: null)));
+        Assert.Contains("reasonDetail", await Refused(Body(goalId, sertraline, trazodone, reason: "left_against_advice", next: null)));
+        Assert.Contains("outreach", await Refused(Body(goalId, sertraline, trazodone, reason: "lost_to_contact", next: null)));
+        // The reason split in two (issue 10): the old name is no longer a reason, and says so with a 400.
+        await Json.ProblemAsync(await api.PostAsJsonAsync($"/api/participants/{p.Id}/discharge", Body(goalId, sertraline, trazodone, reason: "left_before_completing", next: null)), 400);
         Assert.Contains("nextLevelOfCare", await Refused(Body(goalId, sertraline, trazodone, reason: "stepped_up")));
         var noGoal = Body(goalId, sertraline, trazodone);
         noGoal["goals"] = Array.Empty<object>();

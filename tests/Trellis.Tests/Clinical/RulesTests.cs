@@ -92,7 +92,7 @@ public class DischargeScoresTests
             new ScorePoint("audit-c", 2, Admitted.AddDays(40)),
             new ScorePoint("dast-10", 6, Admitted),
         };
-        var result = DischargeScores.Compare(points, Admitted, Admitted.AddDays(45)).ToDictionary(s => s.Code);
+        var result = DischargeScores.Compare(points, Admitted, Admitted.AddDays(45), ReliableChangeThresholds.Published).ToDictionary(s => s.Code);
 
         var phq = result["phq-9"];
         Assert.Equal((18, 8, -10), (phq.AdmissionScore, phq.DischargeScore!.Value, phq.Change!.Value));
@@ -113,15 +113,16 @@ public class DischargeScoresTests
     [InlineData("phq-9", 12, 12, "No reliable change")]
     [InlineData("phq-9", 18, 12, "Reliable improvement")]
     [InlineData("phq-9", 18, 13, "No reliable change")]
-    [InlineData("phq-9", 12, 18, "Reliable worsening")]
+    [InlineData("phq-9", 12, 18, "Reliable deterioration")]
     [InlineData("audit-c", 4, 6, "No reliable change (no threshold is published for this measure)")]
     public void Outcomes_use_the_published_reliable_change(string code, int before, int after, string expected) =>
-        Assert.Equal(expected, DischargeScores.OutcomeOf(ReliableChanges.Compare(code, before, after)));
+        Assert.Equal(expected, DischargeScores.Compare([new ScorePoint(code, before, Admitted), new ScorePoint(code, after, Admitted.AddDays(30))],
+            Admitted, Admitted.AddDays(40), ReliableChangeThresholds.Published).Single().Outcome);
 
     [Fact]
     public void A_one_point_drop_is_no_reliable_change_and_says_what_would_be()
     {
-        var result = DischargeScores.Compare([new ScorePoint("phq-9", 15, Admitted), new ScorePoint("phq-9", 14, Admitted.AddDays(30))], Admitted, Admitted.AddDays(40)).Single();
+        var result = DischargeScores.Compare([new ScorePoint("phq-9", 15, Admitted), new ScorePoint("phq-9", 14, Admitted.AddDays(30))], Admitted, Admitted.AddDays(40), ReliableChangeThresholds.Published).Single();
         Assert.Equal("No reliable change", result.Outcome);
         Assert.Equal(6, result.ReliableChange);
         Assert.DoesNotContain("mprov", result.Outcome);

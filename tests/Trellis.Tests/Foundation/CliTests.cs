@@ -141,4 +141,36 @@ public class CliTests : IAsyncLifetime
         Assert.Contains("already holds records", output);
         await using (var db = Open()) Assert.Equal(50, await db.Participants.CountAsync());
     }
+    [Fact]
+    public async Task Summaries_verify_finds_a_tampered_summary_and_rebuild_puts_it_right()
+    {
+        var (code, output) = await RunAsync("demo", "generate", "--participants", "12", "--years", "1");
+        Assert.True(code == 0, output);
+        (code, output) = await RunAsync("summaries", "verify");
+        Assert.True(code == 0, output);
+        Assert.Contains("agree with the records", output);
+
+        // A day's count and a stay's latest score changed behind the app's back, and a stay's row removed.
+        await using (var db = Open())
+        {
+            var day = await db.Set<Trellis.Web.Features.Outcomes.Summaries.AttendanceDay>().OrderBy(d => d.Id).FirstAsync();
+            var stays = await db.Set<Trellis.Web.Features.Outcomes.Summaries.StayScore>().OrderBy(x => x.Id).Take(2).ToListAsync();
+            Assert.Equal(2, stays.Count);
+            await db.Database.ExecuteSqlRawAsync("UPDATE \"AttendanceDays\" SET \"Marked\" = \"Marked\" + 1 WHERE \"Id\" = {0}", day.Id);
+            await db.Database.ExecuteSqlRawAsync("UPDATE \"StayScores\" SET \"Latest\" = \"Latest\" + 1 WHERE \"Id\" = {0}", stays[0].Id);
+            await db.Database.ExecuteSqlRawAsync("DELETE FROM \"StayScores\" WHERE \"Id\" = {0}", stays[1].Id);
+        }
+        (code, output) = await RunAsync("summaries", "verify");
+        Assert.True(code == 1, output);
+        Assert.Contains("differ from the records in 3 place(s)", output);
+        Assert.Contains("attendance day", output);
+        Assert.Contains(": missing", output);
+        Assert.Contains("records say", output);
+
+        (code, output) = await RunAsync("summaries", "rebuild");
+        Assert.True(code == 0, output);
+        Assert.Contains("rebuilt for 12 participant(s)", output);
+        (code, output) = await RunAsync("summaries", "verify");
+        Assert.True(code == 0, output);
+    }
 }

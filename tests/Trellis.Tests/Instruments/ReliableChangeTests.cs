@@ -5,7 +5,7 @@ using Trellis.Web.Features.Instruments;
 
 namespace Trellis.Tests.Instruments;
 
-/// <summary>Issue 13, point 7: only a reliable change is called an improvement or a worsening; the threshold is defined once, per instrument, with its source.</summary>
+/// <summary>Issue 13, point 7: only a reliable change is called an improvement or a deterioration; the threshold is defined once, per instrument, with its source.</summary>
 [Trait("Category", "Unit")]
 public class ReliableChangeTests
 {
@@ -18,7 +18,7 @@ public class ReliableChangeTests
         var definition = InstrumentCatalog.Get(code)!;
         Assert.Equal(points, definition.ReliableChange!.Points);
         Assert.False(string.IsNullOrWhiteSpace(definition.ReliableChange.Source));
-        Assert.Equal(points, ReliableChanges.ThresholdOf(code));
+        Assert.Equal(points, ReliableChangeThresholds.Published.For(code));
     }
 
     [Theory]
@@ -31,16 +31,16 @@ public class ReliableChangeTests
     [InlineData("phq-9", 12, 11, ChangeVerdict.NoReliableChange, "No reliable change")]
     [InlineData("phq-9", 12, 7, ChangeVerdict.NoReliableChange, "No reliable change")]
     [InlineData("phq-9", 12, 6, ChangeVerdict.ReliableImprovement, "Reliable improvement")]
-    [InlineData("phq-9", 8, 14, ChangeVerdict.ReliableWorsening, "Reliable worsening")]
+    [InlineData("phq-9", 8, 14, ChangeVerdict.ReliableDeterioration, "Reliable deterioration")]
     [InlineData("gad-7", 10, 13, ChangeVerdict.NoReliableChange, "No reliable change")]
-    [InlineData("gad-7", 10, 14, ChangeVerdict.ReliableWorsening, "Reliable worsening")]
+    [InlineData("gad-7", 10, 14, ChangeVerdict.ReliableDeterioration, "Reliable deterioration")]
     [InlineData("pcl-5", 50, 41, ChangeVerdict.NoReliableChange, "No reliable change")]
     [InlineData("pcl-5", 50, 40, ChangeVerdict.ReliableImprovement, "Reliable improvement")]
     [InlineData("audit-c", 8, 2, ChangeVerdict.NoReliableChange, "No reliable change")]
     [InlineData("phq-9", 9, 9, ChangeVerdict.NoReliableChange, "No reliable change")]
-    public void Only_a_change_at_or_beyond_the_threshold_is_an_improvement_or_a_worsening(string code, int from, int to, ChangeVerdict verdict, string label)
+    public void Only_a_change_at_or_beyond_the_threshold_is_an_improvement_or_a_deterioration(string code, int from, int to, ChangeVerdict verdict, string label)
     {
-        var change = ReliableChanges.Compare(code, from, to)!;
+        var change = ReliableChanges.Compare(code, from, to, ReliableChangeThresholds.Published)!;
         Assert.Equal((verdict, label), (change.Verdict, change.Label));
         Assert.DoesNotContain("Improved", change.Words);
     }
@@ -48,8 +48,8 @@ public class ReliableChangeTests
     [Fact]
     public void The_words_say_how_far_it_moved_and_what_counts_as_reliable()
     {
-        Assert.Equal("1 point lower: no reliable change (on PHQ-9 a reliable change is 6 points or more)", ReliableChanges.Compare("phq-9", 12, 11)!.Words);
-        Assert.Equal("6 points lower: no reliable change (AUDIT-C has no published reliable-change threshold)", ReliableChanges.Compare("audit-c", 8, 2)!.Words);
+        Assert.Equal("1 point lower: no reliable change (on PHQ-9 a reliable change is 6 points or more)", ReliableChanges.Compare("phq-9", 12, 11, ReliableChangeThresholds.Published)!.Words);
+        Assert.Equal("6 points lower: no reliable change (AUDIT-C has no published reliable-change threshold)", ReliableChanges.Compare("audit-c", 8, 2, ReliableChangeThresholds.Published)!.Words);
     }
 }
 

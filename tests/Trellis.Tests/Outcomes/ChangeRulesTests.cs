@@ -1,3 +1,4 @@
+using Trellis.Web.Features.Instruments;
 using Trellis.Web.Features.Outcomes;
 
 namespace Trellis.Tests.Outcomes;
@@ -17,7 +18,7 @@ public class ChangeRulesTests
     [InlineData("dast-10", 8, 0, false, false)]  // no published threshold: never "improved"
     public void Reliable_change_is_the_instruments_threshold(string code, int from, int to, bool improved, bool worse)
     {
-        var o = ChangeRules.Evaluate(code, from, to)!;
+        var o = ChangeRules.Evaluate(code, from, to, ReliableChangeThresholds.Published)!;
         Assert.Equal((improved, worse), (o.ReliableImprovement, o.ReliableDeterioration));
         if (!improved && !worse) Assert.Equal("No reliable change", o.Verdict);
     }
@@ -27,7 +28,7 @@ public class ChangeRulesTests
     [InlineData(20, 11, false)] // just short of half
     [InlineData(0, 0, false)]   // nothing to reduce
     public void Response_is_a_reduction_of_half_or_more(int from, int to, bool response) =>
-        Assert.Equal(response, ChangeRules.Evaluate("phq-9", from, to)!.Response);
+        Assert.Equal(response, ChangeRules.Evaluate("phq-9", from, to, ReliableChangeThresholds.Published)!.Response);
 
     [Theory]
     [InlineData("phq-9", 4, true)]
@@ -35,12 +36,12 @@ public class ChangeRulesTests
     [InlineData("gad-7", 4, true)]
     [InlineData("gad-7", 5, false)]
     public void Remission_is_below_5(string code, int latest, bool remission) =>
-        Assert.Equal(remission, ChangeRules.Evaluate(code, 15, latest)!.Remission);
+        Assert.Equal(remission, ChangeRules.Evaluate(code, 15, latest, ReliableChangeThresholds.Published)!.Remission);
 
     [Fact]
     public void Remission_and_caseness_are_null_where_no_rule_applies()
     {
-        var o = ChangeRules.Evaluate("pcl-5", 50, 20)!;
+        var o = ChangeRules.Evaluate("pcl-5", 50, 20, ReliableChangeThresholds.Published)!;
         Assert.Null(o.Remission);
         Assert.Null(o.CaseAtStart);
         Assert.Null(o.Recovery);
@@ -62,7 +63,7 @@ public class ChangeRulesTests
     [InlineData(9, 2, false, false)]   // not a case at the start: no recovery to make
     public void Recovery_and_reliable_recovery(int from, int to, bool recovery, bool reliableRecovery)
     {
-        var o = ChangeRules.Evaluate("phq-9", from, to)!;
+        var o = ChangeRules.Evaluate("phq-9", from, to, ReliableChangeThresholds.Published)!;
         Assert.Equal(recovery, o.Recovery);
         Assert.Equal(reliableRecovery, o.ReliableRecovery);
     }

@@ -110,6 +110,22 @@ public class OutcomeSummaryTests(TrellisFactory app) : IClassFixture<TrellisFact
         var los = ended.Average(x => x.End!.Value.DayNumber - x.Start.DayNumber + 1.0);
         Assert.Equal(los, result["los-average"].Value!.Value, 6);
 
+        // Why the stays ended: each ended stay's final discharge that day, counted here from the discharges themselves. Drop-out is
+        // both kinds of leaving early, each also shown on its own (issue 10 point 4).
+        var finals = await db.Set<Trellis.Web.Features.Discharge.ParticipantDischarge>().IgnoreQueryFilters().AsNoTracking().Where(d => d.IsFinal)
+            .Select(d => new { d.ParticipantId, d.DischargedOn, d.Reason }).ToListAsync();
+        int EndedFor(params Trellis.Web.Features.Discharge.DischargeReason[] reasons) =>
+            ended.Count(x => finals.FirstOrDefault(d => d.ParticipantId == x.Person && d.DischargedOn == x.End) is { } d && reasons.Contains(d.Reason));
+        Assert.Equal((EndedFor(Trellis.Web.Features.Discharge.DischargeReason.Completed), ended.Count), (result["completion"].Numerator, result["completion"].Denominator));
+        var against = EndedFor(Trellis.Web.Features.Discharge.DischargeReason.LeftAgainstAdvice);
+        var lost = EndedFor(Trellis.Web.Features.Discharge.DischargeReason.LostToContact);
+        Assert.True(against > 0 && lost > 0, $"the demo has both kinds of drop-out in the year ({against} against advice, {lost} lost to contact)");
+        Assert.Equal((against, ended.Count), (result["left-against-advice"].Numerator, result["left-against-advice"].Denominator));
+        Assert.Equal((lost, ended.Count), (result["lost-to-contact"].Numerator, result["lost-to-contact"].Denominator));
+        Assert.Equal((against + lost, ended.Count), (result["dropout"].Numerator, result["dropout"].Denominator));
+        var byReason = result.Table("discharges-by-reason").Rows.ToDictionary(r => r.Label, r => r.Counts[0]);
+        Assert.Equal((against, lost), (byReason["Left against advice"], byReason["Lost to contact"]));
+
         var due30 = ended.Where(x => x.End!.Value.AddDays(30) <= today).ToList();
         var back30 = due30.Count(x => stays.Any(n => n.Person == x.Person && n.Start > x.End && n.Start <= x.End!.Value.AddDays(30)));
         Assert.Equal((back30, due30.Count), (result["readmit-30"].Numerator, result["readmit-30"].Denominator));

@@ -17,7 +17,7 @@ public sealed record DischargeDto(Guid Id, Guid ParticipantId, bool IsFinal, Dat
     ReconciliationDto? MedicationReconciliation, string WrittenBy, string? FinalizedBy, DateTimeOffset? FinalizedAt)
 {
     public static DischargeDto From(ParticipantDischarge d, MedicationReconciliation? rec) => new(d.Id, d.ParticipantId, d.IsFinal, d.DischargedOn, d.Reason,
-        SaveDischarge.ReasonText(d.Reason), d.ReasonDetail, d.NextLevelOfCare, d.CourseOfTreatment, d.Goals, d.Scores, d.Appointments, d.CommunitySupports,
+        SaveDischarge.ReasonText(d.Reason), d.ReasonDetail, d.NextLevelOfCare, d.CourseOfTreatment, d.Goals, DischargeScores.AsShown(d.Scores), d.Appointments, d.CommunitySupports,
         d.AlumniGroup, d.AlumniDetails, d.CrisisPlan, rec is null ? null : ReconciliationDto.From(rec), d.WrittenByName, d.FinalizedByName, d.FinalizedAt);
 }
 

@@ -10,6 +10,10 @@ public sealed class DischargeInput
     [Required(ErrorMessage = "Enter the discharge date."), Display(Name = "Discharge date")]
     public DateOnly? DischargedOn { get; set; }
 
+    /// <summary>
+    /// completed, stepped_down, stepped_up, left_against_advice (chose to stop against the team's advice), lost_to_contact
+    /// (stopped coming and could not be reached) or administrative; the last three need <see cref="ReasonDetail"/>.
+    /// </summary>
     [Required(ErrorMessage = "Choose the reason for discharge.")]
     public DischargeReason? Reason { get; set; }
 

@@ -53,8 +53,10 @@ public static class SaveDischarge
             if (on > today) errors["dischargedOn"] = ["The discharge date is in the future; discharge on the day."];
             if (p.AdmittedOn is { } a && on < a) errors["dischargedOn"] = [$"The discharge date is before admission ({a:MMM d, yyyy})."];
         }
-        if (input.Reason is DischargeReason.LeftBeforeCompleting or DischargeReason.Administrative && string.IsNullOrWhiteSpace(input.ReasonDetail))
-            errors["reasonDetail"] = ["Say what happened: auditors and the next provider need the circumstances."];
+        if (input.Reason is DischargeReason.LeftAgainstAdvice or DischargeReason.LostToContact or DischargeReason.Administrative && string.IsNullOrWhiteSpace(input.ReasonDetail))
+            errors["reasonDetail"] = [input.Reason == DischargeReason.LostToContact
+                ? "Say what outreach was tried (calls, texts, letters) and when contact was lost: auditors and the next provider need the circumstances."
+                : "Say what happened: auditors and the next provider need the circumstances."];
         if (input.Reason == DischargeReason.SteppedUp && !(input.NextLevelOfCare > here))
             errors["nextLevelOfCare"] = ["Stepping up: choose a more intensive level of care (partial hospitalization, residential or inpatient)."];
         if (input.Reason == DischargeReason.SteppedDown && !(input.NextLevelOfCare < here))
@@ -131,7 +133,7 @@ public static class SaveDischarge
         var points = await db.InstrumentAdministrations.AsNoTracking().Where(a => a.ParticipantId == participantId && a.Total != null)
             .Select(a => new { a.InstrumentCode, a.Total, a.AdministeredAt }).ToListAsync(ct);
         d.Scores = DischargeScores.Compare(points.Select(p => new ScorePoint(p.InstrumentCode, p.Total!.Value, ProgramClock.Today(p.AdministeredAt, participant.Program?.TimeZoneId))),
-            participant.AdmittedOn ?? on, on);
+            participant.AdmittedOn ?? on, on, db.ReliableChangeThresholds);
         d.MedicationReconciliationId = rec!.Id;
         d.IsFinal = true;
         d.FinalizedAt = db.Now;
@@ -162,7 +164,8 @@ public static class SaveDischarge
         DischargeReason.Completed => "Completed the program",
         DischargeReason.SteppedDown => "Stepped down to a less intensive level of care",
         DischargeReason.SteppedUp => "Stepped up to a more intensive level of care",
-        DischargeReason.LeftBeforeCompleting => "Left before completing the program",
+        DischargeReason.LeftAgainstAdvice => "Left against advice (chose to stop before completing)",
+        DischargeReason.LostToContact => "Lost to contact (stopped coming and could not be reached)",
         _ => "Administrative discharge",
     };
 

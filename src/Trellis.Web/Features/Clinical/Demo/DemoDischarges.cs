@@ -12,7 +12,7 @@ public static class DemoDischarges
     public static void Seed(DemoWriter w)
     {
         var discharged = w.Admitted.Where(p => p.Status == ParticipantStatus.Discharged && p.DischargedOn is not null).ToList();
-        var reasons = new[] { DischargeReason.Completed, DischargeReason.SteppedDown, DischargeReason.Completed, DischargeReason.LeftBeforeCompleting };
+        var reasons = new[] { DischargeReason.Completed, DischargeReason.SteppedDown, DischargeReason.Completed, DischargeReason.LeftAgainstAdvice, DischargeReason.LostToContact };
         var points = w.Db.InstrumentAdministrations.Local.Where(a => a.Total is not null).ToList();
         for (var i = 0; i < discharged.Count && i < reasons.Length; i++)
         {
@@ -30,21 +30,26 @@ public static class DemoDischarges
                 Items = meds.Select(m => new ReconciledMedication { MedicationId = m.Id, Description = m.Describe(), Decision = ReconciliationDecision.Continue, Comment = "Outpatient prescriber to continue" }).ToList(),
             };
             w.Db.Set<MedicationReconciliation>().Add(rec);
-            var left = reason == DischargeReason.LeftBeforeCompleting;
+            var left = DischargeReasons.IsDropOut(reason);
             w.Db.Set<ParticipantDischarge>().Add(new ParticipantDischarge
             {
                 ParticipantId = p.Id, DischargedOn = on, Reason = reason, NextLevelOfCare = left ? null : LevelOfCare.Outpatient,
-                ReasonDetail = left ? "Stopped attending after a new job started; two outreach calls and a letter; declined to return but accepted the aftercare list." : null,
+                ReasonDetail = reason switch
+                {
+                    DischargeReason.LeftAgainstAdvice => "Stopped attending after a new job started; two outreach calls and a letter; declined to return against the team's advice but accepted the aftercare list.",
+                    DischargeReason.LostToContact => "Stopped attending without notice; three calls over two weeks, a text and a letter went unanswered and the phone number is no longer in service.",
+                    _ => null,
+                },
                 CourseOfTreatment = left
                     ? $"{p.FirstName} attended regularly for five weeks and made early gains in mood and sleep, then attendance dropped when work hours changed."
-                    : $"{p.FirstName} attended {w.F.Random.Int(85, 97)}% of scheduled sessions, practised skills between sessions and completed a safety plan. Symptoms improved steadily; ready for weekly outpatient care.",
+                    : $"{p.FirstName} attended {w.F.Random.Int(85, 97)}% of scheduled sessions, practised skills between sessions and completed a safety plan. Symptoms eased steadily; ready for weekly outpatient care.",
                 Goals = plan?.Goals.Select(g => new GoalOutcome
                 {
                     GoalId = g.Id, OwnWords = g.OwnWords, Progress = left ? GoalProgress.Minimal : w.F.PickRandom(GoalProgress.Significant, GoalProgress.Achieved),
                     Comment = left ? "Work on this in outpatient care." : null,
                 }).ToList() ?? [],
                 Scores = DischargeScores.Compare(points.Where(a => a.ParticipantId == p.Id)
-                    .Select(a => new ScorePoint(a.InstrumentCode, a.Total!.Value, DateOnly.FromDateTime(a.AdministeredAt.UtcDateTime))), p.AdmittedOn!.Value, on),
+                    .Select(a => new ScorePoint(a.InstrumentCode, a.Total!.Value, DateOnly.FromDateTime(a.AdministeredAt.UtcDateTime))), p.AdmittedOn!.Value, on, w.Db.ReliableChangeThresholds),
                 Appointments = left ? [] :
                 [
                     new AftercareAppointment { With = "Riverbend Counseling Collective (weekly therapy)", On = on.AddDays(6), Time = "4:00 pm", Where = "1525 River Road, Portland", Phone = "(503) 555-0128" },

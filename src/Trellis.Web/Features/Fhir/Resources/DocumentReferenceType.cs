@@ -126,7 +126,8 @@ public sealed class DocumentReferenceType : FhirUnionType
             if (d.Scores.Count > 0)
             {
                 text.Append("\nScores, admission to discharge:\n");
-                foreach (var s in d.Scores) text.Append($"- {s.Name}: {s.AdmissionScore} on {s.AdmissionOn:yyyy-MM-dd}, {(s.DischargeScore is { } end ? $"{end} on {s.DischargeOn:yyyy-MM-dd}" : "no discharge score")}; {s.Outcome}\n");
+                foreach (var s in DischargeScores.AsShown(d.Scores))
+                    text.Append($"- {s.Name}: {s.AdmissionScore} on {s.AdmissionOn:yyyy-MM-dd}, {(s.DischargeScore is { } end ? $"{end} on {s.DischargeOn:yyyy-MM-dd}" : "no discharge score")}; {s.Outcome}{string.Concat(s.Findings().Select(f => "; " + f.ToLowerInvariant()))}\n");
             }
             if (d.Appointments.Count > 0)
             {

@@ -22,7 +22,8 @@ public sealed record DashboardData(
     IReadOnlyDictionary<Guid, Guid?> ClinicianOf, IReadOnlyList<AttendanceTotal> Attendance, IReadOnlyList<WeekMinutes> Weeks,
     IReadOnlyDictionary<Guid, decimal> MinimumHours, IReadOnlyList<StayScoreMark> StayScores, IReadOnlyList<DischargeMark> Discharges, IReadOnlyList<MeasureOccasion> Occasions,
     IReadOnlyList<FollowUpMark> FollowUps, IReadOnlyList<Lead> Leads,
-    IReadOnlyDictionary<Guid, string> Programs, IReadOnlyDictionary<Guid, string> Tracks, IReadOnlyDictionary<Guid, string> Clinicians)
+    IReadOnlyDictionary<Guid, string> Programs, IReadOnlyDictionary<Guid, string> Tracks, IReadOnlyDictionary<Guid, string> Clinicians,
+    Instruments.ReliableChangeThresholds Thresholds)
 {
     // Looked up once per stay by several figures: built once, so a figure costs the stays, not stays × discharges.
     private Dictionary<(Guid, DateOnly), DischargeReason>? reasons;
@@ -109,7 +110,7 @@ public static class DashboardQueries
             stayScores,
             discharges, occasions, followUps,
             leads.Select(l => new Lead(l.Source, new CaseTimeline(l.Id, l.ReceivedAt, l.Stage, l.Steps.Select(s => (s.Stage, s.EnteredAt)).ToList()))).ToList(),
-            programs, tracks, clinicians);
+            programs, tracks, clinicians, db.ReliableChangeThresholds);
     }
 
     private static DateTimeOffset ToInstant(DateOnly d) => new(d.ToDateTime(TimeOnly.MinValue), TimeSpan.Zero);

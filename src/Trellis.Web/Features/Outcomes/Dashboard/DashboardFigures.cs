@@ -36,8 +36,14 @@ public static class DashboardFigures
             Figure.Rate("hours-met", "Weeks at the weekly minimum", "Of the full weeks of a stay in the period, those with attended hours at or above the program's weekly minimum.", Hours(d, now).Met, Hours(d, before).Met),
             new("los-average", "Average length of stay", "Days from admission to discharge, both counted, of stays that ended in the period.", Los(d, now).Average, Los(d, before).Average, "days"),
             new("los-median", "Median length of stay", "The middle length of the stays that ended in the period.", Los(d, now).Median, Los(d, before).Median, "days"),
-            Figure.Rate("completion", "Completed treatment", "Discharges in the period with the reason Completed, of all stays that ended in the period.", Ended(d, now, DischargeReason.Completed), Ended(d, before, DischargeReason.Completed)),
-            Figure.Rate("dropout", "Dropped out", "Discharges in the period with the reason Left before completing (against advice or lost to contact), of all stays that ended.", Ended(d, now, DischargeReason.LeftBeforeCompleting), Ended(d, before, DischargeReason.LeftBeforeCompleting)),
+            Figure.Rate("completion", "Completed treatment", "Discharges in the period with the reason Completed, of all stays that ended in the period.",
+                Ended(d, now, r => r == DischargeReason.Completed), Ended(d, before, r => r == DischargeReason.Completed)),
+            Figure.Rate("dropout", "Dropped out", "Discharges in the period that left against advice or were lost to contact (the two below together), of all stays that ended.",
+                Ended(d, now, DischargeReasons.IsDropOut), Ended(d, before, DischargeReasons.IsDropOut)),
+            Figure.Rate("left-against-advice", "Left against advice", "Discharges in the period with the reason Left against advice (chose to stop before completing), of all stays that ended.",
+                Ended(d, now, r => r == DischargeReason.LeftAgainstAdvice), Ended(d, before, r => r == DischargeReason.LeftAgainstAdvice)),
+            Figure.Rate("lost-to-contact", "Lost to contact", "Discharges in the period with the reason Lost to contact (stopped coming and could not be reached), of all stays that ended.",
+                Ended(d, now, r => r == DischargeReason.LostToContact), Ended(d, before, r => r == DischargeReason.LostToContact)),
             Figure.Rate("measurement", "Measurement completion", "Of the scheduled measures due in the period whose due date has passed, those given in their window (see the Outcomes tab's rule).", Measurement(d, now), Measurement(d, before)),
             Figure.Rate("reliable-improvement", "Reliable improvement at discharge", "Per instrument and stay ended in the period with 2+ scores, admission baseline against the last score: a drop of at least the reliable-change threshold.", Outcome(d, now, o => o.ReliableImprovement), Outcome(d, before, o => o.ReliableImprovement)),
             Figure.Rate("reliable-recovery", "Reliable recovery at discharge", "Of the instrument-stays that were a case at the start (PHQ-9 10+, GAD-7 8+), those not a case at discharge with reliable improvement.", Recovery(d, now, reliable: true), Recovery(d, before, reliable: true)),
@@ -100,10 +106,11 @@ public static class DashboardFigures
     /// <summary>Why a stay ended: its final discharge's reason, or none (moved to another program, or not recorded).</summary>
     public static DischargeReason? ReasonOf(DashboardData d, Stay s) => d.ReasonOn(s.ParticipantId, s.EndedOn);
 
-    public static (int, int) Ended(DashboardData d, DashboardFilter f, DischargeReason reason)
+    /// <summary>Stays that ended in the period for a reason that passes the test, of all that ended (a stay with no final discharge counts only below the line).</summary>
+    public static (int, int) Ended(DashboardData d, DashboardFilter f, Func<DischargeReason, bool> reason)
     {
         var ended = Ended(d, f).ToList();
-        return (ended.Count(s => ReasonOf(d, s) == reason), ended.Count);
+        return (ended.Count(s => ReasonOf(d, s) is { } r && reason(r)), ended.Count);
     }
 
     public static (int, int) Measurement(DashboardData d, DashboardFilter f)
@@ -117,7 +124,7 @@ public static class DashboardFigures
     {
         foreach (var s in Ended(d, f))
             foreach (var x in d.ScoresOf(s).OrderBy(x => x.Instrument, StringComparer.Ordinal))
-                if (x.Scores >= 2 && ChangeRules.Evaluate(x.Instrument, x.Baseline, x.Latest) is { } o)
+                if (x.Scores >= 2 && ChangeRules.Evaluate(x.Instrument, x.Baseline, x.Latest, d.Thresholds) is { } o)
                     yield return (s, o);
     }
 

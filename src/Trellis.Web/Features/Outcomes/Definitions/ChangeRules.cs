@@ -23,13 +23,15 @@ public sealed record ChangeOutcome(
     bool? CaseAtStart, bool? CaseAtEnd, bool? Recovery, bool? ReliableRecovery)
 {
     /// <summary>The change in the words every screen uses: "Reliable improvement", "Reliable deterioration" or "No reliable change".</summary>
-    public string Verdict => ReliableImprovement ? "Reliable improvement" : ReliableDeterioration ? "Reliable deterioration" : "No reliable change";
+    public string Verdict => ScoreChange.LabelOf(ReliableImprovement ? ChangeVerdict.ReliableImprovement
+        : ReliableDeterioration ? ChangeVerdict.ReliableDeterioration : ChangeVerdict.NoReliableChange);
 }
 
 /// <summary>
 /// The one definition of what a change in scores means (issue 10 point 3): reliable improvement and deterioration
 /// (<see cref="ReliableChanges"/>), response, remission, caseness, recovery and reliable recovery. The participant's
-/// outcomes, the trend charts, the dashboards and the exports all read through <see cref="Evaluate(string,int,int)"/>.
+/// outcomes, the trend charts, the dashboards, the exports and the discharge summary all read through <c>Evaluate</c>, with
+/// the clinic's <see cref="ReliableChangeThresholds"/>.
 /// Sources are in docs/instruments.md ("Change that means something"). Pure.
 /// </summary>
 public static class ChangeRules
@@ -55,12 +57,16 @@ public static class ChangeRules
     public static bool Responded(int baseline, int latest) => baseline > 0 && baseline - latest >= ResponseShare * baseline;
 
     /// <summary>Every definition applied to a baseline and a latest total of one instrument; null for an unknown instrument.</summary>
-    public static ChangeOutcome? Evaluate(string code, int baseline, int latest) =>
-        InstrumentCatalog.Get(code) is { } d ? Evaluate(d, baseline, latest) : null;
+    public static ChangeOutcome? Evaluate(string code, int baseline, int latest, ReliableChangeThresholds thresholds) =>
+        InstrumentCatalog.Get(code) is { } d ? Evaluate(d, baseline, latest, thresholds.For(d)) : null;
 
-    public static ChangeOutcome Evaluate(InstrumentDefinition definition, int baseline, int latest)
+    public static ChangeOutcome Evaluate(InstrumentDefinition definition, int baseline, int latest, ReliableChangeThresholds thresholds) =>
+        Evaluate(definition, baseline, latest, thresholds.For(definition));
+
+    /// <summary>Against a given reliable-change threshold: the one a finalised discharge summary recorded when it was signed.</summary>
+    public static ChangeOutcome Evaluate(InstrumentDefinition definition, int baseline, int latest, int? threshold)
     {
-        var change = ReliableChanges.Compare(definition, baseline, latest);
+        var change = ReliableChanges.Compare(definition, baseline, latest, threshold);
         var rule = RuleFor(definition.Code);
         bool? caseAtStart = rule?.CaseAtOrAbove is { } c ? baseline >= c : null;
         bool? caseAtEnd = rule?.CaseAtOrAbove is { } c2 ? latest >= c2 : null;
@@ -68,7 +74,7 @@ public static class ChangeRules
         var improved = change.Verdict == ChangeVerdict.ReliableImprovement;
         bool? recovery = caseAtStart is { } s ? s && caseAtEnd == false : null;
         return new ChangeOutcome(definition.Code, baseline, latest, change.Change, change.Threshold,
-            improved, change.Verdict == ChangeVerdict.ReliableWorsening, Responded(baseline, latest), remission,
+            improved, change.Verdict == ChangeVerdict.ReliableDeterioration, Responded(baseline, latest), remission,
             caseAtStart, caseAtEnd, recovery, recovery is { } rec ? rec && improved : null);
     }
 }

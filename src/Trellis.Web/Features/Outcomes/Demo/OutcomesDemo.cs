@@ -41,7 +41,7 @@ public sealed class OutcomesDemo : IDemoData
     /// <summary>The reasons a stay ends, weighted as in a real program (every reason occurs).</summary>
     public static readonly DischargeReason[] Reasons =
         [DischargeReason.Completed, DischargeReason.Completed, DischargeReason.Completed, DischargeReason.Completed, DischargeReason.SteppedDown,
-         DischargeReason.SteppedUp, DischargeReason.LeftBeforeCompleting, DischargeReason.LeftBeforeCompleting, DischargeReason.Administrative];
+         DischargeReason.SteppedUp, DischargeReason.LeftAgainstAdvice, DischargeReason.LostToContact, DischargeReason.Administrative];
 
     private static void PastStay(DemoContext demo, Faker f, TreatmentProgram program, int i)
     {
@@ -60,7 +60,7 @@ public sealed class OutcomesDemo : IDemoData
     {
         var db = demo.Db;
         var reason = f.PickRandom(Reasons);
-        var length = reason == DischargeReason.LeftBeforeCompleting ? f.Random.Int(10, 30) : f.Random.Int(35, 70);
+        var length = DischargeReasons.IsDropOut(reason) ? f.Random.Int(10, 30) : f.Random.Int(35, 70);
         var discharged = admitted.AddDays(length);
         var inCare = discharged >= demo.Today;
         var clinician = demo.StaffOf(program, Auth.Roles.Clinician).OrderBy(_ => f.Random.Int()).First();
@@ -94,6 +94,13 @@ public sealed class OutcomesDemo : IDemoData
         db.Set<ParticipantDischarge>().Add(new ParticipantDischarge
         {
             ParticipantId = p.Id, DischargedOn = discharged, Reason = reason, IsFinal = true, CourseOfTreatment = "Past stay in the demo's history.",
+            ReasonDetail = reason switch
+            {
+                DischargeReason.LeftAgainstAdvice => "Chose to stop attending; the team advised staying to complete the program.",
+                DischargeReason.LostToContact => "Stopped attending; calls and a letter went unanswered.",
+                DischargeReason.Administrative => "Insurance coverage ended.",
+                _ => null,
+            },
             WrittenByStaffId = clinician.Id, WrittenByName = clinician.DisplayName, FinalizedAt = new DateTimeOffset(discharged.ToDateTime(new TimeOnly(23, 0)), TimeSpan.Zero),
             FinalizedByStaffId = clinician.Id, FinalizedByName = clinician.DisplayName,
         });

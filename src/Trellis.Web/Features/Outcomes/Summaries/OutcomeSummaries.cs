@@ -182,9 +182,17 @@ public static class OutcomeSummaries
     public static async Task<int> BackfillAsync(TrellisDbContext db, CancellationToken ct = default)
     {
         var state = await db.Set<OutcomeSummaryState>().FirstOrDefaultAsync(ct);
-        if (state?.Version == Version) return 0;
-        await db.Set<AttendanceDay>().IgnoreQueryFilters().ExecuteDeleteAsync(ct);
-        await db.Set<StayScore>().IgnoreQueryFilters().ExecuteDeleteAsync(ct);
+        return state?.Version == Version ? 0 : await RebuildAsync(db, ct);
+    }
+
+    /// <summary>
+    /// Recomputes both summaries of every participant from the source records, then records this <see cref="Version"/>;
+    /// returns the participants recomputed. The backfill's work, and <c>summaries rebuild</c>'s when <c>summaries verify</c>
+    /// has found a difference. Each batch of participants is replaced in its own transaction, so a dashboard read meanwhile
+    /// sees each person's rows either as they were or as rebuilt, never missing.
+    /// </summary>
+    public static async Task<int> RebuildAsync(TrellisDbContext db, CancellationToken ct = default)
+    {
         var all = await db.Participants.IgnoreQueryFilters().AsNoTracking().OrderBy(p => p.Id).Select(p => p.Id).ToListAsync(ct);
         var detect = db.ChangeTracker.AutoDetectChangesEnabled;
         db.ChangeTracker.AutoDetectChangesEnabled = false;
@@ -192,14 +200,20 @@ public static class OutcomeSummaries
         {
             foreach (var batch in all.Chunk(500))
             {
-                var (days, stays) = await ComputeAsync(db, [.. batch], ct);
+                var ids = batch.ToList();
+                await using var tx = await db.Database.BeginTransactionAsync(ct);
+                await db.Set<AttendanceDay>().IgnoreQueryFilters().Where(d => ids.Contains(d.ParticipantId)).ExecuteDeleteAsync(ct);
+                await db.Set<StayScore>().IgnoreQueryFilters().Where(d => ids.Contains(d.ParticipantId)).ExecuteDeleteAsync(ct);
+                var (days, stays) = await ComputeAsync(db, ids, ct);
                 db.AddRange(days);
                 db.AddRange(stays);
                 await db.SaveChangesAsync(ct);
+                await tx.CommitAsync(ct);
                 db.ChangeTracker.Clear();
             }
         }
         finally { db.ChangeTracker.AutoDetectChangesEnabled = detect; }
+        var state = await db.Set<OutcomeSummaryState>().FirstOrDefaultAsync(ct);
         if (state is null) db.Add(new OutcomeSummaryState { Id = 1, Version = Version });
         else state.Version = Version;
         await db.SaveChangesAsync(ct);

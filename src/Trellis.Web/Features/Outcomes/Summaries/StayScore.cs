@@ -7,7 +7,7 @@ namespace Trellis.Web.Features.Outcomes.Summaries;
 
 /// <summary>
 /// One instrument over one ended stay (<see cref="Stays"/>): the first score from the admission window on and the last
-/// on or before discharge, the pair every outcome at discharge is judged from (<see cref="ChangeRules.Evaluate(string,int,int)"/>,
+/// on or before discharge, the pair every outcome at discharge is judged from (<see cref="ChangeRules"/>,
 /// applied when read, so a changed definition needs no rebuild). Derived and kept by <see cref="OutcomeSummaryHook"/>
 /// in the same transaction as the scores, enrollments and discharges it comes from.
 /// </summary>

@@ -46,7 +46,7 @@ public static class ParticipantTrendQueries
             if (InstrumentCatalog.Get(g.Key) is not { } d) continue;
             var list = g.ToList();
             var baseline = list[0].Total;
-            trends.Add(new InstrumentTrend(d, list.Select((r, i) => new TrendPoint(r.Id, r.On, r.Total, r.Band, i == 0 ? null : ChangeRules.Evaluate(d, baseline, r.Total))).ToList()));
+            trends.Add(new InstrumentTrend(d, list.Select((r, i) => new TrendPoint(r.Id, r.On, r.Total, r.Band, i == 0 ? null : ChangeRules.Evaluate(d, baseline, r.Total, db.ReliableChangeThresholds))).ToList()));
         }
         trends = trends.OrderBy(t => InstrumentCatalog.All.ToList().IndexOf(t.Definition)).ToList();
         await db.AuditReadAsync(nameof(InstrumentAdministration), rows.Select(r => ((object)r.Id, (Guid?)participantId)), "outcomes", ct);
