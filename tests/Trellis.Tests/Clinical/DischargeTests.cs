@@ -114,8 +114,10 @@ public class DischargeTests(TrellisFactory app) : IClassFixture<TrellisFactory>
         Assert.Contains("dischargedOn", await Refused(Body(goalId, sertraline, trazodone, on: Today.AddDays(1))));
         Assert.Contains("reasonDetail", await Refused(Body(goalId, sertraline, trazodone, reason: "left_against_advice", next: null)));
         Assert.Contains("outreach", await Refused(Body(goalId, sertraline, trazodone, reason: "lost_to_contact", next: null)));
-        // The reason split in two (issue 10): the old name is no longer a reason, and says so with a 400.
-        await Json.ProblemAsync(await api.PostAsJsonAsync($"/api/participants/{p.Id}/discharge", Body(goalId, sertraline, trazodone, reason: "left_before_completing", next: null)), 400);
+        // The reason split in two (issue 10): the old one stays on the discharges finalised with it, and is refused for a new one.
+        Assert.Contains("lost to contact", await Refused(Body(goalId, sertraline, trazodone, reason: "left_before_completing", next: null)));
+        Assert.True(DischargeReasons.IsDropOut(DischargeReason.LeftBeforeCompleting));
+        Assert.DoesNotContain(DischargeReason.LeftBeforeCompleting, DischargeReasons.Offered);
         Assert.Contains("nextLevelOfCare", await Refused(Body(goalId, sertraline, trazodone, reason: "stepped_up")));
         var noGoal = Body(goalId, sertraline, trazodone);
         noGoal["goals"] = Array.Empty<object>();

@@ -65,7 +65,7 @@ public static class LockedRecords
             else
             {
                 if (r.Update is { } u)
-                    mb.Sql(SqliteUpdateTrigger(name, r.Table, u, r.Message));
+                    mb.Sql($"CREATE TRIGGER {name}_update BEFORE UPDATE ON \"{r.Table}\" WHEN {u.Replace("TRUE", "1")} BEGIN SELECT RAISE(ABORT, '{r.Message}'); END;");
                 if (r.Delete is { } d)
                     mb.Sql($"CREATE TRIGGER {name}_delete BEFORE DELETE ON \"{r.Table}\" WHEN {d.Replace("TRUE", "1")} BEGIN SELECT RAISE(ABORT, '{r.Message}'); END;");
             }
@@ -95,33 +95,6 @@ public static class LockedRecords
                     $"WHEN (SELECT \"Status\" FROM \"ClinicalNotes\" WHERE \"Id\" = {row}.\"NoteId\") <> 'Draft' BEGIN SELECT RAISE(ABORT, '{linkMessage}'); END;");
         }
     }
-
-    /// <summary>
-    /// Runs a migration's data change on one locked table with its lock lifted for that statement only, then restored
-    /// as it was (in the migration's transaction). For recoding a stored value that the code renamed, never for rewriting
-    /// what was signed: the one use so far moves final discharges from "left before completing" to the two reasons it was
-    /// split into, by their own signed detail (dischargeout_SplitLeftBeforeCompleting).
-    /// </summary>
-    public static void WhileUnlocked(MigrationBuilder mb, string table, string sql)
-    {
-        var pg = mb.ActiveProvider?.Contains("Npgsql", StringComparison.Ordinal) == true;
-        var name = "trellis_locked_" + table.ToLowerInvariant();
-        if (pg)
-        {
-            mb.Sql($"ALTER TABLE \"{table}\" DISABLE TRIGGER {name};");
-            mb.Sql(sql);
-            mb.Sql($"ALTER TABLE \"{table}\" ENABLE TRIGGER {name};");
-            return;
-        }
-        var rule = Rules(pg, []).Single(r => r.Table == table);
-        if (rule.Update is not { } update) { mb.Sql(sql); return; }
-        mb.Sql($"DROP TRIGGER IF EXISTS {name}_update;");
-        mb.Sql(sql);
-        mb.Sql(SqliteUpdateTrigger(name, table, update, rule.Message));
-    }
-
-    private static string SqliteUpdateTrigger(string name, string table, string when, string message) =>
-        $"CREATE TRIGGER {name}_update BEFORE UPDATE ON \"{table}\" WHEN {when.Replace("TRUE", "1")} BEGIN SELECT RAISE(ABORT, '{message}'); END;";
 
     public static void Drop(MigrationBuilder mb)
     {

@@ -11,37 +11,21 @@ namespace Trellis.Web.Features.Discharge;
 
 /// <summary>
 /// Why a stay ended, in the words of issue 10's dashboard, in the order the form lists them and the dashboard counts them.
-/// Stored by name (as every enum): <see cref="LeftAgainstAdvice"/> and <see cref="LostToContact"/> replaced
-/// "LeftBeforeCompleting" (migration dischargeout_SplitLeftBeforeCompleting, <see cref="DischargeReasons.SplitSql"/>).
+/// Stored by name (as every enum). <c>LeftBeforeCompleting</c> is the one reason for leaving early that Trellis
+/// offered before it told leaving against advice from losing contact: discharges finalised with it keep it (a final
+/// discharge is never rewritten, and its detail cannot say reliably which it was); it is not offered again.
 /// </summary>
-public enum DischargeReason { Completed, SteppedDown, SteppedUp, LeftAgainstAdvice, LostToContact, Administrative }
+public enum DischargeReason { Completed, SteppedDown, SteppedUp, LeftAgainstAdvice, LostToContact, Administrative, LeftBeforeCompleting }
 
-/// <summary>The rules about discharge reasons, spelled once: which count as dropping out, and how the earlier single reason was split.</summary>
+/// <summary>The rules about discharge reasons, spelled once: which count as dropping out, and which a discharge may be given now.</summary>
 public static class DischargeReasons
 {
-    /// <summary>Leaving against advice and losing contact are both dropping out (the dashboard's drop-out rate).</summary>
-    public static bool IsDropOut(DischargeReason reason) => reason is DischargeReason.LeftAgainstAdvice or DischargeReason.LostToContact;
+    /// <summary>Leaving against advice and losing contact are both dropping out (the dashboard's drop-out rate), as is the earlier reason that covered both.</summary>
+    public static bool IsDropOut(DischargeReason reason) =>
+        reason is DischargeReason.LeftAgainstAdvice or DischargeReason.LostToContact or DischargeReason.LeftBeforeCompleting;
 
-    /// <summary>The name stored before the split, for both kinds of leaving early.</summary>
-    public const string LeftBeforeCompleting = "LeftBeforeCompleting";
-
-    /// <summary>
-    /// Words in a reason's detail that say contact was lost. An earlier "left before completing" becomes lost to contact
-    /// when its own detail says so, and left against advice otherwise: the usual case, and the one the form's detail
-    /// ("say what happened") was mostly written for (docs/architecture.md, Discharge). Fixed once released: a migration runs it.
-    /// </summary>
-    public static readonly string[] LostContactWords =
-        ["lost to contact", "lost contact", "lost touch", "could not be reached", "could not reach", "unable to reach", "unable to contact", "unreachable", "no response to outreach"];
-
-    /// <summary>The split's data change, the same SQL on both databases; <paramref name="up"/> false joins the two again.</summary>
-    public static string SplitSql(bool up)
-    {
-        const string against = nameof(DischargeReason.LeftAgainstAdvice), lost = nameof(DischargeReason.LostToContact);
-        var saysLost = string.Join(" OR ", LostContactWords.Select(w => $"LOWER(\"ReasonDetail\") LIKE '%{w}%'"));
-        return up
-            ? $"UPDATE \"Discharges\" SET \"Reason\" = CASE WHEN \"ReasonDetail\" IS NOT NULL AND ({saysLost}) THEN '{lost}' ELSE '{against}' END WHERE \"Reason\" = '{LeftBeforeCompleting}';"
-            : $"UPDATE \"Discharges\" SET \"Reason\" = '{LeftBeforeCompleting}' WHERE \"Reason\" IN ('{against}', '{lost}');";
-    }
+    /// <summary>The reasons a discharge is given now (the form's choices): all but the earlier one kept for old records.</summary>
+    public static IEnumerable<DischargeReason> Offered => Enum.GetValues<DischargeReason>().Where(r => r != DischargeReason.LeftBeforeCompleting);
 }
 
 /// <summary>

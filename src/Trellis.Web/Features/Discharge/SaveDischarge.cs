@@ -57,6 +57,8 @@ public static class SaveDischarge
             errors["reasonDetail"] = [input.Reason == DischargeReason.LostToContact
                 ? "Say what outreach was tried (calls, texts, letters) and when contact was lost: auditors and the next provider need the circumstances."
                 : "Say what happened: auditors and the next provider need the circumstances."];
+        if (input.Reason is { } reason && !DischargeReasons.Offered.Contains(reason))
+            errors["reason"] = ["Left before completing is no longer given: choose left against advice or lost to contact."];
         if (input.Reason == DischargeReason.SteppedUp && !(input.NextLevelOfCare > here))
             errors["nextLevelOfCare"] = ["Stepping up: choose a more intensive level of care (partial hospitalization, residential or inpatient)."];
         if (input.Reason == DischargeReason.SteppedDown && !(input.NextLevelOfCare < here))
@@ -166,6 +168,7 @@ public static class SaveDischarge
         DischargeReason.SteppedUp => "Stepped up to a more intensive level of care",
         DischargeReason.LeftAgainstAdvice => "Left against advice (chose to stop before completing)",
         DischargeReason.LostToContact => "Lost to contact (stopped coming and could not be reached)",
+        DischargeReason.LeftBeforeCompleting => "Left before completing (recorded before left against advice and lost to contact were told apart)",
         _ => "Administrative discharge",
     };
 
