@@ -1,5 +1,6 @@
 using System.Net.Http.Headers;
 using System.Text;
+using System.Text.Json;
 using Hl7.Fhir.Model;
 using Hl7.Fhir.Rest;
 using Microsoft.EntityFrameworkCore;
@@ -313,6 +314,40 @@ public class FhirPatientWriteTests(TrellisFactory app) : IClassFixture<TrellisFa
     }
 
     [Fact]
+    public async Task A_staff_members_app_writes_with_user_scopes_and_a_participants_app_cannot()
+    {
+        var launch = new AppLaunch(app);
+        var clientId = await launch.RegisterAsync("user/Patient.cru patient/Patient.cru launch/patient openid fhirUser");
+        var program = await Demo.ProgramIdAsync(app, Demo.MentalHealth);
+        HttpClient Fhir(JsonElement token)
+        {
+            var client = app.Anonymous();
+            client.DefaultRequestHeaders.Authorization = new AuthenticationHeaderValue("Bearer", token.GetProperty("access_token").GetString());
+            return client;
+        }
+
+        var intake = Fhir(await launch.LaunchAsync(Roles.IntakeCoordinator, clientId, "user/Patient.cru openid"));
+        var created = await ReadAsync<Patient>(await intake.PostAsync("/fhir/Patient", Body(Referral(Unique("Appleby"), null, program))), 201);
+        Valid(created);
+        created.Telecom.RemoveAll(t => t.System == ContactPoint.ContactPointSystem.Email);
+        var updated = await ReadAsync<Patient>(await intake.SendAsync(Request(HttpMethod.Put, $"/fhir/Patient/{created.Id}", created, ifMatch: "W/\"1\"")));
+        Assert.Equal("2", updated.Meta!.VersionId);
+
+        var reader = Fhir(await launch.LaunchAsync(Roles.IntakeCoordinator, clientId, "user/Patient.r"));
+        await OutcomesAsync(await reader.PostAsync("/fhir/Patient", Body(Referral(Unique("Appleby"), null, program))), 403);
+        await OutcomesAsync(await reader.SendAsync(Request(HttpMethod.Put, $"/fhir/Patient/{created.Id}", updated, ifMatch: "W/\"2\"")), 403);
+
+        // A participant's own app, even granted patient/Patient.cru, neither refers anyone nor changes their own details.
+        var token = await launch.LaunchAsync(Roles.Participant, clientId, "patient/Patient.cru launch/patient");
+        var own = Fhir(token);
+        var family = Unique("Selfmade");
+        await OutcomesAsync(await own.PostAsync("/fhir/Patient", Body(Referral(family, null, program))), 403);
+        var me = await ReadAsync<Patient>(await own.GetAsync($"/fhir/Patient/{token.GetProperty("patient").GetString()}"));
+        await OutcomesAsync(await own.SendAsync(Request(HttpMethod.Put, $"/fhir/Patient/{me.Id}", me, ifMatch: $"W/\"{me.Meta!.VersionId}\"")), 403);
+        Assert.Equal(0, await ChartsNamedAsync(family));
+    }
+
+    [Fact]
     public async Task The_statement_says_Patient_is_created_and_updated_and_nothing_else_is()
     {
         var statement = await ReadAsync<CapabilityStatement>(await app.Anonymous().GetAsync("/fhir/metadata"));
@@ -328,7 +363,7 @@ public class FhirPatientWriteTests(TrellisFactory app) : IClassFixture<TrellisFa
         Assert.All(statement.Rest[0].Resource.Where(r => r.Type != "Patient"), r => Assert.DoesNotContain(CapabilityStatement.TypeRestfulInteraction.Update, r.Interaction.Select(i => i.Code!.Value)));
         Valid(statement);
 
-        var smart = System.Text.Json.JsonDocument.Parse(await app.Anonymous().GetStringAsync("/.well-known/smart-configuration")).RootElement;
+        var smart = JsonDocument.Parse(await app.Anonymous().GetStringAsync("/.well-known/smart-configuration")).RootElement;
         var scopes = smart.GetProperty("scopes_supported").EnumerateArray().Select(e => e.GetString()).ToList();
         Assert.Contains("system/Patient.cu", scopes);
         Assert.Contains("user/Patient.cu", scopes);
