@@ -300,6 +300,10 @@ public class FhirPatientWriteTests(TrellisFactory app) : IClassFixture<TrellisFa
         await OutcomesAsync(await reader.SendAsync(Request(HttpMethod.Put, $"/fhir/Patient/{mine.Id}", mine, ifMatch: $"W/\"{mine.Meta!.VersionId}\"")), 403);
         var (writer, _) = await HospitalAsync("system/Patient.c");
         await OutcomesAsync(await writer.SendAsync(Request(HttpMethod.Post, "/fhir/Patient", Referral(family), ifNoneExist: $"identifier={HospitalMrn}|x")), 403);
+        // An outside system does not cover a 42 CFR Part 2 program: its referral there is refused on the program.
+        var part2 = await BackendService.RegisterAsync(app, "system/Patient.cu", [suParticipant.ProgramId], Roles.IntakeCoordinator);
+        var intoPart2 = await OutcomesAsync(await part2.Fhir(await part2.TokenAsync("system/Patient.cu")).PostAsync("/fhir/Patient", Body(Referral(family))), 400);
+        Assert.StartsWith("Patient.extension", intoPart2.Issue.Single().Expression.Single());
         Assert.Equal(0, await ChartsNamedAsync(family));
 
         // A service of one program needs no extension; its referral lands there and it may update it (c and u only).
