@@ -38,6 +38,9 @@ public class FhirBaseTests(TrellisFactory app) : IClassFixture<TrellisFactory>
                     "Questionnaire" or "Group" => [CapabilityStatement.TypeRestfulInteraction.Read, CapabilityStatement.TypeRestfulInteraction.SearchType],
                     "QuestionnaireResponse" => [CapabilityStatement.TypeRestfulInteraction.Read, CapabilityStatement.TypeRestfulInteraction.Vread,
                         CapabilityStatement.TypeRestfulInteraction.SearchType, CapabilityStatement.TypeRestfulInteraction.Create],
+                    // Intake from referring systems (FhirPatientWriteTests).
+                    "Patient" => [CapabilityStatement.TypeRestfulInteraction.Read, CapabilityStatement.TypeRestfulInteraction.Vread,
+                        CapabilityStatement.TypeRestfulInteraction.SearchType, CapabilityStatement.TypeRestfulInteraction.Create, CapabilityStatement.TypeRestfulInteraction.Update],
                     _ => [CapabilityStatement.TypeRestfulInteraction.Read, CapabilityStatement.TypeRestfulInteraction.Vread, CapabilityStatement.TypeRestfulInteraction.SearchType],
                 },
                 resource.Interaction.Select(i => i.Code!.Value));
@@ -109,7 +112,7 @@ public class FhirBaseTests(TrellisFactory app) : IClassFixture<TrellisFactory>
         await OutcomeAsync(await Post(clinician, "/fhir/Patient", "{\"resourceType\": \"Spaceship\"}"), 400);
         var wrongType = await OutcomeAsync(await Post(clinician, "/fhir/Patient", "{\"resourceType\": \"Observation\", \"status\": \"final\", \"code\": {\"text\": \"x\"}}"), 400);
         Assert.Contains("Observation", wrongType.Issue[0].Diagnostics);
-        var readOnly = await Post(clinician, "/fhir/Patient", "{\"resourceType\": \"Patient\", \"active\": true}");
+        var readOnly = await Post(clinician, "/fhir/Condition", "{\"resourceType\": \"Condition\", \"subject\": {\"reference\": \"Patient/1\"}}");
         await OutcomeAsync(readOnly, 405);
         Assert.Equal("GET", string.Join(",", readOnly.Content.Headers.Allow));
         await OutcomeAsync(await clinician.DeleteAsync($"/fhir/Patient/{Guid.NewGuid()}"), 405);

@@ -24,60 +24,7 @@ namespace Trellis.Tests.Smart;
 /// </summary>
 public class SmartAppLaunchTests(TrellisFactory app) : IClassFixture<TrellisFactory>
 {
-    private const string Redirect = "http://127.0.0.1:7777/callback";
-
-    private async Task<string> RegisterAppAsync(string scopes = "patient/*.rs user/*.rs launch/patient openid fhirUser")
-    {
-        var admin = await app.ApiAsync(Roles.Administrator);
-        var response = await admin.PostAsJsonAsync("/api/smart-clients/", new { name = "My Recovery App", kind = "App", scopes, redirectUri = Redirect });
-        var body = await response.Content.ReadAsStringAsync();
-        Assert.True((int)response.StatusCode == 201, body);
-        return JsonDocument.Parse(body).RootElement.GetProperty("clientId").GetString()!;
-    }
-
-    private static (string Verifier, string Challenge) Pkce()
-    {
-        var verifier = Base64UrlEncoder.Encode(RandomNumberGenerator.GetBytes(32));
-        return (verifier, Base64UrlEncoder.Encode(SHA256.HashData(Encoding.ASCII.GetBytes(verifier))));
-    }
-
-    private static string AuthorizeUrl(string clientId, string scope, string challenge, string method = "S256") =>
-        QueryHelpers.AddQueryString("/connect/authorize", new Dictionary<string, string?>
-        {
-            ["response_type"] = "code", ["client_id"] = clientId, ["redirect_uri"] = Redirect, ["scope"] = scope, ["state"] = "s-123",
-            ["code_challenge"] = challenge, ["code_challenge_method"] = method, ["aud"] = "http://localhost/fhir",
-        });
-
-    /// <summary>Goes through the consent page and answers it; returns where the browser is sent back to.</summary>
-    private static async Task<Uri> ConsentAsync(PageClient browser, string authorizeUrl, string decision)
-    {
-        var first = await browser.Http.GetAsync(authorizeUrl);
-        Assert.Equal(HttpStatusCode.Redirect, first.StatusCode);
-        var consentUrl = first.Headers.Location!.ToString();
-        Assert.StartsWith("/account/authorize-app?", consentUrl);
-        var (page, doc) = await browser.GetAsync(consentUrl);
-        Assert.Equal(HttpStatusCode.OK, page.StatusCode);
-        var form = doc.QuerySelector("form[action='/connect/authorize']") ?? throw new InvalidOperationException("no consent form: " + doc.Body?.TextContent);
-        var fields = form.QuerySelectorAll("input[type=hidden]").Select(i => KeyValuePair.Create(i.GetAttribute("name")!, i.GetAttribute("value") ?? "")).ToList();
-        fields.Add(KeyValuePair.Create("decision", decision));
-        var answer = await browser.Http.PostAsync("/connect/authorize", new FormUrlEncodedContent(fields));
-        Assert.True(answer.StatusCode == HttpStatusCode.Redirect, $"{(int)answer.StatusCode}: {await answer.Content.ReadAsStringAsync()}");
-        return answer.Headers.Location!;
-    }
-
-    private async Task<JsonElement> RedeemAsync(string clientId, Uri back, string verifier)
-    {
-        Assert.StartsWith(Redirect, back.ToString());
-        var query = QueryHelpers.ParseQuery(back.Query);
-        Assert.Equal("s-123", query["state"]);
-        var response = await app.Anonymous().PostAsync("/connect/token", new FormUrlEncodedContent(new Dictionary<string, string>
-        {
-            ["grant_type"] = "authorization_code", ["code"] = query["code"]!, ["redirect_uri"] = Redirect, ["client_id"] = clientId, ["code_verifier"] = verifier,
-        }));
-        var body = await response.Content.ReadAsStringAsync();
-        Assert.True(response.IsSuccessStatusCode, body);
-        return JsonDocument.Parse(body).RootElement;
-    }
+    private readonly AppLaunch launch = new(app);
 
     private HttpClient Fhir(string token)
     {
@@ -89,21 +36,21 @@ public class SmartAppLaunchTests(TrellisFactory app) : IClassFixture<TrellisFact
     [Fact]
     public async Task A_participants_app_sees_only_that_participant_and_the_token_names_them()
     {
-        var clientId = await RegisterAppAsync();
+        var clientId = await launch.RegisterAsync();
         Guid own;
         await using (var s = app.Db())
             own = await s.Context.Users.Where(u => u.Email == DemoSeeder.EmailFor(Roles.Participant)).Select(u => u.ParticipantId!.Value).SingleAsync();
 
         // Not signed in: the sign-in page, which comes back to the request.
         var anonymous = await app.PagesAsync(null);
-        var (verifier, challenge) = Pkce();
-        var url = AuthorizeUrl(clientId, "launch/patient patient/*.rs openid fhirUser", challenge);
+        var (verifier, challenge) = AppLaunch.Pkce();
+        var url = AppLaunch.AuthorizeUrl(clientId, "launch/patient patient/*.rs openid fhirUser", challenge);
         var toSignIn = await anonymous.Http.GetAsync(url);
         Assert.Equal(HttpStatusCode.Redirect, toSignIn.StatusCode);
         Assert.Contains("/account/login", toSignIn.Headers.Location!.ToString());
 
         var browser = await app.PagesAsync(Roles.Participant);
-        var token = await RedeemAsync(clientId, await ConsentAsync(browser, url, "allow"), verifier);
+        var token = await launch.RedeemAsync(clientId, await AppLaunch.ConsentAsync(browser, url, "allow"), verifier);
         Assert.Equal(own.ToString(), token.GetProperty("patient").GetString());
         Assert.Contains("patient/*.rs", token.GetProperty("scope").GetString());
         Assert.True(token.TryGetProperty("id_token", out _));
@@ -127,10 +74,10 @@ public class SmartAppLaunchTests(TrellisFactory app) : IClassFixture<TrellisFact
     [Fact]
     public async Task A_staff_members_app_sees_their_care_team_and_no_patient_context()
     {
-        var clientId = await RegisterAppAsync();
+        var clientId = await launch.RegisterAsync();
         var browser = await app.PagesAsync(Roles.Clinician);
-        var (verifier, challenge) = Pkce();
-        var token = await RedeemAsync(clientId, await ConsentAsync(browser, AuthorizeUrl(clientId, "user/*.rs patient/*.rs launch/patient openid fhirUser", challenge), "allow"), verifier);
+        var (verifier, challenge) = AppLaunch.Pkce();
+        var token = await launch.RedeemAsync(clientId, await AppLaunch.ConsentAsync(browser, AppLaunch.AuthorizeUrl(clientId, "user/*.rs patient/*.rs launch/patient openid fhirUser", challenge), "allow"), verifier);
         Assert.False(token.TryGetProperty("patient", out _));
         Assert.DoesNotContain("patient/", token.GetProperty("scope").GetString());
 
@@ -144,10 +91,10 @@ public class SmartAppLaunchTests(TrellisFactory app) : IClassFixture<TrellisFact
     [Fact]
     public async Task A_staff_members_app_keeps_its_claims_until_the_access_stamp_changes_and_then_sees_a_new_program_at_once()
     {
-        var clientId = await RegisterAppAsync();
+        var clientId = await launch.RegisterAsync();
         var browser = await app.PagesAsync(Roles.Prescriber);
-        var (verifier, challenge) = Pkce();
-        var token = await RedeemAsync(clientId, await ConsentAsync(browser, AuthorizeUrl(clientId, "user/*.rs openid fhirUser", challenge), "allow"), verifier);
+        var (verifier, challenge) = AppLaunch.Pkce();
+        var token = await launch.RedeemAsync(clientId, await AppLaunch.ConsentAsync(browser, AppLaunch.AuthorizeUrl(clientId, "user/*.rs openid fhirUser", challenge), "allow"), verifier);
         var fhir = Fhir(token.GetProperty("access_token").GetString()!);
         var before = await FhirTesting.AllAsync(fhir, "/fhir/Patient?_count=100");
 
@@ -175,18 +122,18 @@ public class SmartAppLaunchTests(TrellisFactory app) : IClassFixture<TrellisFact
     [Fact]
     public async Task Declining_plain_pkce_and_unregistered_scopes_are_refused()
     {
-        var clientId = await RegisterAppAsync("patient/Observation.rs openid");
+        var clientId = await launch.RegisterAsync("patient/Observation.rs openid");
         var browser = await app.PagesAsync(Roles.Participant);
-        var (_, challenge) = Pkce();
-        var declined = await ConsentAsync(browser, AuthorizeUrl(clientId, "patient/Observation.rs", challenge), "deny");
+        var (_, challenge) = AppLaunch.Pkce();
+        var declined = await AppLaunch.ConsentAsync(browser, AppLaunch.AuthorizeUrl(clientId, "patient/Observation.rs", challenge), "deny");
         Assert.Equal("access_denied", QueryHelpers.ParseQuery(declined.Query)["error"]);
 
         // PKCE plain: OpenIddict answers the error itself (400), never issuing a code.
-        var plain = await browser.Http.GetAsync(AuthorizeUrl(clientId, "patient/Observation.rs", challenge, "plain"));
+        var plain = await browser.Http.GetAsync(AppLaunch.AuthorizeUrl(clientId, "patient/Observation.rs", challenge, "plain"));
         Assert.Equal(HttpStatusCode.BadRequest, plain.StatusCode);
         Assert.Contains("invalid_request", await plain.Content.ReadAsStringAsync());
 
-        var beyond = await browser.Http.GetAsync(AuthorizeUrl(clientId, "patient/*.rs", challenge));
+        var beyond = await browser.Http.GetAsync(AppLaunch.AuthorizeUrl(clientId, "patient/*.rs", challenge));
         Assert.Equal(HttpStatusCode.Redirect, beyond.StatusCode);
         Assert.Equal("invalid_scope", QueryHelpers.ParseQuery(beyond.Headers.Location!.Query)["error"]);
     }

@@ -1,7 +1,9 @@
+using System.Net;
 using System.Net.Http.Json;
 using System.Security.Cryptography;
 using System.Text;
 using System.Text.Json;
+using Microsoft.AspNetCore.WebUtilities;
 using Microsoft.IdentityModel.JsonWebTokens;
 using Microsoft.IdentityModel.Tokens;
 using Trellis.Tests.Support;
@@ -97,5 +99,75 @@ public sealed class BackendService(TrellisFactory app, RSA key, string kid, stri
         var body = await response.Content.ReadAsStringAsync();
         Assert.True((int)response.StatusCode is 400 or 401, $"expected an OAuth error, got {(int)response.StatusCode}: {body}");
         return JsonDocument.Parse(body).RootElement.GetProperty("error").GetString()!;
+    }
+}
+
+/// <summary>
+/// SMART App Launch as a person's app goes through it: register the app, send the person to /connect/authorize with
+/// PKCE S256, answer the consent page in their signed-in browser, redeem the code.
+/// </summary>
+public sealed class AppLaunch(TrellisFactory app)
+{
+    public const string Redirect = "http://127.0.0.1:7777/callback";
+
+    public async Task<string> RegisterAsync(string scopes = "patient/*.rs user/*.rs launch/patient openid fhirUser")
+    {
+        var admin = await app.ApiAsync(Roles.Administrator);
+        var response = await admin.PostAsJsonAsync("/api/smart-clients/", new { name = "My Recovery App", kind = "App", scopes, redirectUri = Redirect });
+        var body = await response.Content.ReadAsStringAsync();
+        Assert.True((int)response.StatusCode == 201, body);
+        return JsonDocument.Parse(body).RootElement.GetProperty("clientId").GetString()!;
+    }
+
+    public static (string Verifier, string Challenge) Pkce()
+    {
+        var verifier = Base64UrlEncoder.Encode(RandomNumberGenerator.GetBytes(32));
+        return (verifier, Base64UrlEncoder.Encode(SHA256.HashData(Encoding.ASCII.GetBytes(verifier))));
+    }
+
+    public static string AuthorizeUrl(string clientId, string scope, string challenge, string method = "S256") =>
+        QueryHelpers.AddQueryString("/connect/authorize", new Dictionary<string, string?>
+        {
+            ["response_type"] = "code", ["client_id"] = clientId, ["redirect_uri"] = Redirect, ["scope"] = scope, ["state"] = "s-123",
+            ["code_challenge"] = challenge, ["code_challenge_method"] = method, ["aud"] = "http://localhost/fhir",
+        });
+
+    /// <summary>Goes through the consent page and answers it; returns where the browser is sent back to.</summary>
+    public static async Task<Uri> ConsentAsync(PageClient browser, string authorizeUrl, string decision)
+    {
+        var first = await browser.Http.GetAsync(authorizeUrl);
+        Assert.Equal(HttpStatusCode.Redirect, first.StatusCode);
+        var consentUrl = first.Headers.Location!.ToString();
+        Assert.StartsWith("/account/authorize-app?", consentUrl);
+        var (page, doc) = await browser.GetAsync(consentUrl);
+        Assert.Equal(HttpStatusCode.OK, page.StatusCode);
+        var form = doc.QuerySelector("form[action='/connect/authorize']") ?? throw new InvalidOperationException("no consent form: " + doc.Body?.TextContent);
+        var fields = form.QuerySelectorAll("input[type=hidden]").Select(i => KeyValuePair.Create(i.GetAttribute("name")!, i.GetAttribute("value") ?? "")).ToList();
+        fields.Add(KeyValuePair.Create("decision", decision));
+        var answer = await browser.Http.PostAsync("/connect/authorize", new FormUrlEncodedContent(fields));
+        Assert.True(answer.StatusCode == HttpStatusCode.Redirect, $"{(int)answer.StatusCode}: {await answer.Content.ReadAsStringAsync()}");
+        return answer.Headers.Location!;
+    }
+
+    public async Task<JsonElement> RedeemAsync(string clientId, Uri back, string verifier)
+    {
+        Assert.StartsWith(Redirect, back.ToString());
+        var query = QueryHelpers.ParseQuery(back.Query);
+        Assert.Equal("s-123", query["state"]);
+        var response = await app.Anonymous().PostAsync("/connect/token", new FormUrlEncodedContent(new Dictionary<string, string>
+        {
+            ["grant_type"] = "authorization_code", ["code"] = query["code"]!, ["redirect_uri"] = Redirect, ["client_id"] = clientId, ["code_verifier"] = verifier,
+        }));
+        var body = await response.Content.ReadAsStringAsync();
+        Assert.True(response.IsSuccessStatusCode, body);
+        return JsonDocument.Parse(body).RootElement;
+    }
+
+    /// <summary>The whole launch for the demo account of a role, allowed: the token response.</summary>
+    public async Task<JsonElement> LaunchAsync(string role, string clientId, string scope)
+    {
+        var browser = await app.PagesAsync(role);
+        var (verifier, challenge) = Pkce();
+        return await RedeemAsync(clientId, await ConsentAsync(browser, AuthorizeUrl(clientId, scope, challenge), "allow"), verifier);
     }
 }

@@ -15,7 +15,13 @@ public static class Registration
     private static readonly ParticipantStatus[] Reusable =
         [ParticipantStatus.Inquiry, ParticipantStatus.Screening, ParticipantStatus.Waitlisted, ParticipantStatus.NotAdmitted, ParticipantStatus.Discharged];
 
-    public static async Task<Result<Participant>> RegisterAsync(TrellisDbContext db, AdmissionCase c, RegisterInput input, CancellationToken ct = default)
+    /// <param name="details">
+    /// Everything known of the person for a new chart (a referral from another system sends address, contacts, its own
+    /// identifier); null when intake registers from the lead, whose contact details the chart then takes. Its name and
+    /// date of birth are the ones registered; its status and program are set here.
+    /// </param>
+    public static async Task<Result<Participant>> RegisterAsync(TrellisDbContext db, AdmissionCase c, RegisterInput input, CancellationToken ct = default,
+        ParticipantInput? details = null)
     {
         if (c.ParticipantId is not null) return Refusal.Invalid("lead", "This lead already has a chart.");
         if (!c.IsOpen) return Refusal.Invalid("lead", $"This lead is {AdmissionStages.Label(c.Stage).ToLowerInvariant()}; reopen it before opening a chart.");
@@ -54,11 +60,9 @@ public static class Registration
             if (twins.Count > 0)
                 return Refusal.Invalid("existingParticipantId",
                     $"A chart with this name and date of birth already exists ({string.Join(", ", twins.Select(t => $"MRN {t.Mrn}, {StatusWords(t.Status)}"))}). Use it instead of opening a second one.");
-            var details = new ParticipantInput
-            {
-                LegalFirstName = first, LegalLastName = last, DateOfBirth = dob, Email = c.Email, Phone = c.Phone,
-                Status = ParticipantStatus.Screening, ProgramId = programId,
-            };
+            details ??= new ParticipantInput { Email = c.Email, Phone = c.Phone };
+            (details.LegalFirstName, details.LegalLastName, details.DateOfBirth) = (first, last, dob);
+            (details.Status, details.ProgramId) = (ParticipantStatus.Screening, programId);
             if (await SaveParticipant.CheckAsync(db, details, null, ct) is { } refused) return refused;
             participant = await SaveParticipant.CreateAsync(db, details, ct);
         }

@@ -112,10 +112,11 @@ public static class FhirApi
     private static string Key(FhirEntry e) => $"{e.Resource.TypeName}/{e.Resource.Id}";
 
     /// <summary>
-    /// Writes. A body is read first, so a client learns what is wrong with what it sent (invalid JSON, a resource of
-    /// another type) before anything else. The one write served is POST QuestionnaireResponse (answers to an instrument,
-    /// scored on the server into the chart: <see cref="Actions.RecordQuestionnaireResponse"/>); everything else is read-only,
-    /// as the CapabilityStatement says.
+    /// Writes. A body is read first, so a client learns what is wrong with what it sent (invalid JSON, an unknown element,
+    /// a resource of another type) before anything else. Served: POST QuestionnaireResponse (answers to an instrument,
+    /// scored on the server into the chart: <see cref="Actions.RecordQuestionnaireResponse"/>), and POST Patient / PUT
+    /// Patient/{id} (a referral from another system and changes to the person's details: <see cref="FhirPatientWrites"/>);
+    /// everything else is read-only, as the CapabilityStatement says.
     /// </summary>
     public static async Task<IResult> Write(string type, HttpContext http, TrellisDbContext db, FhirTypes types, CancellationToken ct)
     {
@@ -127,37 +128,62 @@ public static class FhirApi
         if (resource is null) return FhirOutcomes.Invalid("The body is empty; send a FHIR resource as application/fhir+json.");
         if (resource.TypeName != type)
             return FhirOutcomes.Invalid($"The body is a {resource.TypeName}, but the address is for {type}; send it to /fhir/{resource.TypeName}.");
-        if (resource is not QuestionnaireResponse response || !HttpMethods.IsPost(http.Request.Method)) return Unsupported(http);
-        if (Allowed(type, db, types, 'c') is not { } t) return Refused(type, types);
+        var id = http.Request.RouteValues["id"] as string;
+        return resource switch
+        {
+            QuestionnaireResponse response when id is null => await RecordResponseAsync(response, http, db, types, ct),
+            Patient patient when id is null => await FhirPatientWrites.CreateAsync(patient, http, db, types, ct),
+            Patient patient => await FhirPatientWrites.UpdateAsync(id, patient, http, db, types, ct),
+            _ => Unsupported(http),
+        };
+    }
+
+    private static async Task<IResult> RecordResponseAsync(QuestionnaireResponse response, HttpContext http, TrellisDbContext db, FhirTypes types, CancellationToken ct)
+    {
+        if (Allowed(response.TypeName, db, types, 'c') is not { } t) return Refused(response.TypeName, types);
         var (given, refused) = await Actions.RecordQuestionnaireResponse.RunAsync(db, response, ct);
         if (refused is not null)
             return refused.Status == 404
                 ? FhirOutcomes.Error(404, OperationOutcome.IssueType.NotFound, $"There is no Patient with id '{response.Subject?.Reference}' that you may write to.")
                 : FhirOutcomes.Error(refused.Status, FhirOutcomes.TypeFor(refused.Status), refused.Detail);
-        var entry = (await t.ReadAsync(FhirContext.For(http, db), given!.Administration.Id.ToString(), ct))!;
+        return await CreatedAsync(t, given!.Administration.Id, http, db, ct);
+    }
+
+    /// <summary>201 with the created resource as a read of it gives it, its ETag and Location (…/_history/{version}), audited as handed out.</summary>
+    internal static async Task<IResult> CreatedAsync(IFhirType t, Guid id, HttpContext http, TrellisDbContext db, CancellationToken ct)
+    {
+        var entry = (await t.ReadAsync(FhirContext.For(http, db), id.ToString(), ct))!;
         await AuditAsync(db, [entry], "FHIR create", ct);
-        http.Response.Headers.Location = $"{FhirContext.BaseUrlOf(http)}/{type}/{entry.Resource.Id}/_history/{entry.Resource.Meta!.VersionId}";
+        http.Response.Headers.Location = $"{FhirContext.BaseUrlOf(http)}/{t.Name}/{entry.Resource.Id}/_history/{entry.Resource.Meta!.VersionId}";
         return new FhirResult(entry.Resource, StatusCodes.Status201Created);
     }
 
+    /// <summary>What the writes are, for a 405's Allow header and its sentence.</summary>
     public static FhirResult Unsupported(HttpContext http)
     {
-        http.Response.Headers.Allow = http.Request.RouteValues["type"] as string == "QuestionnaireResponse" && !http.Request.RouteValues.ContainsKey("id") ? "GET, POST" : "GET";
+        var type = http.Request.RouteValues["type"] as string;
+        var instance = http.Request.RouteValues.ContainsKey("id");
+        http.Response.Headers.Allow = (type, instance) switch
+        {
+            ("QuestionnaireResponse" or "Patient", false) => "GET, POST",
+            ("Patient", true) => "GET, PUT",
+            _ => "GET",
+        };
         return FhirOutcomes.Error(405, OperationOutcome.IssueType.NotSupported,
-            $"This server is read-only but for POST QuestionnaireResponse: {http.Request.Method} is not supported here. GET /fhir/metadata lists what is.");
+            $"This server is read-only but for POST QuestionnaireResponse, POST Patient and PUT Patient/{{id}}: {http.Request.Method} is not supported here. GET /fhir/metadata lists what is.");
     }
 
     /// <summary>
     /// The one rule for what a caller may do with a type, on /fhir and in $export: their role reads it and (a SMART token)
-    /// a granted scope allows the interaction: 'r' read, 's' search (a bulk export is a search), 'c' create.
+    /// a granted scope allows the interaction: 'r' read, 's' search (a bulk export is a search), 'c' create, 'u' update.
     /// </summary>
     internal static bool Permits(TrellisDbContext db, IFhirType t, char interaction) =>
         db.Me.May(t.Permission) && Smart.SmartScope.Permits(db.Me.Principal, t.Name, interaction);
 
-    private static IFhirType? Allowed(string type, TrellisDbContext db, FhirTypes types, char interaction = 'r') =>
+    internal static IFhirType? Allowed(string type, TrellisDbContext db, FhirTypes types, char interaction = 'r') =>
         types.Find(type) is { } t && Permits(db, t, interaction) ? t : null;
 
-    private static FhirResult Refused(string type, FhirTypes types) => types.Find(type) is null
+    internal static FhirResult Refused(string type, FhirTypes types) => types.Find(type) is null
         ? FhirOutcomes.Error(404, OperationOutcome.IssueType.NotSupported,
             $"This server does not serve '{type}'. It serves {string.Join(", ", types.All.Select(t => t.Name))} (names are case-sensitive).")
         : FhirOutcomes.Error(403, OperationOutcome.IssueType.Forbidden, $"Your role, or your token's scopes, do not allow this on {type} resources.");

@@ -15,6 +15,24 @@ public static class FhirOutcomes
 
     public static FhirResult Invalid(string message) => Error(400, OperationOutcome.IssueType.Invalid, message);
 
+    /// <summary>
+    /// An action's refusal: one issue per field at fault, its expression the FHIR path the field comes from where
+    /// <paramref name="pathOf"/> knows it; otherwise one issue with the refusal's sentence.
+    /// </summary>
+    public static FhirResult Refused(Refusal refusal, Func<string, string?> pathOf)
+    {
+        var outcome = Outcome(refusal.Status, TypeFor(refusal.Status), refusal.Detail);
+        if (refusal.Errors is { Count: > 0 } errors)
+            outcome.Issue = [.. errors.SelectMany(e => e.Value.Select(message => (Path: pathOf(e.Key), Message: message))).Select(e => new OperationOutcome.IssueComponent
+            {
+                Severity = OperationOutcome.IssueSeverity.Error,
+                Code = TypeFor(refusal.Status),
+                Diagnostics = e.Message,
+                Expression = e.Path is null ? [] : [e.Path],
+            })];
+        return new FhirResult(outcome, refusal.Status);
+    }
+
     public static OperationOutcome Outcome(int status, OperationOutcome.IssueType type, string message) => new()
     {
         Issue = [new OperationOutcome.IssueComponent

@@ -49,6 +49,8 @@ public sealed class Participant : Entity, ISoftDeletable, IParticipantOwned
     public List<Diagnosis> Diagnoses { get; set; } = [];
     public List<LevelOfCareChange> LevelOfCareHistory { get; set; } = [];
     public List<Enrollment> Enrollments { get; set; } = [];
+    /// <summary>Identifiers other systems gave this person (a referring hospital's MRN).</summary>
+    public List<ParticipantIdentifier> Identifiers { get; set; } = [];
 
     // A participant is the owner of their own chart.
     Guid IParticipantOwned.ParticipantId => Id;

@@ -83,6 +83,13 @@ public sealed class ParticipantInput : IValidatableObject
     [MaxLength(20, ErrorMessage = "A chart holds at most 20 diagnoses.")]
     public List<DiagnosisInput> Diagnoses { get; set; } = [];
 
+    /// <summary>
+    /// Identifiers other systems gave this person (a referring hospital's MRN). Null keeps the chart's as they are (the
+    /// page does not show them); a list replaces them.
+    /// </summary>
+    [MaxLength(10, ErrorMessage = "A chart keeps at most 10 identifiers from other systems.")]
+    public List<ParticipantIdentifierInput>? Identifiers { get; set; }
+
     public IEnumerable<ValidationResult> Validate(ValidationContext context)
     {
         if (AdmittedOn is { } a && DischargedOn is { } d && d < a)
@@ -98,6 +105,8 @@ public sealed class ParticipantInput : IValidatableObject
         var codes = Diagnoses.Where(x => !string.IsNullOrWhiteSpace(x.Code)).Select(x => x.Code!.Trim().ToUpperInvariant()).ToList();
         if (codes.Count != codes.Distinct().Count())
             yield return new("The same diagnosis code is listed twice.", [nameof(Diagnoses)]);
+        if (Identifiers is { } ids && ids.GroupBy(i => (i.System?.Trim(), i.Value?.Trim())).Any(g => g.Count() > 1))
+            yield return new("The same identifier is listed twice.", [nameof(Identifiers)]);
     }
 
     public static ParticipantInput From(Participant p) => new()
@@ -129,4 +138,28 @@ public sealed class DiagnosisInput : IValidatableObject
         if (Code is { } c && !Diagnosis.Icd10Pattern().IsMatch(c.Trim().ToUpperInvariant()))
             yield return new($"'{c}' is not an ICD-10-CM code; codes look like F33.1 or F10.20.", [nameof(Code)]);
     }
+}
+
+/// <summary>An identifier another system gave the person: the system's URI and the value in it.</summary>
+public sealed class ParticipantIdentifierInput : IValidatableObject
+{
+    public const int SystemLength = 256;
+    public const int ValueLength = 100;
+
+    [Required(ErrorMessage = "Give the identifier's system: the URI of the system that assigned it."), MaxLength(SystemLength)]
+    public string? System { get; set; }
+
+    [Required(ErrorMessage = "Give the identifier's value."), MaxLength(ValueLength)]
+    public string? Value { get; set; }
+
+    public IEnumerable<ValidationResult> Validate(ValidationContext context)
+    {
+        if (System is { } s && !Uri.TryCreate(s.Trim(), UriKind.Absolute, out _))
+            yield return new($"'{s}' is not an absolute URI; an identifier's system looks like http://hospital.example.org/mrn or urn:oid:2.16.840.1.113883.3.1.", [nameof(System)]);
+        else if (System?.Trim() == OwnMrnSystem)
+            yield return new("Trellis's own MRN is the chart's MRN, not an identifier from another system.", [nameof(System)]);
+    }
+
+    /// <summary>The system of Trellis's own MRN (as FHIR shows it).</summary>
+    public const string OwnMrnSystem = "urn:trellis:mrn";
 }

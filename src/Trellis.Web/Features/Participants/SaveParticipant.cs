@@ -46,6 +46,16 @@ public static class SaveParticipant
             else if (await db.Participants.IgnoreQueryFilters().AnyAsync(p => p.Mrn == mrn && p.Id != existingId, ct))
                 Add("mrn", $"MRN {mrn} already belongs to another participant.");
         }
+        if (input.Identifiers is { } identifiers)
+            for (var i = 0; i < identifiers.Count; i++)
+            {
+                var (system, value) = (identifiers[i].System?.Trim(), identifiers[i].Value?.Trim());
+                if (system is null || value is null || errors.Keys.Any(k => k.StartsWith($"identifiers[{i}]", StringComparison.Ordinal))) continue;
+                // Through the scope filter: only a chart the caller may open can be named, so the answer tells nothing of others.
+                var holder = await db.Set<ParticipantIdentifier>().Where(x => x.System == system && x.Value == value && x.ParticipantId != existingId)
+                    .Select(x => x.Participant!.Mrn).FirstOrDefaultAsync(ct);
+                if (holder is not null) Add($"identifiers[{i}].value", $"{system}|{value} already identifies the participant with MRN {holder}.");
+            }
         return errors.Count > 0 ? Refusal.Invalid(errors) : null;
     }
 
@@ -118,6 +128,29 @@ public static class SaveParticipant
         p.DischargedOn = input.DischargedOn;
         SyncEnrollment(db, p, day);
         SyncDiagnoses(db, p, input.Diagnoses, day);
+        if (input.Identifiers is { } identifiers) SyncIdentifiers(db, p, identifiers);
+    }
+
+    private static void SyncIdentifiers(TrellisDbContext db, Participant p, List<ParticipantIdentifierInput> wanted)
+    {
+        var rows = wanted.Select(w => (System: w.System!.Trim(), Value: w.Value!.Trim())).ToList();
+        var changed = false;
+        foreach (var existing in p.Identifiers.Where(x => !rows.Contains((x.System, x.Value))).ToList())
+        {
+            p.Identifiers.Remove(existing);
+            db.Remove(existing);
+            changed = true;
+        }
+        foreach (var (system, value) in rows.Where(r => !p.Identifiers.Any(x => x.System == r.System && x.Value == r.Value)))
+        {
+            var identifier = new ParticipantIdentifier { ParticipantId = p.Id, System = system, Value = value };
+            p.Identifiers.Add(identifier);
+            db.Add(identifier);
+            changed = true;
+        }
+        // The identifiers are part of the chart's details: a change to them alone is a new version of the participant
+        // (what an ETag or FHIR's meta.versionId promises), not only of the identifier rows.
+        if (changed && db.Entry(p).State == EntityState.Unchanged) db.Entry(p).Property(x => x.UpdatedAt).IsModified = true;
     }
 
     /// <summary>
@@ -189,5 +222,5 @@ public static class SaveParticipant
 
     /// <summary>Loads a participant with what an edit needs, within the caller's scope.</summary>
     public static Task<Participant?> LoadForEditAsync(TrellisDbContext db, Guid id, CancellationToken ct = default) =>
-        db.Participants.Include(p => p.Program).Include(p => p.Diagnoses).Include(p => p.Enrollments).FirstOrDefaultAsync(p => p.Id == id, ct);
+        db.Participants.Include(p => p.Program).Include(p => p.Diagnoses).Include(p => p.Enrollments).Include(p => p.Identifiers).FirstOrDefaultAsync(p => p.Id == id, ct);
 }

@@ -44,7 +44,13 @@ public static class SmartEndpoints
             ["token_endpoint_auth_signing_alg_values_supported"] = new[] { "RS384", "ES384" },
             ["response_types_supported"] = new[] { ResponseTypes.Code },
             ["code_challenge_methods_supported"] = new[] { CodeChallengeMethods.Sha256 },
-            ["scopes_supported"] = new[] { "openid", "fhirUser", "launch/patient", "offline_access", "patient/*.rs", "user/*.rs", "system/*.rs" },
+            // Reads and searches of every type; of writes, what /fhir takes: Patient create and update (intake from referring
+            // systems) and QuestionnaireResponse create.
+            ["scopes_supported"] = new[]
+            {
+                "openid", "fhirUser", "launch/patient", "offline_access", "patient/*.rs", "user/*.rs", "system/*.rs",
+                "user/Patient.cu", "system/Patient.cu", "user/QuestionnaireResponse.c", "system/QuestionnaireResponse.c",
+            },
             ["capabilities"] = new[]
             {
                 "launch-standalone", "client-public", "client-confidential-asymmetric", "context-standalone-patient",

@@ -4681,6 +4681,50 @@ namespace Trellis.Web.Data.Migrations.Postgres
                     b.ToTable("Participants");
                 });
 
+            modelBuilder.Entity("Trellis.Web.Features.Participants.ParticipantIdentifier", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("uuid");
+
+                    b.Property<DateTimeOffset>("CreatedAt")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<string>("CreatedBy")
+                        .HasColumnType("text");
+
+                    b.Property<Guid>("ParticipantId")
+                        .HasColumnType("uuid");
+
+                    b.Property<string>("System")
+                        .IsRequired()
+                        .HasMaxLength(256)
+                        .HasColumnType("character varying(256)");
+
+                    b.Property<DateTimeOffset>("UpdatedAt")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<string>("UpdatedBy")
+                        .HasColumnType("text");
+
+                    b.Property<string>("Value")
+                        .IsRequired()
+                        .HasMaxLength(100)
+                        .HasColumnType("character varying(100)");
+
+                    b.Property<long>("Version")
+                        .IsConcurrencyToken()
+                        .HasColumnType("bigint");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("ParticipantId");
+
+                    b.HasIndex("System", "Value");
+
+                    b.ToTable("ParticipantIdentifiers", (string)null);
+                });
+
             modelBuilder.Entity("Trellis.Web.Features.Plans.CopingSkill", b =>
                 {
                     b.Property<Guid>("Id")
@@ -7467,6 +7511,17 @@ namespace Trellis.Web.Data.Migrations.Postgres
                     b.Navigation("Track");
                 });
 
+            modelBuilder.Entity("Trellis.Web.Features.Participants.ParticipantIdentifier", b =>
+                {
+                    b.HasOne("Trellis.Web.Features.Participants.Participant", "Participant")
+                        .WithMany("Identifiers")
+                        .HasForeignKey("ParticipantId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+
+                    b.Navigation("Participant");
+                });
+
             modelBuilder.Entity("Trellis.Web.Features.Plans.RelapsePreventionPlan", b =>
                 {
                     b.HasOne("Trellis.Web.Features.Participants.Participant", "Participant")
@@ -7981,6 +8036,8 @@ namespace Trellis.Web.Data.Migrations.Postgres
                     b.Navigation("Diagnoses");
 
                     b.Navigation("Enrollments");
+
+                    b.Navigation("Identifiers");
 
                     b.Navigation("LevelOfCareHistory");
                 });

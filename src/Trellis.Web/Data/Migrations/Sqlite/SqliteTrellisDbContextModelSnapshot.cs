@@ -4669,6 +4669,50 @@ namespace Trellis.Web.Data.Migrations.Sqlite
                     b.ToTable("Participants");
                 });
 
+            modelBuilder.Entity("Trellis.Web.Features.Participants.ParticipantIdentifier", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("TEXT");
+
+                    b.Property<long>("CreatedAt")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("CreatedBy")
+                        .HasColumnType("TEXT");
+
+                    b.Property<Guid>("ParticipantId")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("System")
+                        .IsRequired()
+                        .HasMaxLength(256)
+                        .HasColumnType("TEXT");
+
+                    b.Property<long>("UpdatedAt")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("UpdatedBy")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Value")
+                        .IsRequired()
+                        .HasMaxLength(100)
+                        .HasColumnType("TEXT");
+
+                    b.Property<long>("Version")
+                        .IsConcurrencyToken()
+                        .HasColumnType("INTEGER");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("ParticipantId");
+
+                    b.HasIndex("System", "Value");
+
+                    b.ToTable("ParticipantIdentifiers", (string)null);
+                });
+
             modelBuilder.Entity("Trellis.Web.Features.Plans.CopingSkill", b =>
                 {
                     b.Property<Guid>("Id")
@@ -7455,6 +7499,17 @@ namespace Trellis.Web.Data.Migrations.Sqlite
                     b.Navigation("Track");
                 });
 
+            modelBuilder.Entity("Trellis.Web.Features.Participants.ParticipantIdentifier", b =>
+                {
+                    b.HasOne("Trellis.Web.Features.Participants.Participant", "Participant")
+                        .WithMany("Identifiers")
+                        .HasForeignKey("ParticipantId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+
+                    b.Navigation("Participant");
+                });
+
             modelBuilder.Entity("Trellis.Web.Features.Plans.RelapsePreventionPlan", b =>
                 {
                     b.HasOne("Trellis.Web.Features.Participants.Participant", "Participant")
@@ -7969,6 +8024,8 @@ namespace Trellis.Web.Data.Migrations.Sqlite
                     b.Navigation("Diagnoses");
 
                     b.Navigation("Enrollments");
+
+                    b.Navigation("Identifiers");
 
                     b.Navigation("LevelOfCareHistory");
                 });

@@ -3,14 +3,19 @@ using Expression = System.Linq.Expressions.Expression;
 using Hl7.Fhir.Model;
 using Task = System.Threading.Tasks.Task;
 using Trellis.Web.Features.Auth;
+using Microsoft.EntityFrameworkCore;
 using Trellis.Web.Features.Participants;
 
 namespace Trellis.Web.Features.Fhir.Resources;
 
-/// <summary>Patient: a participant. Legal name as official, the name they go by as usual; the MRN as identifier.</summary>
+/// <summary>
+/// Patient: a participant. Legal name as official, the name they go by as usual; the MRN as identifier, with the
+/// identifiers other systems gave them (a referring hospital's MRN). Created and updated by <see cref="Actions.CreatePatient"/>
+/// and <see cref="Actions.UpdatePatient"/> (fields read back by <see cref="PatientFields"/>).
+/// </summary>
 public sealed class PatientType : FhirEntityType<Participant>
 {
-    public const string MrnSystem = "urn:trellis:mrn";
+    public const string MrnSystem = ParticipantIdentifierInput.OwnMrnSystem;
 
     public override string Name => "Patient";
     public override string Permission => Permissions.ReadDirectory;
@@ -20,12 +25,12 @@ public sealed class PatientType : FhirEntityType<Participant>
 
     protected override IReadOnlyList<FhirSearchParam> OwnParams =>
     [
-        new("identifier", SearchParamType.Token, $"The medical record number ({MrnSystem}|{{mrn}})."),
+        new("identifier", SearchParamType.Token, $"The medical record number ({MrnSystem}|{{mrn}}), or an identifier another system gave the participant ({{system}}|{{value}}); a value alone matches either."),
         new("name", SearchParamType.String, "Starts a legal, preferred or family name."),
         new("birthdate", SearchParamType.Date, "Date of birth."),
     ];
 
-    protected override IQueryable<Participant> Source(TrellisDbContext db) => db.Participants;
+    protected override IQueryable<Participant> Source(TrellisDbContext db) => db.Participants.Include(p => p.Identifiers);
     protected override Guid? ParticipantOf(Participant p) => p.Id;
     protected override Guid? ProgramOf(Participant p) => p.ProgramId;
 
@@ -35,8 +40,12 @@ public sealed class PatientType : FhirEntityType<Participant>
         {
             case "identifier":
                 var (system, code) = FhirSearchValues.Token(value);
-                if (system is not null && system != "" && system != MrnSystem) { query = query.Where(_ => false); return null; }
-                query = query.Where(p => p.Mrn == code);
+                query = system switch
+                {
+                    null => query.Where(p => p.Mrn == code || p.Identifiers.Any(i => i.Value == code)),
+                    "" or MrnSystem => query.Where(p => p.Mrn == code),
+                    _ => query.Where(p => p.Identifiers.Any(i => i.System == system && i.Value == code)),
+                };
                 return null;
             case "name":
                 var start = value.Trim();
@@ -64,7 +73,8 @@ public sealed class PatientType : FhirEntityType<Participant>
     {
         var patient = new Patient
         {
-            Identifier = [new Identifier(MrnSystem, p.Mrn) { Use = Identifier.IdentifierUse.Usual }],
+            Identifier = [new Identifier(MrnSystem, p.Mrn) { Use = Identifier.IdentifierUse.Usual },
+                .. p.Identifiers.OrderBy(i => i.System, StringComparer.Ordinal).ThenBy(i => i.Value, StringComparer.Ordinal).Select(i => new Identifier(i.System, i.Value))],
             Active = p.Status is not (ParticipantStatus.Discharged or ParticipantStatus.NotAdmitted),
             Name = [new HumanName { Use = HumanName.NameUse.Official, Family = p.LegalLastName, Given = [p.LegalFirstName] }],
             BirthDate = p.DateOfBirth.ToString("yyyy-MM-dd"),
