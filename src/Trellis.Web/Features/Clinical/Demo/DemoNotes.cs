@@ -44,6 +44,18 @@ public static class DemoNotes
                     ["plan"] = w.F.PickRandom("Follow up on Friday.", "Check the decision letter at next contact.", "Confirm the intake went ahead."),
                 }, null, signed: true);
         }
+        // The most recently admitted participant's intake evaluation (90791), so the demo has a signed note of every kind.
+        // Written without drawing on the shared Faker, so the rest of the demo stays as it was.
+        if (w.InCare.Where(p => p.Status == ParticipantStatus.Active && p.AdmittedOn is not null).OrderByDescending(p => p.AdmittedOn).ThenBy(p => p.Mrn).FirstOrDefault() is { } newest)
+            Add(w, newest, NoteKind.DiagnosticEvaluation, NoteFormat.DiagnosticEvaluation, newest.AdmittedOn!.Value, 60, w.ClinicianOf(newest), new()
+            {
+                ["presenting"] = $"{newest.FirstName} was referred by their primary care clinician after two months of low mood, poor sleep and missed work; outpatient therapy every other week has not been enough.",
+                ["history"] = "One earlier depressive episode in their twenties, treated with outpatient therapy. No hospital stays. Drinks socially, no other substance use. Lives with a partner; works full time.",
+                ["mental_status"] = "Casually dressed, cooperative, good eye contact. Speech normal in rate. Mood 'worn out', affect constricted. Thought process linear; no psychotic features. Insight and judgement fair.",
+                ["risk"] = "C-SSRS screen: passive wishes to not wake up two weeks ago, none since; no plan, intent or past attempts. Protective factors: partner, work, wish to get better. Safety plan started today.",
+                ["diagnosis"] = "F33.1 Major depressive disorder, recurrent, moderate: low mood, anhedonia, insomnia, fatigue and poor concentration for eight weeks, impairing work.",
+                ["recommendations"] = "Intensive outpatient (three days a week) with weekly individual therapy and a medication evaluation; agreed with the participant, who chose the morning track.",
+            }, null, signed: true);
     }
 
     private static void Add(DemoWriter w, Participant p, NoteKind kind, NoteFormat format, DateOnly day, int minutes, StaffMember author,
