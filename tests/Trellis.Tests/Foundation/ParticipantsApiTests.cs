@@ -47,6 +47,29 @@ public class ParticipantsApiTests(TrellisFactory app) : IClassFixture<TrellisFac
     }
 
     [Fact]
+    public async Task Identifiers_from_other_systems_are_shown_and_a_get_put_round_trip_keeps_them()
+    {
+        var api = await app.ApiAsync(Roles.IntakeCoordinator);
+        var body = Demo.NewParticipant(await Demo.ProgramIdAsync(app, Demo.MentalHealth), "Identified");
+        body["identifiers"] = new[] { new { system = "http://hospital.example.org/mrn", value = "H-20261207-1" } };
+        var created = await Json.ReadAsync(await api.PostAsJsonAsync("/api/participants", body));
+        Assert.Equal("H-20261207-1", (string?)created["identifiers"]![0]!["value"]);
+
+        var id = (string)created["id"]!;
+        var get = await api.GetAsync($"/api/participants/{id}");
+        var shown = await Json.ReadAsync(get);
+        var identifier = Assert.Single(shown["identifiers"]!.AsArray());
+        Assert.Equal("http://hospital.example.org/mrn", (string?)identifier!["system"]);
+        // The representation goes back as it came (the extra members are read and ignored): nothing changes but the phone.
+        shown["phone"] = "(503) 555-0143";
+        var put = await api.PutJsonAsync($"/api/participants/{id}", shown, get.Headers.ETag!.Tag);
+        Assert.Equal(HttpStatusCode.OK, put.StatusCode);
+        var after = await Json.ReadAsync(put);
+        Assert.Equal("H-20261207-1", (string?)Assert.Single(after["identifiers"]!.AsArray())!["value"]);
+        Assert.Equal("(503) 555-0143", (string?)after["phone"]);
+    }
+
+    [Fact]
     public async Task A_stale_update_is_refused_and_nothing_changes()
     {
         var api = await app.ApiAsync(Roles.Clinician);

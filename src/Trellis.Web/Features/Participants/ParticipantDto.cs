@@ -2,6 +2,8 @@ namespace Trellis.Web.Features.Participants;
 
 public sealed record DiagnosisDto(string Code, string Description, bool IsPrimary, DateOnly? DiagnosedOn);
 public sealed record LevelOfCareChangeDto(DateOnly EffectiveOn, string? FromLevel, string ToLevel, string Rationale, string? DecidedBy);
+/// <summary>An identifier another system gave the person (a referring hospital's MRN), as <see cref="ParticipantIdentifierInput"/> takes it back.</summary>
+public sealed record ParticipantIdentifierDto(string System, string Value);
 public sealed record EnrollmentDto(Guid ProgramId, Guid? TrackId, string? TrackName, DateOnly StartedOn, DateOnly? EndedOn, string? EndReason);
 
 public sealed record ParticipantDto(
@@ -12,6 +14,7 @@ public sealed record ParticipantDto(
     Guid? PrimaryClinicianId, Guid? CaseManagerId, Guid? PrescriberId,
     DateOnly? AdmittedOn, DateOnly? DischargedOn, IReadOnlyList<DiagnosisDto> Diagnoses,
     IReadOnlyList<LevelOfCareChangeDto> LevelOfCareHistory, IReadOnlyList<EnrollmentDto> Enrollments,
+    IReadOnlyList<ParticipantIdentifierDto> Identifiers,
     bool IsDeleted, long Version, DateTimeOffset CreatedAt, DateTimeOffset UpdatedAt)
 {
     public static ParticipantDto From(Participant p) => new(
@@ -23,5 +26,6 @@ public sealed record ParticipantDto(
         p.LevelOfCareHistory.OrderBy(l => l.EffectiveOn).Select(l => new LevelOfCareChangeDto(l.EffectiveOn,
             l.FromLevel is { } f ? Infrastructure.EnumText.ToApi(f) : null, Infrastructure.EnumText.ToApi(l.ToLevel), l.Rationale, l.DecidedByName)).ToList(),
         p.Enrollments.OrderBy(e => e.StartedOn).Select(e => new EnrollmentDto(e.ProgramId, e.TrackId, e.Track?.Name, e.StartedOn, e.EndedOn, e.EndReason)).ToList(),
+        p.Identifiers.OrderBy(i => i.System, StringComparer.Ordinal).ThenBy(i => i.Value, StringComparer.Ordinal).Select(i => new ParticipantIdentifierDto(i.System, i.Value)).ToList(),
         p.IsDeleted, p.Version, p.CreatedAt, p.UpdatedAt);
 }

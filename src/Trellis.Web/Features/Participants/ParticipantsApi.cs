@@ -1,3 +1,4 @@
+using Microsoft.EntityFrameworkCore;
 using Microsoft.AspNetCore.Http.HttpResults;
 using Trellis.Web.Features.Auth;
 using Trellis.Web.Features.Participants.Actions;
@@ -51,6 +52,7 @@ public static class ParticipantsApi
         var (participant, refused) = await CreateParticipant.RunAsync(db, input, ct);
         if (refused is not null) return refused.ToProblem();
         var saved = (await ParticipantQueries.GetAsync(db, participant!.Id, ct: ct))!;
+        await WithIdentifiersAsync(db, saved, ct);
         ETags.Set(http, saved.Version);
         return TypedResults.Created($"/api/participants/{saved.Id}", ParticipantDto.From(saved));
     }
@@ -73,7 +75,12 @@ public static class ParticipantsApi
     private static async Task<Results<Ok<ParticipantDto>, ProblemHttpResult>> AnswerAsync(TrellisDbContext db, Guid id, HttpContext http, CancellationToken ct)
     {
         if (await ParticipantQueries.GetAsync(db, id, ct: ct) is not { } participant) return Refusal.NotFound("participant").ToProblem();
+        await WithIdentifiersAsync(db, participant, ct);
         ETags.Set(http, participant.Version);
         return TypedResults.Ok(ParticipantDto.From(participant));
     }
+
+    // Read here, not in ParticipantQueries.GetAsync: the chart pages that share that read never show them.
+    private static async Task WithIdentifiersAsync(TrellisDbContext db, Participant participant, CancellationToken ct) =>
+        participant.Identifiers = await db.Set<ParticipantIdentifier>().AsNoTracking().Where(i => i.ParticipantId == participant.Id).ToListAsync(ct);
 }
