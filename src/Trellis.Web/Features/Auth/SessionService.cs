@@ -169,11 +169,9 @@ public sealed class SessionService(TrellisDbContext db, UserManager<TrellisUser>
     /// <summary>As above, for actions that are handed the context rather than this service.</summary>
     public static async Task<int> RevokeAllAsync(TrellisDbContext db, string userId, string reason, CancellationToken ct = default)
     {
-        var now = db.Now;
-        var open = await db.UserSessions.Where(s => s.UserId == userId && s.RevokedAt == null).ToListAsync(ct);
-        foreach (var s in open) { s.RevokedAt = now; s.RevokedReason = reason; }
+        var ended = await MarkEndedAsync(db, userId, except: null, reason, ct);
         await db.SaveChangesAsync(ct);
-        return open.Count;
+        return ended;
     }
 
     /// <summary>
@@ -181,13 +179,16 @@ public sealed class SessionService(TrellisDbContext db, UserManager<TrellisUser>
     /// removed, two-factor turned off): whoever held the old proof may hold one of them. The session the change is made
     /// from stays. Marks the rows only; the caller saves them with its change and its audit entry, in one transaction.
     /// </summary>
-    public static async Task<int> EndOtherSessionsAsync(TrellisDbContext db, string userId, string reason, CancellationToken ct = default)
+    public static Task<int> EndOtherSessionsAsync(TrellisDbContext db, string userId, string reason, CancellationToken ct = default) =>
+        MarkEndedAsync(db, userId, except: db.Me.SessionId, reason, ct);
+
+    /// <summary>Marks an account's open sessions (all but <paramref name="except"/>) ended, unsaved; returns how many.</summary>
+    private static async Task<int> MarkEndedAsync(TrellisDbContext db, string userId, Guid? except, string reason, CancellationToken ct)
     {
-        var keep = db.Me.SessionId;
         var now = db.Now;
-        var others = await db.UserSessions.Where(s => s.UserId == userId && s.RevokedAt == null && s.Id != keep).ToListAsync(ct);
-        foreach (var s in others) { s.RevokedAt = now; s.RevokedReason = reason; }
-        return others.Count;
+        var open = await db.UserSessions.Where(s => s.UserId == userId && s.RevokedAt == null && (except == null || s.Id != except)).ToListAsync(ct);
+        foreach (var s in open) { s.RevokedAt = now; s.RevokedReason = reason; }
+        return open.Count;
     }
 
     private static string Base64Url(byte[] bytes) => Convert.ToBase64String(bytes).TrimEnd('=').Replace('+', '-').Replace('/', '_');
