@@ -65,18 +65,18 @@ public static class DatabaseSetup
     {
         var connection = ConnectionString(config, env);
         if (Provider(config) == DatabaseProvider.Postgres)
-            services.AddDbContext<TrellisDbContext, PostgresTrellisDbContext>(o => ConfigurePostgres(o, connection));
+            services.AddDbContext<TrellisDbContext, PostgresTrellisDbContext>(o => ConfigurePostgres(o, connection), optionsLifetime: ServiceLifetime.Singleton);
         else
-            services.AddDbContext<TrellisDbContext, SqliteTrellisDbContext>(o => ConfigureSqlite(o, connection));
+            services.AddDbContext<TrellisDbContext, SqliteTrellisDbContext>(o => ConfigureSqlite(o, connection), optionsLifetime: ServiceLifetime.Singleton);
         return services;
     }
 
     public static void ConfigureSqlite(DbContextOptionsBuilder o, string connection) =>
-        o.UseSqlite(connection, s => s.MigrationsHistoryTable("__EFMigrationsHistory"))
+        o.UseSqlite(connection, s => s.MigrationsHistoryTable("__EFMigrationsHistory").UseParameterizedCollectionMode(ParameterTranslationMode.Parameter))
          .AddInterceptors(SqlitePragmas.Instance);
 
     public static void ConfigurePostgres(DbContextOptionsBuilder o, string connection) =>
-        o.UseNpgsql(connection, n => n.ExecutionStrategy(d => new RetryStrategy(d)));
+        o.UseNpgsql(connection, n => n.ExecutionStrategy(d => new RetryStrategy(d)).UseParameterizedCollectionMode(ParameterTranslationMode.Parameter));
 
     /// <summary>
     /// Creates a context for start-up work with the owner's connection when one is configured
@@ -192,22 +192,41 @@ public static class DatabaseSetup
 /// synchronous=FULL (an acknowledged commit survives power loss), foreign keys, and a busy timeout
 /// so concurrent writers wait instead of failing.
 /// </summary>
+/// <remarks>
+/// Pragmas belong to the physical connection, which Microsoft.Data.Sqlite pools and hands back on the next
+/// open, and EF Core opens a connection for each query: a chart read opened it seven times and ran these
+/// four statements each time. So they run once per physical connection (known by its native handle, which
+/// the pool keeps with it), and a connection the pool makes anew gets them on its first open.
+/// </remarks>
 internal sealed class SqlitePragmas : DbConnectionInterceptor
 {
     public static readonly SqlitePragmas Instance = new();
     private const string Sql = "PRAGMA journal_mode=WAL; PRAGMA synchronous=FULL; PRAGMA foreign_keys=ON; PRAGMA busy_timeout=10000;";
+    private static readonly System.Runtime.CompilerServices.ConditionalWeakTable<object, object> Prepared = [];
 
     public override void ConnectionOpened(DbConnection connection, ConnectionEndEventData eventData)
     {
+        if (AlreadySet(connection)) return;
         using var cmd = connection.CreateCommand();
         cmd.CommandText = Sql;
         cmd.ExecuteNonQuery();
+        Remember(connection);
     }
 
     public override async Task ConnectionOpenedAsync(DbConnection connection, ConnectionEndEventData eventData, CancellationToken ct = default)
     {
+        if (AlreadySet(connection)) return;
         await using var cmd = connection.CreateCommand();
         cmd.CommandText = Sql;
         await cmd.ExecuteNonQueryAsync(ct);
+        Remember(connection);
+    }
+
+    private static bool AlreadySet(DbConnection connection) =>
+        connection is Microsoft.Data.Sqlite.SqliteConnection { Handle: { } handle } && Prepared.TryGetValue(handle, out _);
+
+    private static void Remember(DbConnection connection)
+    {
+        if (connection is Microsoft.Data.Sqlite.SqliteConnection { Handle: { } handle }) Prepared.AddOrUpdate(handle, Instance);
     }
 }

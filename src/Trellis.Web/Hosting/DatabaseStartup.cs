@@ -27,6 +27,9 @@ public static class DatabaseStartup
             if (pending.Count > 0)
             {
                 await admin.Database.MigrateAsync(ct);
+                // SQLite migrations that rebuild a table switch foreign keys off on their connection; the pool
+                // would hand that connection on with its pragmas taken as set (SqlitePragmas), so none is kept.
+                if (admin.Database.IsSqlite()) Microsoft.Data.Sqlite.SqliteConnection.ClearAllPools();
                 log.LogInformation("Applied {Count} migration(s): {Names}", pending.Count, string.Join(", ", pending));
             }
             await DatabaseSetup.GrantAppRoleAsync(admin, DatabaseSetup.ConnectionString(config, env), ct);
