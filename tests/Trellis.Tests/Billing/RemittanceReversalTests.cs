@@ -20,13 +20,20 @@ namespace Trellis.Tests.Billing;
 /// </summary>
 public class RemittanceReversalTests(TrellisFactory app) : IClassFixture<TrellisFactory>
 {
-    /// <summary>Demo claims awaiting an answer, one per participant, of participants with no secondary coverage.</summary>
+    /// <summary>
+    /// Demo claims the demo left awaiting an answer, one per participant, of participants the demo gave no secondary
+    /// coverage, in claim-number order. The list stays the same whatever this class's tests posted before (their
+    /// traces start EFT-REV, their secondary coverages' member ids SEC), so each test's claims are its own in any order.
+    /// </summary>
     private static async Task<(List<Claim> Claims, BillingIdentity Clinic)> AwaitingAsync(TrellisFactory app, int count)
     {
         await using var s = app.Db();
-        var dual = await s.Context.Set<PayerCoverage>().Where(c => c.Rank == CoverageRank.Secondary).Select(c => c.ParticipantId).ToListAsync();
+        var dual = await s.Context.Set<PayerCoverage>().Where(c => c.Rank == CoverageRank.Secondary && (c.MemberId == null || !c.MemberId.StartsWith("SEC"))).Select(c => c.ParticipantId).ToListAsync();
+        var ours = await s.Context.Set<Remittance>().Where(r => r.TraceNumber.StartsWith("EFT-REV")).Select(r => r.Id).ToListAsync();
+        var answered = await s.Context.Set<RemittanceClaim>().Where(r => !ours.Contains(r.RemittanceId)).Select(r => r.ClaimId).ToListAsync();
         var claims = (await s.Context.Set<Claim>().AsNoTracking().Include(c => c.Lines).Include(c => c.Participant).Include(c => c.Payer)
-            .Where(c => c.Status == ClaimStatus.Sent && c.ReplacedByClaimId == null && c.PrimaryClaimId == null && !dual.Contains(c.ParticipantId))
+            .Where(c => (c.Status == ClaimStatus.Sent || c.Status == ClaimStatus.Paid) && c.FileId != null && c.ReplacedByClaimId == null && c.PrimaryClaimId == null
+                && !answered.Contains(c.Id) && !dual.Contains(c.ParticipantId))
             .OrderBy(c => c.Number).ToListAsync()).DistinctBy(c => c.ParticipantId).ToList();
         Assert.True(claims.Count >= count, $"the demo leaves {claims.Count} participants' claims awaiting an answer; {count} needed");
         return (claims, await s.Context.Set<BillingIdentity>().AsNoTracking().FirstAsync());
