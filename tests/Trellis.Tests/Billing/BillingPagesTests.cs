@@ -106,6 +106,20 @@ public class BillingPagesTests(TrellisFactory app) : IClassFixture<TrellisFactor
     }
 
     [Fact]
+    public async Task The_claims_table_stacks_on_a_phone_with_a_label_on_every_cell()
+    {
+        using var pages = await app.PagesAsync(Roles.Billing);
+        var (response, doc) = await pages.GetAsync("/billing/claims");
+        Assert.Equal(HttpStatusCode.OK, response.StatusCode);
+        var table = doc.QuerySelector("table")!;
+        Assert.Contains("stack-on-phone", table.ClassName);
+        var cells = table.QuerySelectorAll("tbody td").ToList();
+        Assert.NotEmpty(cells);
+        var headers = table.QuerySelectorAll("thead th").Select(h => h.TextContent.Trim()).ToList();
+        Assert.All(cells, td => Assert.Contains(td.GetAttribute("data-label") ?? "", headers));
+    }
+
+    [Fact]
     public async Task The_claim_view_lays_an_institutional_claim_out_as_a_UB04_and_a_professional_one_as_a_CMS1500()
     {
         await using var s = app.Db();
@@ -120,6 +134,11 @@ public class BillingPagesTests(TrellisFactory app) : IClassFixture<TrellisFactor
         var (r2, cms) = await pages.GetAsync($"/billing/claims/{professional.Id}");
         Assert.Equal(HttpStatusCode.OK, r2.StatusCode);
         Assert.Contains("CMS-1500", cms.Body!.TextContent);
+        // 24E: each line's own diagnosis pointers, as letters into box 21.
+        var claim = await s.Context.Set<Claim>().AsNoTracking().Include(c => c.Lines).FirstAsync(c => c.Id == professional.Id);
+        Assert.All(claim.Lines, l => Assert.NotEmpty(l.DiagnosisPointers));
+        Assert.Equal(claim.Lines.OrderBy(l => l.Number).Select(l => l.PointerLetters(claim)),
+            cms.QuerySelectorAll("table tbody tr").Select(tr => tr.Children[3].TextContent.Trim()));
     }
 
     [Fact]

@@ -206,7 +206,23 @@ public class RemittancePostingTests(TrellisFactory app) : IClassFixture<TrellisF
             Assert.Equal(file.ClaimCount, parsed.Count);
             Assert.All(parsed, c => Assert.Equal((decimal)c!["total"]!, (decimal)c["sum"]!));
             if (file.Type == Web.Features.Billing.Payers.ClaimType.Professional)
+            {
                 Assert.All(parsed, c => Assert.True((bool)c!["pointers"]!, "every 837P line points at a diagnosis"));
+                // Each line's SV107 names the claim's diagnoses on the chart by the line's date, principal first, at most 4.
+                foreach (var c in parsed)
+                {
+                    var number = (string)c!["pcn"]!;
+                    var claim = await s.Context.Set<Claim>().AsNoTracking().Include(x => x.Lines).FirstAsync(x => x.Number == number);
+                    var chart = await s.Context.Set<Web.Features.Participants.Diagnosis>().AsNoTracking().Where(d => d.ParticipantId == claim.ParticipantId).ToListAsync();
+                    var expected = claim.Lines.OrderBy(l => l.Number).Select(l =>
+                    {
+                        var on = chart.Where(d => d.DiagnosedOn == null || d.DiagnosedOn <= l.ServiceDate).OrderByDescending(d => d.IsPrimary).ThenBy(d => d.DiagnosedOn)
+                            .ThenBy(d => d.Code).Select(d => claim.Diagnoses.IndexOf(d.Code) + 1).Where(i => i > 0).Distinct().Take(4).ToList();
+                        return string.Join(",", on.Count > 0 ? on : [1]);
+                    });
+                    Assert.Equal(expected, c["linePointers"]!.AsArray().Select(p => string.Join(",", p!.AsArray().Select(x => (int)x!))));
+                }
+            }
             else
                 // Medicare's IOP claims: hospital outpatient type of bill with condition code 92.
                 medicareChecked += parsed.Count(c => medicare.Contains((string)c!["pcn"]!));

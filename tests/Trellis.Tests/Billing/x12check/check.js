@@ -3,7 +3,8 @@
 // control numbers); this script then walks the transaction's segments for the loops the guides require,
 // in order, and checks that each claim's total equals the sum of its lines; on a secondary claim it walks the
 // 2320/2330A/2330B/2430 loops of the payer before it and checks the COB balancing (each 2430: line charge =
-// paid + adjustments; each 2320: CLM02 less claim- and line-level adjustments = AMT*D). Prints one JSON object.
+// paid + adjustments; each 2320: CLM02 less claim- and line-level adjustments = AMT*D); each 837P line's SV107
+// points at one to four distinct HI diagnoses (linePointers). Prints one JSON object.
 'use strict'
 const fs = require('fs')
 const { X12Parser } = require('node-x12')
@@ -122,7 +123,7 @@ function walk (segs, institutional) {
 
   function claim (inst, sequence) {
     if (tag() !== 'CLM') { fail(`2300: expected CLM, found ${tag()}`); return }
-    const c = { pcn: v(1), total: Number(v(2)), lines: 0, sum: 0, facility: '', frequency: '', conditions: [], dx: 0, pointers: true, modifiers: [], pos: [] }
+    const c = { pcn: v(1), total: Number(v(2)), lines: 0, sum: 0, facility: '', frequency: '', conditions: [], dx: 0, pointers: true, linePointers: [], modifiers: [], pos: [] }
     const comp = segs[i].valueOf(5).split(':')
     c.facility = comp[0]; c.frequency = comp[2]
     if (inst && comp[1] !== 'A') fail(`${c.pcn}: CLM05-2 must be A (UB-04 type of bill) on 837I`)
@@ -191,6 +192,12 @@ function walk (segs, institutional) {
         if (proc[0] !== 'HC' || !proc[1]) fail(`${c.pcn}: SV101 must carry HC:code`)
         if (proc[2]) c.modifiers.push(proc[2])
         if (!s.valueOf(7)) c.pointers = false
+        // SV107: one to four distinct pointers, each a position in the 2300 HI diagnoses (1-12)
+        const ptrs = (s.valueOf(7) || '').split(':').filter(x => x !== '').map(Number)
+        if (ptrs.length > 4) fail(`${c.pcn}: SV107 line ${c.lines + 1} has ${ptrs.length} pointers; at most 4`)
+        if (new Set(ptrs).size !== ptrs.length) fail(`${c.pcn}: SV107 line ${c.lines + 1} repeats a pointer`)
+        for (const p of ptrs) if (!Number.isInteger(p) || p < 1 || p > c.dx) fail(`${c.pcn}: SV107 line ${c.lines + 1} points at diagnosis ${p}, but HI has ${c.dx}`)
+        c.linePointers.push(ptrs)
         c.pos.push(s.valueOf(5) || comp[0])
         c.sum += Number(s.valueOf(2))
       }

@@ -1660,6 +1660,10 @@ namespace Trellis.Web.Data.Migrations.Postgres
                         .HasMaxLength(200)
                         .HasColumnType("character varying(200)");
 
+                    b.Property<string>("DiagnosisPointers")
+                        .IsRequired()
+                        .HasColumnType("text");
+
                     b.Property<string>("Modifier")
                         .HasMaxLength(2)
                         .HasColumnType("character varying(2)");
@@ -2102,6 +2106,10 @@ namespace Trellis.Web.Data.Migrations.Postgres
                         .IsRequired()
                         .HasColumnType("text");
 
+                    b.Property<string>("Booked")
+                        .IsRequired()
+                        .HasColumnType("text");
+
                     b.Property<decimal>("Charge")
                         .HasPrecision(12, 2)
                         .HasColumnType("numeric(12,2)");
@@ -2135,6 +2143,9 @@ namespace Trellis.Web.Data.Migrations.Postgres
                         .HasColumnType("text");
 
                     b.Property<Guid>("RemittanceId")
+                        .HasColumnType("uuid");
+
+                    b.Property<Guid?>("ReversedById")
                         .HasColumnType("uuid");
 
                     b.Property<string>("StatusCode")

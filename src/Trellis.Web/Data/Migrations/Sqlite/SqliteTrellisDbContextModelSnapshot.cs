@@ -1648,6 +1648,10 @@ namespace Trellis.Web.Data.Migrations.Sqlite
                         .HasMaxLength(200)
                         .HasColumnType("TEXT");
 
+                    b.Property<string>("DiagnosisPointers")
+                        .IsRequired()
+                        .HasColumnType("TEXT");
+
                     b.Property<string>("Modifier")
                         .HasMaxLength(2)
                         .HasColumnType("TEXT");
@@ -2090,6 +2094,10 @@ namespace Trellis.Web.Data.Migrations.Sqlite
                         .IsRequired()
                         .HasColumnType("TEXT");
 
+                    b.Property<string>("Booked")
+                        .IsRequired()
+                        .HasColumnType("TEXT");
+
                     b.Property<double>("Charge")
                         .HasPrecision(12, 2)
                         .HasColumnType("REAL");
@@ -2123,6 +2131,9 @@ namespace Trellis.Web.Data.Migrations.Sqlite
                         .HasColumnType("TEXT");
 
                     b.Property<Guid>("RemittanceId")
+                        .HasColumnType("TEXT");
+
+                    b.Property<Guid?>("ReversedById")
                         .HasColumnType("TEXT");
 
                     b.Property<string>("StatusCode")

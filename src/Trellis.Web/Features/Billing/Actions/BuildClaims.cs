@@ -152,7 +152,7 @@ public static class BuildClaims
             Number = "TC" + number.ToString("D8"), ParticipantId = participantId, ProgramId = first?.ProgramId ?? replaces!.ProgramId, PayerId = payer.Id,
             CoverageId = first?.CoverageId ?? replaces!.CoverageId, Type = payer.ClaimType, From = charges.Count > 0 ? charges.Min(c => c.ServiceDate) : replaces!.From,
             To = charges.Count > 0 ? charges.Max(c => c.ServiceDate) : replaces!.To, ReplacesClaimId = replaces?.Id, AdmissionDate = participant.AdmittedOn,
-            Diagnoses = participant.Diagnoses.OrderByDescending(d => d.IsPrimary).ThenBy(d => d.DiagnosedOn).ThenBy(d => d.Code).Select(d => d.Code).Take(12).ToList(),
+            Diagnoses = Claim.DiagnosesFrom(participant.Diagnoses),
             AuthorizationNumber = charges.Select(c => c.AuthorizationNumber).FirstOrDefault(a => a is not null),
             AttendingStaffId = participant.PrimaryClinicianId ?? charges.SelectMany(c => c.Lines).Select(l => l.RenderingStaffId).FirstOrDefault(r => r is not null),
         };
@@ -165,6 +165,7 @@ public static class BuildClaims
                     ClaimId = claim.Id, Number = ++n, ChargeId = charge.Id, ChargeLineId = line.Id, ServiceDate = charge.ServiceDate, Code = line.Code,
                     Modifier = line.Modifier, RevenueCode = line.RevenueCode, Units = line.Units, Amount = line.Amount, PlaceOfService = line.PlaceOfService,
                     RenderingStaffId = line.RenderingStaffId, Description = line.Description,
+                    DiagnosisPointers = Claim.PointersFor(claim.Diagnoses, participant.Diagnoses, charge.ServiceDate),
                 });
             charge.ClaimId = claim.Id;
             charge.Status = ChargeStatus.Billed;
@@ -178,7 +179,7 @@ public static class BuildClaims
                 {
                     ClaimId = claim.Id, Number = l.Number, ChargeId = l.ChargeId, ChargeLineId = l.ChargeLineId, ServiceDate = l.ServiceDate, Code = l.Code,
                     Modifier = l.Modifier, RevenueCode = l.RevenueCode, Units = l.Units, Amount = l.Amount, PlaceOfService = l.PlaceOfService,
-                    RenderingStaffId = l.RenderingStaffId, Description = l.Description,
+                    RenderingStaffId = l.RenderingStaffId, Description = l.Description, DiagnosisPointers = [.. l.DiagnosisPointers],
                 }).ToList();
             claim.PatientStatus = replaces.PatientStatus;
         }

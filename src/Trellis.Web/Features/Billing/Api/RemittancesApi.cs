@@ -15,18 +15,18 @@ public static class RemittancesApi
     public sealed record RemittanceRow(Guid Id, string PayerName, string TraceNumber, DateOnly PaymentDate, decimal TotalPaid, int Posted, int Denied, int Unmatched, DateTimeOffset ImportedAt);
     public sealed record AdjustmentText(string Group, string GroupText, string Reason, string ReasonText, decimal Amount, int? Line);
     public sealed record ClaimPosting(Guid ClaimId, string ClaimNumber, Guid ParticipantId, string Status, decimal Charge, decimal Paid, decimal PatientResponsibility,
-        List<AdjustmentText> Adjustments, List<string> Remarks);
+        List<AdjustmentText> Adjustments, List<string> Remarks, bool Reversed);
     public sealed record RemittanceDetail(RemittanceRow Remittance, decimal ProviderAdjustments, List<ClaimPosting> Claims, List<UnmatchedClaim> UnmatchedClaims);
 
     public static void Map(RouteGroupBuilder api)
     {
         var g = api.MapGroup("/remittances").WithTags("Billing: remittances").RequireAuthorization(Permissions.ViewBilling);
         g.MapGet("/", List).WithSummary("Imported 835 payments, newest first.");
-        g.MapGet("/{id:guid}", Get).WithSummary("One payment: what it posted to each claim, with reason (CARC) and remark (RARC) codes in words, and the claims it named that none here matches.");
+        g.MapGet("/{id:guid}", Get).WithSummary("One payment: what it posted to each claim, with reason (CARC) and remark (RARC) codes in words, and the claims it named that were not posted (unmatchedClaims: no such claim, or a reason in words, such as a reversal of a payment never posted).");
         // No Accepts(...) here: it makes routing answer 415 before authorization, telling a caller without the
         // permission what the endpoint takes. The handler checks the content type after the permission.
         g.MapPost("/", Import).RequireAuthorization(Permissions.ManageBilling)
-            .WithSummary("Import an 835 (005010X221A1) sent as the body with Content-Type application/edi-x12; posted whole in one transaction. Answers {posted, denied, unmatched}. A malformed or unbalanced file answers 400 naming the segment and element; nothing is posted.");
+            .WithSummary("Import an 835 (005010X221A1) sent as the body with Content-Type application/edi-x12; posted whole in one transaction. Answers {posted, denied, unmatched, reversed}; a reversal (CLP02 22) takes back the earlier posting it names, and one that matches no posting is listed unposted with its reason. A malformed or unbalanced file answers 400 naming the segment and element; nothing is posted.");
     }
 
     public static async Task<Ok<List<RemittanceRow>>> List(TrellisDbContext db, CancellationToken ct) =>
@@ -51,7 +51,7 @@ public static class RemittancesApi
         return new RemittanceDetail(new RemittanceRow(r.Id, r.PayerName, r.TraceNumber, r.PaymentDate, r.TotalPaid, r.Posted, r.Denied, r.Unmatched, r.CreatedAt), r.ProviderAdjustments,
             claims.Select(x => new ClaimPosting(x.rc.ClaimId, x.Number, x.rc.ParticipantId, x.rc.StatusCode, x.rc.Charge, x.rc.Paid, x.rc.PatientResponsibility,
                 x.rc.Adjustments.Select(a => new AdjustmentText(a.Group, ReasonCodes.Group(a.Group), a.Reason, ReasonCodes.Reason(a.Reason), a.Amount, a.Line)).ToList(),
-                x.rc.Remarks.Select(m => $"{m}: {ReasonCodes.Remark(m)}").ToList())).ToList(), r.UnmatchedClaims);
+                x.rc.Remarks.Select(m => $"{m}: {ReasonCodes.Remark(m)}").ToList(), x.rc.ReversedById is not null)).ToList(), r.UnmatchedClaims);
     }
 
     public static async Task<Results<Ok<PostedRemittance>, ProblemHttpResult>> Import(HttpRequest request, TrellisDbContext db, CancellationToken ct)

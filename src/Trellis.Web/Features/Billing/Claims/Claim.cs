@@ -66,6 +66,32 @@ public sealed class Claim : Entity, IParticipantOwned
     public Guid? SecondaryClaimId { get; set; }
 
     public bool IsSecondary => PrimaryClaimId is not null;
+
+    /// <summary>The claim's diagnoses from the chart: principal first, then by the date diagnosed and code, at most 12 (HI, FL 67, box 21).</summary>
+    public static List<string> DiagnosesFrom(IEnumerable<Diagnosis> chart) =>
+        Ordered(chart).Select(d => d.Code).Distinct().Take(12).ToList();
+
+    private static IEnumerable<Diagnosis> Ordered(IEnumerable<Diagnosis> chart) =>
+        chart.OrderByDescending(d => d.IsPrimary).ThenBy(d => d.DiagnosedOn).ThenBy(d => d.Code);
+
+    /// <summary>
+    /// The diagnosis pointer rule (837P SV107, CMS-1500 24E): a line points at the claim's diagnoses that were on the
+    /// chart on its date of service (diagnosed on or before it, or undated), principal first, at most four. A line
+    /// dated before any of them (a diagnosis made at a later visit) points at the principal diagnosis, as a line must
+    /// point at one. Pointers are 1-based positions in <see cref="Diagnoses"/>.
+    /// </summary>
+    public static List<int> PointersFor(IReadOnlyList<string> claimDiagnoses, IEnumerable<Diagnosis> chart, DateOnly on)
+    {
+        var active = Ordered(chart).Where(d => d.DiagnosedOn is null || d.DiagnosedOn <= on)
+            .Select(d => IndexOf(claimDiagnoses, d.Code) + 1).Where(i => i > 0).Distinct().Take(4).ToList();
+        return active.Count > 0 || claimDiagnoses.Count == 0 ? active : [1];
+    }
+
+    private static int IndexOf(IReadOnlyList<string> list, string code)
+    {
+        for (var i = 0; i < list.Count; i++) if (list[i] == code) return i;
+        return -1;
+    }
     public decimal Balance => Total - PriorPayerAmount - Paid - Adjusted - PatientResponsibility;
     public bool IsLive => ReplacedByClaimId is null && Status != ClaimStatus.Void;
 }
@@ -90,6 +116,15 @@ public sealed class ClaimLine
     public decimal Adjusted { get; set; }
     public decimal PatientResponsibility { get; set; }
     public bool Denied { get; set; }
+    /// <summary>Which of the claim's diagnoses justify this line (1-based, at most 4): <see cref="Claim.PointersFor"/>.</summary>
+    public List<int> DiagnosisPointers { get; set; } = [];
+
+    /// <summary>The pointers to write: the line's own, or, on a line made before they were kept, the claim's first four.</summary>
+    public IReadOnlyList<int> PointersOn(Claim claim) =>
+        DiagnosisPointers.Count > 0 ? DiagnosisPointers : Enumerable.Range(1, Math.Min(4, claim.Diagnoses.Count)).ToList();
+
+    /// <summary>The pointers as the CMS-1500 prints them (24E): A for the first diagnosis of box 21, B for the second…</summary>
+    public string PointerLetters(Claim claim) => string.Concat(PointersOn(claim).Select(p => (char)('A' + p - 1)));
 }
 
 internal sealed class ClaimConfiguration : IEntityTypeConfiguration<Claim>
@@ -131,6 +166,7 @@ internal sealed class ClaimLineConfiguration : IEntityTypeConfiguration<ClaimLin
         b.Property(x => x.Description).HasMaxLength(200);
         foreach (var p in new[] { nameof(ClaimLine.Amount), nameof(ClaimLine.Paid), nameof(ClaimLine.Adjusted), nameof(ClaimLine.PatientResponsibility) }) b.Property(p).HasPrecision(12, 2);
         b.HasIndex(x => x.ChargeId);
+        b.Property(x => x.DiagnosisPointers).HasJsonConversion();
     }
 }
 

@@ -42,6 +42,7 @@ public static class SecondaryClaims
         {
             ClaimId = claim.Id, Number = l.Number, ChargeId = l.ChargeId, ChargeLineId = l.ChargeLineId, ServiceDate = l.ServiceDate, Code = l.Code, Modifier = l.Modifier,
             RevenueCode = l.RevenueCode, Units = l.Units, Amount = l.Amount, PlaceOfService = l.PlaceOfService, RenderingStaffId = l.RenderingStaffId, Description = l.Description,
+            DiagnosisPointers = [.. l.DiagnosisPointers],
         }).ToList();
         claim.Total = claim.Lines.Sum(l => l.Amount);
         claim.PriorPayerAmount = replaces?.PriorPayerAmount ?? claim.Total - (answer?.PatientResponsibility ?? 0);

@@ -37,7 +37,9 @@ public static class Era835Writer
         foreach (var a in answers)
         {
             var c = a.Claim;
-            w.Segment("CLP", c.Number, a.Status, X12Writer.Amount(c.Total), X12Writer.Amount(a.Paid), X12Writer.Amount(a.PatientResponsibility),
+            // A reversal (22) repeats the answer it takes back with every amount negated, the charges included.
+            var sign = a.Status == "22" ? -1 : 1;
+            w.Segment("CLP", c.Number, a.Status, X12Writer.Amount(sign * c.Total), X12Writer.Amount(a.Paid), X12Writer.Amount(a.PatientResponsibility),
                 c.Type == Payers.ClaimType.Institutional ? "MA" : "12", a.PayerClaimNumber, c.Type == Payers.ClaimType.Institutional ? "13" : "11", c.Frequency);
             w.Segment("NM1", "QC", "1", X12Writer.Clean(a.PatientLast), X12Writer.Clean(a.PatientFirst), "", "", "", "MI", a.MemberId);
             w.Segment("DTM", "232", X12Writer.Date(c.From));
@@ -45,13 +47,13 @@ public static class Era835Writer
             foreach (var l in a.Lines)
             {
                 var line = l.Line;
-                w.Segment("SVC", X12Writer.Composite("HC", line.Code, line.Modifier), X12Writer.Amount(line.Amount), X12Writer.Amount(l.Paid),
+                w.Segment("SVC", X12Writer.Composite("HC", line.Code, line.Modifier), X12Writer.Amount(sign * line.Amount), X12Writer.Amount(l.Paid),
                     c.Type == Payers.ClaimType.Institutional ? line.RevenueCode : "", line.Units.ToString());
                 w.Segment("DTM", "472", X12Writer.Date(line.ServiceDate));
                 foreach (var g in l.Adjustments.GroupBy(x => x.Group))
                     w.Segment("CAS", [g.Key, .. g.SelectMany(x => new[] { x.Reason, X12Writer.Amount(x.Amount), "" }).SkipLast(1)]);
                 w.Segment("REF", "6R", line.Id.ToString("N"));
-                w.Segment("AMT", "B6", X12Writer.Amount(line.Amount - l.Adjustments.Where(x => x.Group != "PR").Sum(x => x.Amount)));
+                w.Segment("AMT", "B6", X12Writer.Amount(sign * line.Amount - l.Adjustments.Where(x => x.Group != "PR").Sum(x => x.Amount)));
             }
         }
         w.Segment("SE", (w.Counted + 1).ToString(), "0001");

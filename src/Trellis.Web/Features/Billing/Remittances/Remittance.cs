@@ -29,7 +29,11 @@ public sealed class Remittance : Entity, IClinicOrProgramOwned
     public string Content { get; set; } = "";
 }
 
-public sealed record UnmatchedClaim(string PatientControlNumber, string? PatientName, string Status, decimal Charge, decimal Paid);
+/// <summary>
+/// A claim payment the file named that was not posted, for follow-up: no claim here has that number, or (with
+/// <see cref="Reason"/> in words) it could not be posted as sent, such as a reversal (CLP02 22) of a payment never posted here.
+/// </summary>
+public sealed record UnmatchedClaim(string PatientControlNumber, string? PatientName, string Status, decimal Charge, decimal Paid, string? Reason = null);
 
 /// <summary>What one 835 said about one of our claims: status, amounts, and each adjustment with its reason.</summary>
 public sealed class RemittanceClaim : Entity, IParticipantOwned
@@ -47,7 +51,42 @@ public sealed class RemittanceClaim : Entity, IParticipantOwned
     public List<PostedAdjustment> Adjustments { get; set; } = [];
     /// <summary>Remark codes (RARC).</summary>
     public List<string> Remarks { get; set; } = [];
+    /// <summary>What this posting booked onto the claim, its lines and the account, so that a reversal takes back exactly that.</summary>
+    public PostedAmounts Booked { get; set; } = new();
+    /// <summary>The reversal (CLP02 22, another <see cref="RemittanceClaim"/>) that took this posting back; the posting itself is kept as history.</summary>
+    public Guid? ReversedById { get; set; }
+
+    /// <summary>
+    /// The reversal rule: a payer's reversal (CLP02 22) takes back one earlier posting on the same claim that is not a
+    /// reversal itself, not yet reversed, recorded line by line, with the negated payment and patient share, and
+    /// the same payer claim number (CLP07) when both carry one. The latest such posting is the one reversed.
+    /// </summary>
+    public static RemittanceClaim? Reversed(IEnumerable<RemittanceClaim> postings, ClaimPayment reversal) =>
+        postings.Where(p => p.StatusCode != Reversal && p.ReversedById is null && p.Booked.Recorded && p.Paid == -reversal.Paid
+                && p.PatientResponsibility == -reversal.PatientResponsibility
+                && (p.PayerClaimNumber is null || reversal.PayerClaimNumber is null || p.PayerClaimNumber == reversal.PayerClaimNumber))
+            .OrderByDescending(p => p.CreatedAt).FirstOrDefault();
+
+    /// <summary>CLP02 22: reversal of a previous payment.</summary>
+    public const string Reversal = "22";
 }
+
+/// <summary>
+/// What one posting added: to the claim's adjustments (<see cref="Adjusted"/>; its payment and patient share are
+/// the posting's own), to each line, and where the patient's share went (the account, or a secondary claim).
+/// <see cref="Recorded"/> is false on postings made before this was kept: those are reversed by hand.
+/// </summary>
+public sealed class PostedAmounts
+{
+    public bool Recorded { get; set; }
+    public decimal Adjusted { get; set; }
+    public Claims.ClaimStatus StatusBefore { get; set; }
+    public List<PostedLine> Lines { get; set; } = [];
+    public Guid? SecondaryClaimId { get; set; }
+    public decimal ToAccount { get; set; }
+}
+
+public sealed record PostedLine(int Line, decimal Paid, decimal Adjusted, decimal PatientResponsibility, bool DeniedBefore);
 
 public sealed record PostedAdjustment(string Group, string Reason, decimal Amount, int? Line);
 
@@ -76,6 +115,7 @@ internal sealed class RemittanceClaimConfiguration : IEntityTypeConfiguration<Re
         foreach (var p in new[] { nameof(RemittanceClaim.Charge), nameof(RemittanceClaim.Paid), nameof(RemittanceClaim.PatientResponsibility) }) b.Property(p).HasPrecision(12, 2);
         b.Property(x => x.Adjustments).HasJsonConversion();
         b.Property(x => x.Remarks).HasJsonConversion();
+        b.Property(x => x.Booked).HasJsonConversion();
         b.HasOne(x => x.Participant).WithMany().HasForeignKey(x => x.ParticipantId).OnDelete(DeleteBehavior.Cascade);
         b.HasOne<Remittance>().WithMany().HasForeignKey(x => x.RemittanceId).OnDelete(DeleteBehavior.Cascade);
         b.HasOne<Claims.Claim>().WithMany().HasForeignKey(x => x.ClaimId).OnDelete(DeleteBehavior.Restrict);

@@ -30,10 +30,10 @@ public static class BillingReports
                 g.Where(c => c.Age is > 60 and <= 90).Sum(c => c.Balance), g.Where(c => c.Age > 90).Sum(c => c.Balance), g.Sum(c => c.Balance), g.Count())).ToList();
     }
 
-    /// <summary>Adjustments that are not the ordinary contractual write-down or patient share, by reason code.</summary>
+    /// <summary>Adjustments that are not the ordinary contractual write-down or patient share, by reason code (a payment the payer reversed no longer counts).</summary>
     public static async Task<List<DenialRow>> DenialsAsync(TrellisDbContext db, CancellationToken ct = default)
     {
-        var posted = await db.Set<RemittanceClaim>().AsNoTracking().Select(r => new { r.ClaimId, r.Adjustments }).ToListAsync(ct);
+        var posted = await db.Set<RemittanceClaim>().AsNoTracking().Where(r => r.StatusCode != RemittanceClaim.Reversal && r.ReversedById == null).Select(r => new { r.ClaimId, r.Adjustments }).ToListAsync(ct);
         return posted.SelectMany(p => p.Adjustments.Where(a => !ReasonCodes.IsOrdinary(a.Group, a.Reason)).Select(a => (p.ClaimId, a)))
             .GroupBy(x => x.a.Group + "-" + x.a.Reason).OrderByDescending(g => g.Sum(x => x.a.Amount))
             .Select(g => new DenialRow(g.Key, ReasonCodes.Reason(g.First().a.Reason), g.Select(x => x.ClaimId).Distinct().Count(), g.Sum(x => x.a.Amount))).ToList();
@@ -47,7 +47,7 @@ public static class BillingReports
         var paid = await (from r in db.Set<RemittanceClaim>().AsNoTracking()
                           join c in db.Set<Claim>() on r.ClaimId equals c.Id
                           join m in db.Set<Remittance>() on r.RemittanceId equals m.Id
-                          select new { c.ProgramId, m.PaymentDate, r.Paid, r.Charge, r.PatientResponsibility, c.PriorPayerAmount }).ToListAsync(ct);
+                          select new { c.ProgramId, m.PaymentDate, r.Paid, r.Charge, r.PatientResponsibility, c.PriorPayerAmount, r.StatusCode }).ToListAsync(ct);
         var patients = await db.Set<AccountEntry>().AsNoTracking().Where(e => e.Kind == AccountEntryKind.Payment)
             .Select(e => new { e.Participant!.ProgramId, e.On, e.Amount }).ToListAsync(ct);
         static string Month(DateOnly d) => d.ToString("yyyy-MM");
@@ -56,7 +56,10 @@ public static class BillingReports
         return keys.Select(k => new MonthRow(programs.GetValueOrDefault(k.ProgramId, "?"), k.Item2,
                 charges.Where(c => c.ProgramId == k.ProgramId && Month(c.ServiceDate) == k.Item2).Sum(c => c.Amount),
                 paid.Where(p => p.ProgramId == k.ProgramId && Month(p.PaymentDate) == k.Item2).Sum(p => p.Paid),
-                paid.Where(p => p.ProgramId == k.ProgramId && Month(p.PaymentDate) == k.Item2).Sum(p => p.Charge - p.PriorPayerAmount - p.Paid - p.PatientResponsibility),
+                paid.Where(p => p.ProgramId == k.ProgramId && Month(p.PaymentDate) == k.Item2).Sum(p => p.StatusCode == RemittanceClaim.Reversal
+                    // A reversal's amounts are the original's negated, except the prior payer's part: it takes the original's adjustments back in its own month.
+                    ? p.Charge + p.PriorPayerAmount - p.Paid - p.PatientResponsibility
+                    : p.Charge - p.PriorPayerAmount - p.Paid - p.PatientResponsibility),
                 -patients.Where(p => p.ProgramId == k.ProgramId && Month(p.On) == k.Item2).Sum(p => p.Amount)))
             .OrderBy(r => r.Program).ThenBy(r => r.Month).ToList();
     }

@@ -122,9 +122,9 @@ public static class Claim837Writer
         var claimRendering = lines.Select(l => l.RenderingStaffId).FirstOrDefault(r => r is not null);
         if (claimRendering is { } cr && doc.Rendering.TryGetValue(cr, out var rp)) Rendering(w, rp);
         OtherSubscriber(w, doc);
-        var pointers = string.Join(X12Writer.Component, Enumerable.Range(1, Math.Min(4, c.Diagnoses.Count)));
         foreach (var line in lines)
         {
+            var pointers = string.Join(X12Writer.Component, line.PointersOn(c));
             w.Segment("LX", line.Number.ToString());
             w.Segment("SV1", X12Writer.Composite("HC", line.Code, line.Modifier), X12Writer.Amount(line.Amount), "UN", line.Units.ToString(),
                 line.PlaceOfService == pos ? "" : line.PlaceOfService, "", pointers);

@@ -27,14 +27,15 @@ public static class ClaimDocuments
             c.PrimaryClaimId is { } p ? priors.GetValueOrDefault(p) : null)).ToList();
     }
 
-    /// <summary>The primary claims' latest answers, with their coverage and payer, for the secondary claims' COB loops.</summary>
+    /// <summary>The primary claims' latest standing answers (a reversal and the posting it took back are not answers), with their coverage and payer, for the secondary claims' COB loops.</summary>
     private static async Task<Dictionary<Guid, PriorPayer>> PriorsAsync(TrellisDbContext db, List<Guid> primaryIds, CancellationToken ct)
     {
         if (primaryIds.Count == 0) return [];
         var primaries = await db.Set<Claim>().AsNoTracking().Include(c => c.Payer).Where(c => primaryIds.Contains(c.Id)).ToListAsync(ct);
         var coverageIds = primaries.Select(c => c.CoverageId).ToList();
         var coverages = await db.Set<PayerCoverage>().AsNoTracking().Where(c => coverageIds.Contains(c.Id)).ToDictionaryAsync(c => c.Id, ct);
-        var answers = (await (from rc in db.Set<RemittanceClaim>().AsNoTracking().Where(r => primaryIds.Contains(r.ClaimId))
+        var answers = (await (from rc in db.Set<RemittanceClaim>().AsNoTracking()
+                                  .Where(r => primaryIds.Contains(r.ClaimId) && r.StatusCode != RemittanceClaim.Reversal && r.ReversedById == null)
                               join r in db.Set<Remittance>() on rc.RemittanceId equals r.Id
                               select new { rc, r.PaymentDate }).ToListAsync(ct))
             .GroupBy(x => x.rc.ClaimId).ToDictionary(g => g.Key, g => g.OrderByDescending(x => x.rc.CreatedAt).First());
