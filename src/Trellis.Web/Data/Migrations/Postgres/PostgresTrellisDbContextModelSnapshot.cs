@@ -4551,6 +4551,10 @@ namespace Trellis.Web.Data.Migrations.Postgres
                         .HasMaxLength(200)
                         .HasColumnType("character varying(200)");
 
+                    b.Property<string>("AdministrativeGender")
+                        .HasMaxLength(40)
+                        .HasColumnType("character varying(40)");
+
                     b.Property<DateOnly?>("AdmittedOn")
                         .HasColumnType("date");
 
@@ -4596,6 +4600,9 @@ namespace Trellis.Web.Data.Migrations.Postgres
                         .HasMaxLength(60)
                         .HasColumnType("character varying(60)");
 
+                    b.Property<bool>("InterpreterNeeded")
+                        .HasColumnType("boolean");
+
                     b.Property<bool>("IsDeleted")
                         .HasColumnType("boolean");
 
@@ -4621,6 +4628,10 @@ namespace Trellis.Web.Data.Migrations.Postgres
                     b.Property<string>("PostalCode")
                         .HasMaxLength(10)
                         .HasColumnType("character varying(10)");
+
+                    b.Property<string>("PreferredLanguage")
+                        .HasMaxLength(20)
+                        .HasColumnType("character varying(20)");
 
                     b.Property<string>("PreferredName")
                         .HasMaxLength(100)

@@ -4539,6 +4539,10 @@ namespace Trellis.Web.Data.Migrations.Sqlite
                         .HasMaxLength(200)
                         .HasColumnType("TEXT");
 
+                    b.Property<string>("AdministrativeGender")
+                        .HasMaxLength(40)
+                        .HasColumnType("TEXT");
+
                     b.Property<DateOnly?>("AdmittedOn")
                         .HasColumnType("TEXT");
 
@@ -4584,6 +4588,9 @@ namespace Trellis.Web.Data.Migrations.Sqlite
                         .HasMaxLength(60)
                         .HasColumnType("TEXT");
 
+                    b.Property<bool>("InterpreterNeeded")
+                        .HasColumnType("INTEGER");
+
                     b.Property<bool>("IsDeleted")
                         .HasColumnType("INTEGER");
 
@@ -4608,6 +4615,10 @@ namespace Trellis.Web.Data.Migrations.Sqlite
 
                     b.Property<string>("PostalCode")
                         .HasMaxLength(10)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("PreferredLanguage")
+                        .HasMaxLength(20)
                         .HasColumnType("TEXT");
 
                     b.Property<string>("PreferredName")
