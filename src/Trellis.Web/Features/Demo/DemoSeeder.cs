@@ -275,10 +275,10 @@ public sealed class DemoSeeder(TrellisDbContext db, UserManager<TrellisUser> use
             var roll = r.Number(0, 99);
             (p.PreferredLanguage, p.InterpreterNeeded) = roll switch
             {
-                < 8 => ("es", true),
-                < 14 => ("es", false),
-                < 17 => ("vi", true),
-                < 19 => ("ru", true),
+                < 10 => ("es", true),
+                < 16 => ("es", false),
+                < 18 => ("vi", true),
+                < 20 => ("ru", true),
                 < 85 => ("en", false),
                 _ => ((string?)null, false),
             };
