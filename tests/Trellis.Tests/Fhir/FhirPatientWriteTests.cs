@@ -11,6 +11,7 @@ using Trellis.Web.Features.Auth;
 using Trellis.Web.Features.Fhir;
 using Trellis.Web.Features.Fhir.Resources;
 using Trellis.Web.Features.Participants;
+using AdministrativeGender = Hl7.Fhir.Model.AdministrativeGender;
 using static Trellis.Tests.Fhir.FhirTesting;
 using Task = System.Threading.Tasks.Task;
 
@@ -100,8 +101,8 @@ public class FhirPatientWriteTests(TrellisFactory app) : IClassFixture<TrellisFa
         Assert.Equal("Portland", created.Address.Single().City);
         Assert.Contains(created.Identifier, i => i.System == PatientType.MrnSystem);
         var hospitalId = Assert.Single(created.Identifier, i => i.System == HospitalMrn);
-        // Trellis keeps no gender: the answer is the resource as stored.
-        Assert.Null(created.Gender);
+        // The gender the referral sent is kept: the answer is the resource as stored.
+        Assert.Equal(AdministrativeGender.Female, created.Gender);
 
         // The referral as intake sees it: a lead from the hospital at Screening, with the chart, in the service's one program.
         var id = Guid.Parse(created.Id!);

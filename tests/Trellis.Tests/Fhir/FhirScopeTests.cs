@@ -71,6 +71,21 @@ public class FhirScopeTests(TrellisFactory app) : IClassFixture<TrellisFactory>
             Assert.Equal(all.Count, count.Total);
             Assert.Empty(count.Entry);
         }
+
+        // A search by gender counts through the same scope: the other program's participants of that gender (Part 2
+        // charts among them) are in no page and no total.
+        var admin = await app.ApiAsync(Roles.Administrator);
+        int substanceUseWomen;
+        await using (var s = app.Db())
+            substanceUseWomen = await s.Context.Participants.CountAsync(p => p.Program!.Name == Demo.SubstanceUse && p.AdministrativeGender == Trellis.Web.Features.Participants.AdministrativeGender.Female);
+        Assert.True(substanceUseWomen > 0, "the demo has women in Substance Use, or this proves nothing");
+        var women = await AllAsync(clinician, "/fhir/Patient?gender=female&_count=100");
+        Assert.All(women, r => Assert.Contains(OwnerOf(r), mentalHealth));
+        Assert.All(women, r => Assert.False(FhirSecurity.IsPart2(r)));
+        var womenCount = await ReadAsync<Bundle>(await clinician.GetAsync("/fhir/Patient?gender=female&_summary=count"));
+        Assert.Equal(women.Count, womenCount.Total);
+        var everyWoman = await ReadAsync<Bundle>(await admin.GetAsync("/fhir/Patient?gender=female&_summary=count"));
+        Assert.True(womenCount.Total <= everyWoman.Total - substanceUseWomen, $"the clinician's total {womenCount.Total} counts another program's women ({everyWoman.Total} in all, {substanceUseWomen} in Substance Use)");
     }
 
     /// <summary>Read 404; search by _id, by patient and with _include: nothing, totals zero.</summary>

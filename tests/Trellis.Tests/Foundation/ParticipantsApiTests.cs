@@ -70,6 +70,49 @@ public class ParticipantsApiTests(TrellisFactory app) : IClassFixture<TrellisFac
     }
 
     [Fact]
+    public async Task Gender_language_and_interpreter_are_kept_and_bad_values_are_named()
+    {
+        var api = await app.ApiAsync(Roles.IntakeCoordinator);
+        var program = await Demo.ProgramIdAsync(app, Demo.MentalHealth);
+        var body = Demo.NewParticipant(program, "Languished");
+        body["administrativeGender"] = "female";
+        body["preferredLanguage"] = "ES-mx";
+        body["interpreterNeeded"] = true;
+        var created = await Json.ReadAsync(await api.PostAsJsonAsync("/api/participants", body));
+        Assert.Equal(("female", "es-MX", true), ((string?)created["administrativeGender"], (string?)created["preferredLanguage"], (bool)created["interpreterNeeded"]!));
+
+        // GET → PUT keeps them; a PUT that changes them is kept; one that leaves them out clears them (PUT replaces).
+        var id = (string)created["id"]!;
+        var get = await api.GetAsync($"/api/participants/{id}");
+        var shown = await Json.ReadAsync(get);
+        Assert.Equal("es-MX", (string?)shown["preferredLanguage"]);
+        shown["administrativeGender"] = "other";
+        shown["preferredLanguage"] = "vi";
+        var put = await api.PutJsonAsync($"/api/participants/{id}", shown, get.Headers.ETag!.Tag);
+        Assert.Equal(HttpStatusCode.OK, put.StatusCode);
+        var after = await Json.ReadAsync(put);
+        Assert.Equal(("other", "vi", true), ((string?)after["administrativeGender"], (string?)after["preferredLanguage"], (bool)after["interpreterNeeded"]!));
+        foreach (var member in new[] { "administrativeGender", "preferredLanguage", "interpreterNeeded" }) after.AsObject().Remove(member);
+        var cleared = await Json.ReadAsync(await api.PutJsonAsync($"/api/participants/{id}", after, put.Headers.ETag!.Tag));
+        Assert.Null((string?)cleared["administrativeGender"]);
+        Assert.Null((string?)cleared["preferredLanguage"]);
+        Assert.False((bool)cleared["interpreterNeeded"]!);
+
+        // A gender outside FHIR's four is refused before the action runs, naming the member; a language Trellis cannot
+        // read, and an interpreter for no language, beside their fields.
+        body["administrativeGender"] = "robot";
+        var badGender = await Json.ProblemAsync(await api.PostAsJsonAsync("/api/participants", body), 400);
+        Assert.Contains("administrativeGender", badGender.ToJsonString());
+        body["administrativeGender"] = "male";
+        body["preferredLanguage"] = "klingon";
+        var badLanguage = await Json.ProblemAsync(await api.PostAsJsonAsync("/api/participants", body), 400);
+        Assert.Contains("BCP-47", (string)badLanguage["errors"]!["preferredLanguage"]![0]!);
+        body.Remove("preferredLanguage");
+        var noLanguage = await Json.ProblemAsync(await api.PostAsJsonAsync("/api/participants", body), 400);
+        Assert.Equal("Say which language the interpreter is for.", (string?)noLanguage["errors"]!["preferredLanguage"]![0]);
+    }
+
+    [Fact]
     public async Task A_stale_update_is_refused_and_nothing_changes()
     {
         var api = await app.ApiAsync(Roles.Clinician);

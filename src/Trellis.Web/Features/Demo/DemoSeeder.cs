@@ -237,6 +237,8 @@ public sealed class DemoSeeder(TrellisDbContext db, UserManager<TrellisUser> use
                         PreferredName = f.Random.Bool(0.15f) ? f.Name.FirstName() : null,
                         Pronouns = f.Random.Bool(0.85f) ? (sex == Bogus.DataSets.Name.Gender.Female ? pronouns[0] : pronouns[f.Random.Bool(0.1f) ? 2 : 1]) : null,
                         DateOfBirth = DateOnly.FromDateTime(f.Date.Between(new DateTime(1962, 1, 1), new DateTime(2004, 12, 31))),
+                        // From the name already drawn, not a new draw: the values after it stay as they were.
+                        AdministrativeGender = sex == Bogus.DataSets.Name.Gender.Female ? AdministrativeGender.Female : AdministrativeGender.Male,
                         Email = f.Internet.Email(first, last, "example.org").ToLowerInvariant(),
                         Phone = f.Phone.PhoneNumber("(503) 555-0###"),
                         AddressLine = f.Address.StreetAddress(), City = f.PickRandom("Portland", "Beaverton", "Gresham", "Milwaukie", "Tigard"),
@@ -253,10 +255,34 @@ public sealed class DemoSeeder(TrellisDbContext db, UserManager<TrellisUser> use
             }
         }
         AssignCareTeams(demo);
+        AddLanguages(demo);
         demo.DemoParticipant = demo.Participants.First(p => p.Status == ParticipantStatus.Active && p.ProgramId == demo.MentalHealth.Id);
         var mrns = new HashSet<string>();
         foreach (var p in demo.Participants)
             while (!mrns.Add(p.Mrn)) p.Mrn = "TR" + f.Random.Int(100000, 999999);
+    }
+
+    /// <summary>
+    /// Preferred languages, drawn from a randomizer of their own so that adding them shifted none of the values the
+    /// demo's main sequence draws (tests read those): most English, some Spanish (several needing an interpreter), a
+    /// few Vietnamese or Russian, some not recorded.
+    /// </summary>
+    private static void AddLanguages(DemoContext demo)
+    {
+        var r = new Randomizer(Seed + 12);
+        foreach (var p in demo.Participants)
+        {
+            var roll = r.Number(0, 99);
+            (p.PreferredLanguage, p.InterpreterNeeded) = roll switch
+            {
+                < 10 => ("es", true),
+                < 16 => ("es", false),
+                < 18 => ("vi", true),
+                < 20 => ("ru", true),
+                < 85 => ("en", false),
+                _ => ((string?)null, false),
+            };
+        }
     }
 
     /// <summary>

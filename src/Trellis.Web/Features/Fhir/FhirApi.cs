@@ -123,7 +123,7 @@ public static class FhirApi
         if (types.Find(type) is null) return Refused(type, types);
         Resource? resource;
         try { resource = await JsonSerializer.DeserializeAsync<Resource>(http.Request.Body, FhirJson.Options, ct); }
-        catch (DeserializationFailedException e) { return FhirOutcomes.Invalid($"The body is not a valid FHIR R4 resource: {e.Message}"); }
+        catch (DeserializationFailedException e) { return FhirOutcomes.Unreadable(e); }
         catch (JsonException e) { return FhirOutcomes.Invalid($"The body is not valid JSON: {e.Message}"); }
         if (resource is null) return FhirOutcomes.Invalid("The body is empty; send a FHIR resource as application/fhir+json.");
         if (resource.TypeName != type)

@@ -7,14 +7,15 @@ namespace Trellis.Web.Features.Fhir;
 /// <summary>
 /// GET /fhir/metadata: built from the registered types, so it states exactly what is served (read, vread of
 /// the current version, search-type, their search parameters, includes and reverse includes, If-None-Match,
-/// POST QuestionnaireResponse, POST Patient with If-None-Exist, PUT Patient with If-Match) and nothing more: no other write, no history listing, no US Core claim (the US
+/// POST QuestionnaireResponse, POST Patient with If-None-Exist, PUT Patient with If-Match; Patient's gender search and the
+/// elements its writes keep, gender and the preferred language among them) and nothing more: no other write, no history listing, no US Core claim (the US
 /// Core package is not available to validate against, and a profile is claimed only where the resources are
 /// checked against it).
 /// </summary>
 public static class FhirCapability
 {
     /// <summary>When this statement last changed (a FHIR CapabilityStatement dates its own content).</summary>
-    private const string Published = "2026-12-07";
+    private const string Published = "2026-12-08";
 
     public static CapabilityStatement Build(string baseUrl, FhirTypes types) => new()
     {
@@ -65,7 +66,9 @@ public static class FhirCapability
             new ResourceInteractionComponent { Code = TypeRestfulInteraction.Create, Documentation = "A referral (intake, program directors, administrators; SMART Patient.c): a lead at Screening with a new chart in the program named by the extension "
                 + Resources.PatientFields.ProgramExtension + " (valueReference HealthcareService/{id}), or the caller's one program. Kept: official name (given, family), a usual given name as the preferred name, birthDate (a full date), "
                 + "the first phone and email by rank, the home address, the emergency contact, identifiers from other systems (system and value; " + Resources.PatientType.MrnSystem + " is the Trellis MRN, set by administrators only). "
-                + "gender, communication and other elements are not kept. A name and date of birth already on file in the program is refused (no second chart). If-None-Exist (a Patient search, e.g. identifier={system}|{value}; needs Patient.s) "
+                + "Also kept: gender (male, female, other, unknown; another code is a 400 on Patient.gender), the language of the communication marked preferred (else the first), coded with "
+                + Participants.Languages.System + " (a BCP-47 tag such as en, es, vi), and the extension " + Resources.PatientFields.InterpreterRequired + " (valueBoolean). "
+                + "Other communications, maritalStatus and other elements are not kept. A name and date of birth already on file in the program is refused (no second chart). If-None-Exist (a Patient search, e.g. identifier={system}|{value}; needs Patient.s) "
                 + "answers 200 with the one match, 412 for several, and creates only when nothing matches." },
             new ResourceInteractionComponent { Code = TypeRestfulInteraction.Update, Documentation = "The same elements replace the participant's details (an element left out clears its field; program, status and care team stay). "
                 + "If-Match W/\"{versionId}\" is required (428 without, 412 when stale); no update-as-create. Staff who edit participants; SMART Patient.u." },

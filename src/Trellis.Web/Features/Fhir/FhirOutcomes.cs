@@ -33,6 +33,27 @@ public static class FhirOutcomes
         return new FhirResult(outcome, refusal.Status);
     }
 
+    /// <summary>
+    /// A body Firely's strict parser refused: one issue per error, its expression the element's path where the parser
+    /// knows it (a code outside its value set, such as Patient.gender "robot", names Patient.gender), so a client can
+    /// find it as it finds an action's refusals.
+    /// </summary>
+    public static FhirResult Unreadable(Hl7.Fhir.Serialization.DeserializationFailedException e)
+    {
+        var issues = e.Exceptions.Select(x => x is Hl7.Fhir.Utility.ExtendedCodedException { InstancePath: { Length: > 0 } path } coded
+            ? (Path: path, Message: coded.BaseErrorMessage ?? coded.Message) : (Path: (string?)null, Message: x.Message)).ToList();
+        if (issues.Count == 0) return Invalid($"The body is not a valid FHIR R4 resource: {e.Message}");
+        var outcome = Outcome(400, OperationOutcome.IssueType.Invalid, "");
+        outcome.Issue = [.. issues.Select(i => new OperationOutcome.IssueComponent
+        {
+            Severity = OperationOutcome.IssueSeverity.Error,
+            Code = OperationOutcome.IssueType.Invalid,
+            Diagnostics = $"The body is not a valid FHIR R4 resource: {i.Message}" + (i.Path is null ? "" : $" (at {i.Path})"),
+            Expression = i.Path is null ? [] : [i.Path],
+        })];
+        return new FhirResult(outcome, 400);
+    }
+
     public static OperationOutcome Outcome(int status, OperationOutcome.IssueType type, string message) => new()
     {
         Issue = [new OperationOutcome.IssueComponent

@@ -23,6 +23,12 @@ public sealed class Participant : Entity, ISoftDeletable, IParticipantOwned
     public string? PreferredName { get; set; }
     public string? Pronouns { get; set; }
     public DateOnly DateOfBirth { get; set; }
+    /// <summary>FHIR's administrative gender, when registration recorded one (never guessed: null is "not recorded").</summary>
+    public AdministrativeGender? AdministrativeGender { get; set; }
+    /// <summary>The language they want their care in, a BCP-47 tag (<see cref="Languages"/>); null when not recorded.</summary>
+    public string? PreferredLanguage { get; set; }
+    /// <summary>Whether sessions with them need an interpreter (of <see cref="PreferredLanguage"/>): whoever books a session must see it.</summary>
+    public bool InterpreterNeeded { get; set; }
     public string? Email { get; set; }
     public string? Phone { get; set; }
     public string? AddressLine { get; set; }
@@ -90,6 +96,7 @@ internal sealed class ParticipantConfiguration : IEntityTypeConfiguration<Partic
         b.Property(x => x.LegalLastName).HasMaxLength(100);
         b.Property(x => x.PreferredName).HasMaxLength(100);
         b.Property(x => x.Pronouns).HasMaxLength(40);
+        b.Property(x => x.PreferredLanguage).HasMaxLength(Languages.MaxLength);
         b.Property(x => x.Email).HasMaxLength(256);
         b.Property(x => x.Phone).HasMaxLength(40);
         b.Property(x => x.AddressLine).HasMaxLength(200);

@@ -8,7 +8,7 @@ public sealed record EnrollmentDto(Guid ProgramId, Guid? TrackId, string? TrackN
 
 public sealed record ParticipantDto(
     Guid Id, string Mrn, string LegalFirstName, string LegalLastName, string? PreferredName, string? Pronouns,
-    DateOnly DateOfBirth, string? Email, string? Phone, string? AddressLine, string? City, string? State, string? PostalCode,
+    DateOnly DateOfBirth, AdministrativeGender? AdministrativeGender, string? PreferredLanguage, bool InterpreterNeeded, string? Email, string? Phone, string? AddressLine, string? City, string? State, string? PostalCode,
     string? EmergencyContactName, string? EmergencyContactRelationship, string? EmergencyContactPhone,
     ParticipantStatus Status, Guid ProgramId, string? ProgramName, Guid? TrackId, string? TrackName,
     Guid? PrimaryClinicianId, Guid? CaseManagerId, Guid? PrescriberId,
@@ -18,7 +18,7 @@ public sealed record ParticipantDto(
     bool IsDeleted, long Version, DateTimeOffset CreatedAt, DateTimeOffset UpdatedAt)
 {
     public static ParticipantDto From(Participant p) => new(
-        p.Id, p.Mrn, p.LegalFirstName, p.LegalLastName, p.PreferredName, p.Pronouns, p.DateOfBirth, p.Email, p.Phone,
+        p.Id, p.Mrn, p.LegalFirstName, p.LegalLastName, p.PreferredName, p.Pronouns, p.DateOfBirth, p.AdministrativeGender, p.PreferredLanguage, p.InterpreterNeeded, p.Email, p.Phone,
         p.AddressLine, p.City, p.State, p.PostalCode, p.EmergencyContactName, p.EmergencyContactRelationship, p.EmergencyContactPhone,
         p.Status, p.ProgramId, p.Program?.Name, p.TrackId, p.Track?.Name, p.PrimaryClinicianId, p.CaseManagerId, p.PrescriberId,
         p.AdmittedOn, p.DischargedOn,

@@ -27,6 +27,18 @@ public sealed class ParticipantInput : IValidatableObject
     [Required(ErrorMessage = "Enter the date of birth."), Infrastructure.DateOfBirth, Display(Name = "Date of birth")]
     public DateOnly? DateOfBirth { get; set; }
 
+    /// <summary>FHIR's administrative gender (male, female, other, unknown); null when not recorded.</summary>
+    [Display(Name = "Gender")]
+    public AdministrativeGender? AdministrativeGender { get; set; }
+
+    /// <summary>A BCP-47 tag such as en, es or vi (<see cref="Languages"/>); an empty choice posts "", which is none.</summary>
+    [MaxLength(Languages.MaxLength), Display(Name = "Preferred language")]
+    public string? PreferredLanguage { get => language; set => language = string.IsNullOrWhiteSpace(value) ? null : value.Trim(); }
+    private string? language;
+
+    [Display(Name = "Interpreter needed")]
+    public bool InterpreterNeeded { get; set; }
+
     /// <summary>An empty box posts "", which is no address rather than a wrong one.</summary>
     [EmailAddress(ErrorMessage = "Enter an email address like name@example.org."), MaxLength(256)]
     public string? Email { get => email; set => email = string.IsNullOrWhiteSpace(value) ? null : value.Trim(); }
@@ -100,6 +112,10 @@ public sealed class ParticipantInput : IValidatableObject
             yield return new("Enter the discharge date for a discharged participant.", [nameof(DischargedOn)]);
         if (Status != ParticipantStatus.Discharged && DischargedOn is not null)
             yield return new("Only a discharged participant has a discharge date.", [nameof(DischargedOn)]);
+        if (PreferredLanguage is { } tag && Languages.Normalize(tag) is null)
+            yield return new($"'{tag}' is not a language Trellis knows. {Languages.Invalid}", [nameof(PreferredLanguage)]);
+        if (InterpreterNeeded && PreferredLanguage is null)
+            yield return new("Say which language the interpreter is for.", [nameof(PreferredLanguage)]);
         if (Diagnoses.Count(x => x.IsPrimary) > 1)
             yield return new("Only one diagnosis can be primary.", [nameof(Diagnoses)]);
         var codes = Diagnoses.Where(x => !string.IsNullOrWhiteSpace(x.Code)).Select(x => x.Code!.Trim().ToUpperInvariant()).ToList();
@@ -112,7 +128,8 @@ public sealed class ParticipantInput : IValidatableObject
     public static ParticipantInput From(Participant p) => new()
     {
         Mrn = p.Mrn, LegalFirstName = p.LegalFirstName, LegalLastName = p.LegalLastName, PreferredName = p.PreferredName,
-        Pronouns = p.Pronouns, DateOfBirth = p.DateOfBirth, Email = p.Email, Phone = p.Phone, AddressLine = p.AddressLine,
+        Pronouns = p.Pronouns, DateOfBirth = p.DateOfBirth, AdministrativeGender = p.AdministrativeGender,
+        PreferredLanguage = p.PreferredLanguage, InterpreterNeeded = p.InterpreterNeeded, Email = p.Email, Phone = p.Phone, AddressLine = p.AddressLine,
         City = p.City, State = p.State, PostalCode = p.PostalCode, EmergencyContactName = p.EmergencyContactName,
         EmergencyContactRelationship = p.EmergencyContactRelationship, EmergencyContactPhone = p.EmergencyContactPhone,
         Status = p.Status, ProgramId = p.ProgramId, TrackId = p.TrackId, AdmittedOn = p.AdmittedOn, DischargedOn = p.DischargedOn,

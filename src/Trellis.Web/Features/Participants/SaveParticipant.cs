@@ -109,6 +109,9 @@ public static class SaveParticipant
         p.PreferredName = Clean(input.PreferredName);
         p.Pronouns = Clean(input.Pronouns);
         p.DateOfBirth = input.DateOfBirth!.Value;
+        p.AdministrativeGender = input.AdministrativeGender;
+        p.PreferredLanguage = Languages.Normalize(input.PreferredLanguage);
+        p.InterpreterNeeded = input.InterpreterNeeded;
         p.Email = Clean(input.Email);
         p.Phone = Clean(input.Phone);
         p.AddressLine = Clean(input.AddressLine);

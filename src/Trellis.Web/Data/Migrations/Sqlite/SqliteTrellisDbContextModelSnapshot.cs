@@ -4550,6 +4550,10 @@ namespace Trellis.Web.Data.Migrations.Sqlite
                         .HasMaxLength(200)
                         .HasColumnType("TEXT");
 
+                    b.Property<string>("AdministrativeGender")
+                        .HasMaxLength(40)
+                        .HasColumnType("TEXT");
+
                     b.Property<DateOnly?>("AdmittedOn")
                         .HasColumnType("TEXT");
 
@@ -4595,6 +4599,9 @@ namespace Trellis.Web.Data.Migrations.Sqlite
                         .HasMaxLength(60)
                         .HasColumnType("TEXT");
 
+                    b.Property<bool>("InterpreterNeeded")
+                        .HasColumnType("INTEGER");
+
                     b.Property<bool>("IsDeleted")
                         .HasColumnType("INTEGER");
 
@@ -4619,6 +4626,10 @@ namespace Trellis.Web.Data.Migrations.Sqlite
 
                     b.Property<string>("PostalCode")
                         .HasMaxLength(10)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("PreferredLanguage")
+                        .HasMaxLength(20)
                         .HasColumnType("TEXT");
 
                     b.Property<string>("PreferredName")

@@ -77,6 +77,7 @@ internal sealed class DemoSeed(DemoContext demo)
                 {
                     Mrn = "TR" + F.Random.Int(100000, 999999), LegalFirstName = first, LegalLastName = last,
                     Pronouns = female ? "she/her" : "he/him",
+                    AdministrativeGender = female ? AdministrativeGender.Female : AdministrativeGender.Male,
                     DateOfBirth = DateOnly.FromDateTime(F.Date.Between(new DateTime(1968, 1, 1), new DateTime(2003, 12, 31))),
                     Email = F.Internet.Email(first, last, "example.org").ToLowerInvariant(), Phone = F.Phone.PhoneNumber("(503) 555-0###"),
                     City = F.PickRandom("Portland", "Beaverton", "Gresham"), State = "OR", PostalCode = F.Random.Replace("972##"),

@@ -1,6 +1,7 @@
 using System.Globalization;
 using Hl7.Fhir.Model;
 using Trellis.Web.Features.Participants;
+using Gender = Trellis.Web.Features.Participants.AdministrativeGender;
 
 namespace Trellis.Web.Features.Fhir.Resources;
 
@@ -8,8 +9,10 @@ namespace Trellis.Web.Features.Fhir.Resources;
 /// A Patient a client sends, read onto the participant's input (the inverse of <see cref="PatientType"/>'s mapping), and
 /// the input's field names back as FHIR paths for an OperationOutcome's expression. An update replaces the resource, so
 /// an element left out clears the field it maps to; what a Patient does not carry (program, status, track, care team,
-/// diagnoses, pronouns) stays as it is. Trellis keeps no gender, language or marital status: those elements are accepted
-/// and not kept, and the answer (the resource as stored) shows what was.
+/// diagnoses, pronouns) stays as it is. Kept besides: <c>gender</c> (administrative gender; a code outside the four is a
+/// 400 on Patient.gender), the preferred <c>communication</c>'s language (a BCP-47 tag, <see cref="Languages"/>) and the
+/// core extension patient-interpreterRequired. Marital status, other languages, deceased, photo, links and the like are
+/// accepted and not kept, and the answer (the resource as stored) shows what was.
 /// </summary>
 public static class PatientFields
 {
@@ -17,6 +20,26 @@ public static class PatientFields
     public const string ProgramExtension = "https://trellis.example.org/fhir/StructureDefinition/program";
 
     private const string EmergencyContact = "C";
+
+    /// <summary>FHIR's code system for <see cref="Patient.Gender"/>.</summary>
+    public const string GenderSystem = "http://hl7.org/fhir/administrative-gender";
+
+    /// <summary>The R4 core extension saying the patient needs an interpreter (valueBoolean).</summary>
+    public const string InterpreterRequired = "http://hl7.org/fhir/StructureDefinition/patient-interpreterRequired";
+
+    /// <summary>FHIR's code for a gender (the enum's names are FHIR's codes).</summary>
+    public static string Code(Gender gender) => gender.ToString().ToLowerInvariant();
+
+    public static Hl7.Fhir.Model.AdministrativeGender ToFhir(Gender gender) => gender switch
+    {
+        Gender.Male => Hl7.Fhir.Model.AdministrativeGender.Male,
+        Gender.Female => Hl7.Fhir.Model.AdministrativeGender.Female,
+        Gender.Other => Hl7.Fhir.Model.AdministrativeGender.Other,
+        _ => Hl7.Fhir.Model.AdministrativeGender.Unknown,
+    };
+
+    /// <summary>The gender a FHIR code names (exactly, as FHIR codes are case-sensitive); null for any other text.</summary>
+    public static Gender? FromFhirCode(string? code) => Enum.GetValues<Gender>().Select(g => (Gender?)g).FirstOrDefault(g => Code(g!.Value) == code);
 
     /// <summary>Copies the Patient onto the input; a refusal (keyed by FHIR path) for what cannot be read as Trellis keeps it.</summary>
     public static Refusal? Read(Patient patient, ParticipantInput input)
@@ -48,6 +71,16 @@ public static class PatientFields
         input.EmergencyContactRelationship = Clean(contact?.Relationship.Select(r => r.Text ?? r.Coding.FirstOrDefault(x => x.Code != EmergencyContact)?.Display).FirstOrDefault(t => t is not null));
         input.EmergencyContactPhone = Clean(First(contact?.Telecom ?? [], ContactPoint.ContactPointSystem.Phone));
 
+        // The raw code, not the parsed enum: a code outside the four must be a 400 naming Patient.gender, not a silent none.
+        input.AdministrativeGender = null;
+        if (patient.GenderElement?.JsonValue is string gender)
+        {
+            if (FromFhirCode(gender) is { } known) input.AdministrativeGender = known;
+            else errors["Patient.gender"] = [$"gender '{gender}' is not an administrative gender; use male, female, other or unknown."];
+        }
+
+        ReadLanguage(patient, input, errors);
+
         input.Identifiers = [];
         for (var i = 0; i < patient.Identifier.Count; i++)
         {
@@ -58,6 +91,31 @@ public static class PatientFields
             else input.Identifiers.Add(new ParticipantIdentifierInput { System = system, Value = value });
         }
         return errors.Count > 0 ? Refusal.Invalid(errors) : null;
+    }
+
+    /// <summary>
+    /// The preferred language: the communication marked preferred, else the first; its language as a BCP-47 code
+    /// (system urn:ietf:bcp:47, or no system). Whether an interpreter is needed comes from the core extension.
+    /// </summary>
+    private static void ReadLanguage(Patient patient, ParticipantInput input, Dictionary<string, string[]> errors)
+    {
+        input.PreferredLanguage = null;
+        var index = patient.Communication.FindIndex(c => c.Preferred == true);
+        if (index < 0 && patient.Communication.Count > 0) index = 0;
+        if (index >= 0)
+        {
+            var path = $"Patient.communication[{index}].language";
+            var codings = patient.Communication[index].Language?.Coding ?? [];
+            var tag = codings.FirstOrDefault(c => c.System == Languages.System) ?? codings.FirstOrDefault(c => c.System is null);
+            if (tag?.Code is not { } code)
+                errors[path] = [$"Code the language with system {Languages.System} (a BCP-47 tag such as en, es or vi)."];
+            else if (Languages.Normalize(code) is { } normal) input.PreferredLanguage = normal;
+            else errors[path] = [$"'{code}' is not a language Trellis knows. {Languages.Invalid}"];
+        }
+        var interpreter = patient.Extension.Where(e => e.Url == InterpreterRequired).ToList();
+        input.InterpreterNeeded = false;
+        if (interpreter is [{ Value: FhirBoolean { Value: { } needed } }]) input.InterpreterNeeded = needed;
+        else if (interpreter.Count > 0) errors[$"Patient.extension('{InterpreterRequired}')"] = ["patient-interpreterRequired takes one valueBoolean."];
     }
 
     /// <summary>The program the Patient names in <see cref="ProgramExtension"/>: null when it names none, Guid.Empty when it cannot be read.</summary>
@@ -75,6 +133,9 @@ public static class PatientFields
         "legalFirstName" or "preferredName" => "Patient.name.given",
         "legalLastName" => "Patient.name.family",
         "dateOfBirth" => "Patient.birthDate",
+        "administrativeGender" => "Patient.gender",
+        "preferredLanguage" => "Patient.communication.language",
+        "interpreterNeeded" => $"Patient.extension('{InterpreterRequired}')",
         "phone" or "email" => "Patient.telecom",
         "addressLine" => "Patient.address.line",
         "city" => "Patient.address.city",

@@ -5,11 +5,13 @@ using Task = System.Threading.Tasks.Task;
 using Trellis.Web.Features.Auth;
 using Microsoft.EntityFrameworkCore;
 using Trellis.Web.Features.Participants;
+using Gender = Trellis.Web.Features.Participants.AdministrativeGender;
 
 namespace Trellis.Web.Features.Fhir.Resources;
 
 /// <summary>
-/// Patient: a participant. Legal name as official, the name they go by as usual; the MRN as identifier, with the
+/// Patient: a participant. Legal name as official, the name they go by as usual; gender and the preferred language only
+/// when recorded (an interpreter needed as the core extension patient-interpreterRequired); the MRN as identifier, with the
 /// identifiers other systems gave them (a referring hospital's MRN). Created and updated by <see cref="Actions.CreatePatient"/>
 /// and <see cref="Actions.UpdatePatient"/> (fields read back by <see cref="PatientFields"/>).
 /// </summary>
@@ -28,6 +30,7 @@ public sealed class PatientType : FhirEntityType<Participant>
         new("identifier", SearchParamType.Token, $"The medical record number ({MrnSystem}|{{mrn}}), or an identifier another system gave the participant ({{system}}|{{value}}); a value alone matches either."),
         new("name", SearchParamType.String, "Starts a legal, preferred or family name."),
         new("birthdate", SearchParamType.Date, "Date of birth."),
+        new("gender", SearchParamType.Token, "Administrative gender as registration recorded it: male, female, other or unknown (system http://hl7.org/fhir/administrative-gender); comma-separated for any of several. A participant with none recorded matches no value."),
     ];
 
     protected override IQueryable<Participant> Source(TrellisDbContext db) => db.Participants.Include(p => p.Identifiers);
@@ -50,6 +53,17 @@ public sealed class PatientType : FhirEntityType<Participant>
             case "name":
                 var start = value.Trim();
                 query = query.Where(p => p.LegalFirstName.StartsWith(start) || p.LegalLastName.StartsWith(start) || (p.PreferredName != null && p.PreferredName.StartsWith(start)));
+                return null;
+            case "gender":
+                var genders = new List<Gender?>();
+                foreach (var token in value.Split(','))
+                {
+                    var (genderSystem, genderCode) = FhirSearchValues.Token(token);
+                    if (genderSystem is not (null or "" or PatientFields.GenderSystem) || PatientFields.FromFhirCode(genderCode) is not { } g)
+                        return Refusal.Invalid(name, $"gender={value}: use male, female, other or unknown (optionally as {PatientFields.GenderSystem}|male).");
+                    genders.Add(g);
+                }
+                query = query.Where(p => p.AdministrativeGender != null && genders.Contains(p.AdministrativeGender));
                 return null;
             case "birthdate":
                 if (!FhirSearchValues.TryRange(value.Length > 2 && char.IsLetter(value[0]) ? value[2..] : value, out var from, out var to))
@@ -79,6 +93,17 @@ public sealed class PatientType : FhirEntityType<Participant>
             Name = [new HumanName { Use = HumanName.NameUse.Official, Family = p.LegalLastName, Given = [p.LegalFirstName] }],
             BirthDate = p.DateOfBirth.ToString("yyyy-MM-dd"),
         };
+        // Only what registration recorded: no gender is left out, not sent as "unknown" (which would claim someone asked).
+        if (p.AdministrativeGender is { } gender) patient.Gender = PatientFields.ToFhir(gender);
+        if (p.PreferredLanguage is { } language)
+        {
+            patient.Communication.Add(new Patient.CommunicationComponent
+            {
+                Language = new CodeableConcept(Languages.System, language, Languages.Name(language), null),
+                Preferred = true,
+            });
+            if (p.InterpreterNeeded) patient.Extension.Add(new Extension(PatientFields.InterpreterRequired, new FhirBoolean(true)));
+        }
         if (!string.IsNullOrWhiteSpace(p.PreferredName))
             patient.Name.Add(new HumanName { Use = HumanName.NameUse.Usual, Family = p.LegalLastName, Given = [p.PreferredName.Trim()] });
         if (!string.IsNullOrWhiteSpace(p.Phone)) patient.Telecom.Add(new ContactPoint(ContactPoint.ContactPointSystem.Phone, ContactPoint.ContactPointUse.Mobile, p.Phone));
