@@ -209,9 +209,11 @@ public class AuditTrailTests(TrellisFactory app) : IClassFixture<TrellisFactory>
 
         public async Task InsertForgedAtAsync(long sequence)
         {
-            // Move later entries up one, from the top down so no two share a number on the way.
-            var later = original.Where(e => e.Sequence >= sequence).OrderByDescending(e => e.Sequence).Select(e => e.Sequence);
-            var moves = string.Join(";", later.Select(n => $"UPDATE \"AuditEntries\" SET \"Sequence\" = {n + 1} WHERE \"Sequence\" = {n}"));
+            // Move later entries up one. Through negative numbers, so no two share a number on the way: two statements
+            // instead of one per entry (thousands, 9 s on SQLite under load).
+            var last = original.Max(e => e.Sequence);
+            var moves = $"UPDATE \"AuditEntries\" SET \"Sequence\" = -(\"Sequence\" + 1) WHERE \"Sequence\" >= {sequence} AND \"Sequence\" <= {last};" +
+                "UPDATE \"AuditEntries\" SET \"Sequence\" = -\"Sequence\" WHERE \"Sequence\" < 0";
             var prev = original.Single(e => e.Sequence == sequence - 1).Hash;
             var at = app.Provider == DatabaseProvider.Postgres ? "now()" : DateTimeOffset.UtcNow.UtcTicks.ToString();
             await ExecAsync($"{moves}; INSERT INTO \"AuditEntries\" (\"Sequence\", \"At\", \"UserName\", \"Action\", \"Outcome\", \"PreviousHash\", \"Hash\") " +
