@@ -57,9 +57,8 @@ public class TrellisFactory : WebApplicationFactory<Program>, IAsyncLifetime
         Directory.CreateDirectory(DataDirectory);
         if (Provider == DatabaseProvider.Postgres)
         {
-            database = "trellis_t_" + Guid.NewGuid().ToString("N")[..16];
-            if (StartsFromTemplate) await DemoTemplate.CreatePostgresCopyAsync(database);
-            else await TestDatabase.CreateAsync(database);
+            if (StartsFromTemplate) database = await DemoTemplate.TakePostgresCopyAsync();
+            else await TestDatabase.CreateAsync(database = "trellis_t_" + Guid.NewGuid().ToString("N")[..16]);
             AppConnection = TestDatabase.ConnectionFor(database, TestDatabase.AppRole);
             OwnerConnection = TestDatabase.ConnectionFor(database, TestDatabase.OwnerRole);
         }
