@@ -34,23 +34,18 @@ public static class FhirOutcomes
     }
 
     /// <summary>
-    /// A body Firely's strict parser refused: one issue per error, its expression the element's path where the parser
-    /// knows it (a code outside its value set, such as Patient.gender "robot", names Patient.gender), so a client can
-    /// find it as it finds an action's refusals.
+    /// A body Firely's strict parser refused: one issue, as every refusal here is, that says each thing the parser
+    /// found, with the elements' paths where it knows them (a code outside its value set, such as Patient.gender
+    /// "robot", names Patient.gender) as the issue's expressions, so a client can find them as it finds an action's refusals.
     /// </summary>
     public static FhirResult Unreadable(Hl7.Fhir.Serialization.DeserializationFailedException e)
     {
-        var issues = e.Exceptions.Select(x => x is Hl7.Fhir.Utility.ExtendedCodedException { InstancePath: { Length: > 0 } path } coded
+        var found = e.Exceptions.Select(x => x is Hl7.Fhir.Utility.ExtendedCodedException { InstancePath: { Length: > 0 } path } coded
             ? (Path: path, Message: coded.BaseErrorMessage ?? coded.Message) : (Path: (string?)null, Message: x.Message)).ToList();
-        if (issues.Count == 0) return Invalid($"The body is not a valid FHIR R4 resource: {e.Message}");
-        var outcome = Outcome(400, OperationOutcome.IssueType.Invalid, "");
-        outcome.Issue = [.. issues.Select(i => new OperationOutcome.IssueComponent
-        {
-            Severity = OperationOutcome.IssueSeverity.Error,
-            Code = OperationOutcome.IssueType.Invalid,
-            Diagnostics = $"The body is not a valid FHIR R4 resource: {i.Message}" + (i.Path is null ? "" : $" (at {i.Path})"),
-            Expression = i.Path is null ? [] : [i.Path],
-        })];
+        if (found.Count == 0) return Invalid($"The body is not a valid FHIR R4 resource: {e.Message}");
+        var outcome = Outcome(400, OperationOutcome.IssueType.Invalid,
+            "The body is not a valid FHIR R4 resource: " + string.Join("; ", found.Select(i => i.Message + (i.Path is null ? "" : $" (at {i.Path})")).Distinct()));
+        outcome.Issue[0].Expression = [.. found.Where(i => i.Path is not null).Select(i => i.Path!).Distinct()];
         return new FhirResult(outcome, 400);
     }
 

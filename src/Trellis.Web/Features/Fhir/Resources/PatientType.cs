@@ -30,7 +30,7 @@ public sealed class PatientType : FhirEntityType<Participant>
         new("identifier", SearchParamType.Token, $"The medical record number ({MrnSystem}|{{mrn}}), or an identifier another system gave the participant ({{system}}|{{value}}); a value alone matches either."),
         new("name", SearchParamType.String, "Starts a legal, preferred or family name."),
         new("birthdate", SearchParamType.Date, "Date of birth."),
-        new("gender", SearchParamType.Token, "Administrative gender as registration recorded it: male, female, other or unknown (system http://hl7.org/fhir/administrative-gender); comma-separated for any of several. A participant with none recorded matches no value."),
+        new("gender", SearchParamType.Token, "Administrative gender as registration recorded it: male, female, other or unknown (system http://hl7.org/fhir/administrative-gender); comma-separated for any of several. A participant with none recorded matches no value, and another code or system matches nobody."),
     ];
 
     protected override IQueryable<Participant> Source(TrellisDbContext db) => db.Participants.Include(p => p.Identifiers);
@@ -55,13 +55,12 @@ public sealed class PatientType : FhirEntityType<Participant>
                 query = query.Where(p => p.LegalFirstName.StartsWith(start) || p.LegalLastName.StartsWith(start) || (p.PreferredName != null && p.PreferredName.StartsWith(start)));
                 return null;
             case "gender":
+                // As for every coded token here (status, active): a code or system outside the value set matches nothing.
                 var genders = new List<Gender?>();
                 foreach (var token in value.Split(','))
                 {
                     var (genderSystem, genderCode) = FhirSearchValues.Token(token);
-                    if (genderSystem is not (null or "" or PatientFields.GenderSystem) || PatientFields.FromFhirCode(genderCode) is not { } g)
-                        return Refusal.Invalid(name, $"gender={value}: use male, female, other or unknown (optionally as {PatientFields.GenderSystem}|male).");
-                    genders.Add(g);
+                    if (genderSystem is (null or "" or PatientFields.GenderSystem) && PatientFields.FromFhirCode(genderCode) is { } g) genders.Add(g);
                 }
                 query = query.Where(p => p.AdministrativeGender != null && genders.Contains(p.AdministrativeGender));
                 return null;
