@@ -246,4 +246,56 @@ public class PipelineTests(TrellisFactory app) : IClassFixture<TrellisFactory>
     }
 
     private static DateOnly Today() => Clinical.Clinic.Today;
+    [Fact]
+    public async Task The_register_form_asks_gender_language_and_interpreter_and_the_new_chart_keeps_them()
+    {
+        var api = await app.ApiAsync(Roles.IntakeCoordinator);
+        var program = await Demo.ProgramIdAsync(app, Demo.MentalHealth);
+        var last = "Nguyen" + Guid.NewGuid().ToString("N")[..6];
+        var id = (string)(await Leads.CreateAsync(api, program, last))["id"]!;
+        using var page = await app.PagesAsync(Roles.IntakeCoordinator);
+        var form = new Dictionary<string, string?>
+        {
+            ["Register.LegalFirstName"] = "Thao", ["Register.LegalLastName"] = last, ["Register.DateOfBirth"] = "1979-11-03",
+            ["Register.ProgramId"] = program.ToString(), ["Register.PreferredLanguage"] = "", ["Register.InterpreterNeeded"] = "true",
+        };
+        // The chart's own rule, beside the field, and no chart opened.
+        var (refused, doc) = await page.SubmitAsync($"/admissions/{id}", "register", form);
+        Assert.Equal(HttpStatusCode.OK, refused.StatusCode);
+        Assert.Contains("Say which language the interpreter is for.", doc.QuerySelector("#reg-language")!.ParentElement!.QuerySelector(".validation-message")?.TextContent ?? "");
+        await using (var s = app.Db())
+            Assert.False(await s.Context.Participants.AnyAsync(p => p.LegalLastName == last));
+
+        (form["Register.AdministrativeGender"], form["Register.PreferredLanguage"]) = ("Female", "vi");
+        var (opened, _) = await page.SubmitAsync($"/admissions/{id}", "register", form);
+        Assert.Equal(HttpStatusCode.Redirect, opened.StatusCode);
+        await using (var s = app.Db())
+        {
+            var p = await s.Context.Participants.SingleAsync(x => x.LegalLastName == last);
+            Assert.Equal((AdministrativeGender.Female, "vi", true), (p.AdministrativeGender, p.PreferredLanguage, p.InterpreterNeeded));
+        }
+    }
+
+    [Fact]
+    public async Task Register_through_the_api_takes_them_with_the_charts_rule()
+    {
+        var api = await app.ApiAsync(Roles.IntakeCoordinator);
+        var program = await Demo.ProgramIdAsync(app, Demo.MentalHealth);
+        var last = "Petrova" + Guid.NewGuid().ToString("N")[..6];
+        var id = (string)(await Leads.CreateAsync(api, program, last))["id"]!;
+        var bad = await Json.ProblemAsync(await api.PostAsJsonAsync($"/api/admissions/leads/{id}/register", new
+        {
+            legalFirstName = "Irina", legalLastName = last, dateOfBirth = "1991-06-30", programId = program, preferredLanguage = "klingon",
+        }), 400);
+        Assert.Contains("'klingon' is not a language Trellis knows", bad["errors"]!["preferredLanguage"]![0]!.ToString());
+        var ok = await api.PostAsJsonAsync($"/api/admissions/leads/{id}/register", new
+        {
+            legalFirstName = "Irina", legalLastName = last, dateOfBirth = "1991-06-30", programId = program,
+            administrativeGender = "female", preferredLanguage = "RU", interpreterNeeded = true,
+        });
+        Assert.Equal(HttpStatusCode.OK, ok.StatusCode);
+        await using var s = app.Db();
+        var p = await s.Context.Participants.SingleAsync(x => x.LegalLastName == last);
+        Assert.Equal((AdministrativeGender.Female, "ru", true), (p.AdministrativeGender, p.PreferredLanguage, p.InterpreterNeeded));
+    }
 }

@@ -81,6 +81,33 @@ public class BillingSetupTests(TrellisFactory app) : IClassFixture<TrellisFactor
     }
 
     [Fact]
+    public async Task A_new_coverage_without_a_sex_takes_it_from_the_charts_gender_and_a_given_one_is_kept()
+    {
+        Guid planId;
+        await using (var s = app.Db())
+            planId = (await s.Context.Set<Payer>().AsNoTracking().OrderBy(p => p.Name).ToListAsync()).First(p => !p.IsSelfPay).Id;
+        var api = await app.ApiAsync(Roles.IntakeCoordinator);
+        async Task<string?> SexOfNewCoverageAsync(AdministrativeGender? gender, string? sex)
+        {
+            var p = await Trellis.Tests.Clinical.Clinic.FreshParticipantAsync(app);
+            await using (var s = app.Db())
+            {
+                (await s.Context.Participants.SingleAsync(x => x.Id == p.Id)).AdministrativeGender = gender;
+                await s.Context.SaveChangesAsync();
+            }
+            var saved = await api.PostAsJsonAsync($"/api/participants/{p.Id}/coverages", new { payerId = planId, rank = "primary", memberId = "SX-1", sex, effectiveFrom = "2026-01-01" });
+            Assert.Equal(HttpStatusCode.Created, saved.StatusCode);
+            return (string?)(await Json.ReadAsync(saved))["sex"];
+        }
+        Assert.Equal("F", await SexOfNewCoverageAsync(AdministrativeGender.Female, null));
+        Assert.Equal("M", await SexOfNewCoverageAsync(AdministrativeGender.Male, null));
+        Assert.Equal("U", await SexOfNewCoverageAsync(AdministrativeGender.Other, null));
+        Assert.Equal("U", await SexOfNewCoverageAsync(null, null));
+        // What the card says wins over the chart.
+        Assert.Equal("M", await SexOfNewCoverageAsync(AdministrativeGender.Female, "M"));
+    }
+
+    [Fact]
     public async Task Medicare_bills_a_stay_in_interim_claims_first_continuing_then_last_at_discharge()
     {
         Guid participantId;

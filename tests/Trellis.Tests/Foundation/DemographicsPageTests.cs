@@ -94,4 +94,32 @@ public class DemographicsPageTests(TrellisFactory app) : IClassFixture<TrellisFa
         var p = await s.Context.Participants.SingleAsync(x => x.LegalLastName == last);
         Assert.Equal((AdministrativeGender.Male, "vi", true), (p.AdministrativeGender, p.PreferredLanguage, p.InterpreterNeeded));
     }
+    [Fact]
+    public async Task The_participant_list_says_who_needs_an_interpreter_in_words()
+    {
+        using var clinician = await app.PagesAsync(Roles.Clinician);
+        var needs = await Clinic.FreshParticipantAsync(app);
+        var speaks = await Clinic.FreshParticipantAsync(app);
+        await using (var s = app.Db())
+        {
+            (await s.Context.Participants.SingleAsync(x => x.Id == needs.Id)).PreferredLanguage = "ase";
+            (await s.Context.Participants.SingleAsync(x => x.Id == needs.Id)).InterpreterNeeded = true;
+            // A language but no interpreter: nothing to arrange, so no badge.
+            (await s.Context.Participants.SingleAsync(x => x.Id == speaks.Id)).PreferredLanguage = "es";
+            await s.Context.SaveChangesAsync();
+        }
+        var (_, list) = await clinician.GetAsync($"/participants?q={needs.Mrn}");
+        var row = Assert.Single(list.QuerySelectorAll("tbody tr"));
+        Assert.Equal("Interpreter: American Sign Language", row.QuerySelector("td[data-label=Name] .badge.interpreter")?.TextContent.Trim());
+        var (_, other) = await clinician.GetAsync($"/participants?q={speaks.Mrn}");
+        Assert.Empty(Assert.Single(other.QuerySelectorAll("tbody tr")).QuerySelectorAll(".badge.interpreter"));
+    }
+
+    [Fact]
+    public void The_badge_words_come_from_the_one_language_rule()
+    {
+        Assert.Equal("Interpreter: Spanish (MX)", Languages.InterpreterLabel(true, "es-MX"));
+        Assert.Null(Languages.InterpreterLabel(false, "es"));
+        Assert.Equal("Interpreter needed", Languages.InterpreterLabel(true, null));
+    }
 }

@@ -176,4 +176,27 @@ public class SchedulingPagesTests(TrellisFactory app) : IClassFixture<TrellisFac
             Assert.Contains(moved.Enrollments, e => e.TrackId == world.Track.Id && e.EndedOn == world.Today);
         }
     }
+    [Fact]
+    public async Task The_roster_says_who_needs_an_interpreter_before_the_day_and_on_it()
+    {
+        var world = await SchedulingWorld.CreateAsync(app);
+        await using (var s = app.Db())
+        {
+            var needs = await s.Context.Participants.SingleAsync(x => x.Id == world.Participants[0].Id);
+            (needs.PreferredLanguage, needs.InterpreterNeeded) = ("vi", true);
+            // A language but no interpreter: nothing to arrange, so no badge.
+            (await s.Context.Participants.SingleAsync(x => x.Id == world.Participants[1].Id)).PreferredLanguage = "es";
+            await s.Context.SaveChangesAsync();
+        }
+        using var pages = await app.PagesAsync(Roles.Clinician);
+        foreach (var day in new[] { world.Today.AddDays(3), world.Today })
+        {
+            var session = await world.SessionOnAsync(app, day);
+            var (page, doc) = await pages.GetAsync($"/sessions/{session.Id}");
+            Assert.Equal(HttpStatusCode.OK, page.StatusCode);
+            var badge = Assert.Single(doc.QuerySelectorAll(".badge.interpreter"));
+            Assert.Equal("Interpreter: Vietnamese", badge.TextContent.Trim());
+            Assert.Contains(world.Participants[0].DisplayName, badge.ParentElement!.TextContent);
+        }
+    }
 }

@@ -122,11 +122,26 @@ public sealed class RegisterInput : IValidatableObject
     [Required(ErrorMessage = "Choose the program."), Display(Name = "Program")]
     public Guid? ProgramId { get; set; }
 
+    /// <summary>FHIR's administrative gender for the new chart; null when not asked or not told (as on the chart's own form).</summary>
+    [Display(Name = "Gender")]
+    public Participants.AdministrativeGender? AdministrativeGender { get; set; }
+
+    /// <summary>A BCP-47 tag such as en, es or vi (<see cref="Participants.Languages"/>); an empty choice posts "", which is none.</summary>
+    [MaxLength(Participants.Languages.MaxLength), Display(Name = "Preferred language")]
+    public string? PreferredLanguage { get => language; set => language = string.IsNullOrWhiteSpace(value) ? null : value.Trim(); }
+    private string? language;
+
+    [Display(Name = "Interpreter needed")]
+    public bool InterpreterNeeded { get; set; }
+
     /// <summary>Link the lead to this existing chart (a returning participant) instead of opening a new one.</summary>
     public Guid? ExistingParticipantId { get; set; }
 
     public IEnumerable<ValidationResult> Validate(ValidationContext context)
     {
+        // The chart's own rule, so a language refused on the chart is refused here with the same words.
+        foreach (var refused in Participants.Languages.Check(PreferredLanguage, InterpreterNeeded, nameof(PreferredLanguage)))
+            yield return refused;
         if (ExistingParticipantId is not null) yield break;
         if (string.IsNullOrWhiteSpace(LegalFirstName)) yield return new("Enter the legal first name.", [nameof(LegalFirstName)]);
         if (string.IsNullOrWhiteSpace(LegalLastName)) yield return new("Enter the legal last name.", [nameof(LegalLastName)]);

@@ -60,7 +60,11 @@ public static class Registration
             if (twins.Count > 0)
                 return Refusal.Invalid("existingParticipantId",
                     $"A chart with this name and date of birth already exists ({string.Join(", ", twins.Select(t => $"MRN {t.Mrn}, {StatusWords(t.Status)}"))}). Use it instead of opening a second one.");
-            details ??= new ParticipantInput { Email = c.Email, Phone = c.Phone };
+            details ??= new ParticipantInput
+            {
+                Email = c.Email, Phone = c.Phone,
+                AdministrativeGender = input.AdministrativeGender, PreferredLanguage = input.PreferredLanguage, InterpreterNeeded = input.InterpreterNeeded,
+            };
             (details.LegalFirstName, details.LegalLastName, details.DateOfBirth) = (first, last, dob);
             (details.Status, details.ProgramId) = (ParticipantStatus.Screening, programId);
             if (await SaveParticipant.CheckAsync(db, details, null, ct) is { } refused) return refused;

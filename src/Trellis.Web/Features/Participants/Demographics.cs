@@ -1,3 +1,4 @@
+using System.ComponentModel.DataAnnotations;
 using System.Text.RegularExpressions;
 
 namespace Trellis.Web.Features.Participants;
@@ -59,4 +60,23 @@ public static partial class Languages
     }
 
     public const string Invalid = "Choose a language from the list, or give a BCP-47 code such as en, es, vi or zh-Hant.";
+
+    /// <summary>
+    /// The rule for a preferred language and "interpreter needed" as a form gives them, once for every input that asks
+    /// (the chart's form, the lead's registration): a known tag, and a language named whenever an interpreter is needed.
+    /// </summary>
+    public static IEnumerable<ValidationResult> Check(string? preferredLanguage, bool interpreterNeeded, string field = "PreferredLanguage")
+    {
+        if (preferredLanguage is { } tag && Normalize(tag) is null)
+            yield return new($"'{tag}' is not a language Trellis knows. {Invalid}", [field]);
+        if (interpreterNeeded && string.IsNullOrWhiteSpace(preferredLanguage))
+            yield return new("Say which language the interpreter is for.", [field]);
+    }
+
+    /// <summary>
+    /// What a roster or list shows for someone who needs an interpreter ("Interpreter: Spanish"), in words so it never
+    /// rests on colour alone; null when none is needed.
+    /// </summary>
+    public static string? InterpreterLabel(bool interpreterNeeded, string? preferredLanguage) =>
+        !interpreterNeeded ? null : preferredLanguage is null ? "Interpreter needed" : $"Interpreter: {Name(preferredLanguage)}";
 }

@@ -112,10 +112,8 @@ public sealed class ParticipantInput : IValidatableObject
             yield return new("Enter the discharge date for a discharged participant.", [nameof(DischargedOn)]);
         if (Status != ParticipantStatus.Discharged && DischargedOn is not null)
             yield return new("Only a discharged participant has a discharge date.", [nameof(DischargedOn)]);
-        if (PreferredLanguage is { } tag && Languages.Normalize(tag) is null)
-            yield return new($"'{tag}' is not a language Trellis knows. {Languages.Invalid}", [nameof(PreferredLanguage)]);
-        if (InterpreterNeeded && PreferredLanguage is null)
-            yield return new("Say which language the interpreter is for.", [nameof(PreferredLanguage)]);
+        foreach (var language in Languages.Check(PreferredLanguage, InterpreterNeeded, nameof(PreferredLanguage)))
+            yield return language;
         if (Diagnoses.Count(x => x.IsPrimary) > 1)
             yield return new("Only one diagnosis can be primary.", [nameof(Diagnoses)]);
         var codes = Diagnoses.Where(x => !string.IsNullOrWhiteSpace(x.Code)).Select(x => x.Code!.Trim().ToUpperInvariant()).ToList();

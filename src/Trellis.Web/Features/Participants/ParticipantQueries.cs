@@ -5,7 +5,8 @@ namespace Trellis.Web.Features.Participants;
 
 public sealed record ParticipantSummary(
     Guid Id, string Mrn, string DisplayName, string LegalName, string? Pronouns, DateOnly DateOfBirth,
-    ParticipantStatus Status, Guid ProgramId, string ProgramName, Guid? TrackId, string? TrackName, DateOnly? AdmittedOn);
+    ParticipantStatus Status, Guid ProgramId, string ProgramName, Guid? TrackId, string? TrackName, DateOnly? AdmittedOn,
+    string? PreferredLanguage = null, bool InterpreterNeeded = false);
 
 public sealed record ParticipantPage(IReadOnlyList<ParticipantSummary> Items, int Total, int Page, int PageSize);
 
@@ -43,11 +44,12 @@ public static class ParticipantQueries
             {
                 p.Id, p.Mrn, p.LegalFirstName, p.LegalLastName, p.PreferredName, p.Pronouns, p.DateOfBirth, p.Status,
                 p.ProgramId, ProgramName = p.Program!.Name, p.TrackId, TrackName = p.Track != null ? p.Track.Name : null, p.AdmittedOn,
+                p.PreferredLanguage, p.InterpreterNeeded,
             })
             .ToListAsync(ct);
         var items = rows.Select(r => new ParticipantSummary(r.Id, r.Mrn, Participant.NameOf(r.PreferredName, r.LegalFirstName, r.LegalLastName),
             $"{r.LegalFirstName} {r.LegalLastName}", r.Pronouns, r.DateOfBirth, r.Status, r.ProgramId, r.ProgramName,
-            r.TrackId, r.TrackName, r.AdmittedOn)).ToList();
+            r.TrackId, r.TrackName, r.AdmittedOn, r.PreferredLanguage, r.InterpreterNeeded)).ToList();
 
         await db.AuditReadAsync(nameof(Participant), items.Select(i => ((object)i.Id, (Guid?)i.Id)), deleted ? "deleted participant list" : "participant list", ct);
         return new ParticipantPage(items, total, page, pageSize);

@@ -16,7 +16,7 @@ public static class SaveCoverage
     public static async Task<Result<PayerCoverage>> RunAsync(TrellisDbContext db, Guid participantId, Guid? coverageId, CoverageInput input, ETags.Expected expected,
         CancellationToken ct = default)
     {
-        if (await Charts.FindAsync(db, participantId, ct) is null) return Refusal.NotFound("participant");
+        if (await Charts.FindAsync(db, participantId, ct) is not { } chart) return Refusal.NotFound("participant");
         PayerCoverage? coverage = null;
         if (coverageId is { } id)
         {
@@ -34,6 +34,7 @@ public static class SaveCoverage
         if (others.FirstOrDefault(o => o.EffectiveFrom <= end && (o.EffectiveTo ?? DateOnly.MaxValue) >= input.EffectiveFrom) is { } overlap)
             return Refusal.Invalid("effectiveFrom", $"Another {EnumText.Label(input.Rank!.Value).ToLowerInvariant()} coverage runs from {overlap.EffectiveFrom:MMM d, yyyy}; end it first or change these dates.");
         if (coverage is not null && expected.Check(coverage.Version) is { } stale) return stale;
+        if (coverage is null && string.IsNullOrEmpty(input.Sex)) input.Sex = PayerCoverage.SexFrom(chart.AdministrativeGender);
         coverage ??= db.Set<PayerCoverage>().Add(new PayerCoverage { ParticipantId = participantId }).Entity;
         input.ApplyTo(coverage, db.Me.DisplayName);
         try { await db.SaveChangesAsync(ct); }

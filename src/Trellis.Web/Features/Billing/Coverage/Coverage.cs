@@ -42,6 +42,17 @@ public sealed class PayerCoverage : Entity, IParticipantOwned
 
     public bool IsActiveOn(DateOnly day) => EffectiveFrom <= day && (EffectiveTo is null || EffectiveTo >= day);
 
+    /// <summary>
+    /// The sex a new coverage starts with when nobody gave the plan's (DMG03): the chart's administrative gender where it
+    /// maps (female F, male M), else U. A guess at what the plan has on file, so whoever reads the card can still correct it.
+    /// </summary>
+    public static string SexFrom(AdministrativeGender? gender) => gender switch
+    {
+        AdministrativeGender.Female => "F",
+        AdministrativeGender.Male => "M",
+        _ => "U",
+    };
+
     public static string RelationshipCode(SubscriberRelationship r) => r switch
     {
         SubscriberRelationship.Self => "18",
@@ -61,7 +72,8 @@ public sealed class CoverageInput : IValidatableObject
     [MaxLength(35)] public string? SubscriberFirstName { get; set; }
     [MaxLength(60)] public string? SubscriberLastName { get; set; }
     public DateOnly? SubscriberDateOfBirth { get; set; }
-    [RegularExpression("^[FMU]$", ErrorMessage = "Use F, M or U as on the plan's records.")] public string? Sex { get; set; } = "U";
+    /// <summary>F, M or U; none on a new coverage takes <see cref="PayerCoverage.SexFrom"/> the chart (an empty choice posts "", which is none).</summary>
+    [RegularExpression("^[FMU]$", ErrorMessage = "Use F, M or U as on the plan's records.")] public string? Sex { get; set; }
     [Required(ErrorMessage = "Enter the first day covered.")] public DateOnly? EffectiveFrom { get; set; }
     public DateOnly? EffectiveTo { get; set; }
     public DateOnly? VerifiedOn { get; set; }

@@ -1,5 +1,6 @@
 using Microsoft.EntityFrameworkCore;
 using Trellis.Web.Data;
+using Trellis.Web.Features.Participants;
 
 namespace Trellis.Web.Features.Scheduling;
 
@@ -28,20 +29,26 @@ public static class RosterQueries
     {
         var people = await Rosters.ForSessionAsync(db, session, ct);
         var e = await EventAsync(db, session, ct);
-        return await BuildAsync(db, e, people.Select(p => (p.Id, p.DisplayName, e.Expected.Contains(p.Id))).ToList(), ct);
+        return await BuildAsync(db, e, people.Select(p => new Person(p, e.Expected.Contains(p.Id))).ToList(), ct);
     }
 
     public static Task<RosterDto> ForAppointmentAsync(TrellisDbContext db, Appointment a, CancellationToken ct = default) =>
-        BuildAsync(db, AttendanceEvent.For(a), [(a.ParticipantId, a.Participant!.DisplayName, true)], ct);
+        BuildAsync(db, AttendanceEvent.For(a), [new Person(a.Participant!, true)], ct);
 
-    private static async Task<RosterDto> BuildAsync(TrellisDbContext db, AttendanceEvent e, List<(Guid Id, string Name, bool Expected)> people, CancellationToken ct)
+    private sealed record Person(Participant Who, bool Expected)
+    {
+        public Guid Id => Who.Id;
+    }
+
+    private static async Task<RosterDto> BuildAsync(TrellisDbContext db, AttendanceEvent e, List<Person> people, CancellationToken ct)
     {
         var records = await Records(db, e).AsNoTracking().ToListAsync(ct);
         var settings = await ScheduleSettings.ForAsync(db, e.ProgramId, ct);
         var lines = people.Select(p =>
         {
             var r = records.FirstOrDefault(x => x.ParticipantId == p.Id);
-            return new AttendanceLineDto(p.Id, p.Name, p.Expected, r?.Status, r?.MinutesLate, r?.MinutesLeftEarly, r?.MinutesAttended, r?.Note, r?.UpdatedAt, r?.UpdatedBy, r?.Modality);
+            return new AttendanceLineDto(p.Id, p.Who.DisplayName, p.Expected, r?.Status, r?.MinutesLate, r?.MinutesLeftEarly, r?.MinutesAttended, r?.Note,
+                r?.UpdatedAt, r?.UpdatedBy, r?.Modality, p.Who.PreferredLanguage, p.Who.InterpreterNeeded);
         }).ToList();
         await db.AuditReadAsync(nameof(AttendanceRecord), people.Select(p => ((object)e.Id, (Guid?)p.Id)), "attendance roster", ct);
         return new RosterDto(e.Id, e.Title, e.LocalDate, e.DurationMinutes,
