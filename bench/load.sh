@@ -131,7 +131,7 @@ page_cookie() { # base
     name=$(sed -n 's/.*name="\([^"]*\)".*/\1/p' <<<"$input")
     value=$(sed -n 's/.*value="\([^"]*\)".*/\1/p' <<<"$input")
     [ -n "$name" ] && args+=(--data-urlencode "$name=$value")
-  done < <(grep -o '<input type="hidden"[^>]*>' <<<"$form")
+  done < <(sed -n '1,/<\/form>/p' <<<"$form" | grep -o '<input type="hidden"[^>]*>') # the sign-in form only, not the passkey form after it
   curl -sf -o /dev/null -c "$jar" -b "$jar" "${args[@]}" --data-urlencode "Input.Email=$EMAIL" --data-urlencode "Input.Password=$PASSWORD" "$1/account/login"
   awk -F'\t' '!/^# / && NF >= 7 { printf "%s%s=%s", sep, $6, $7; sep = "; " }' "$jar"
 }
@@ -148,7 +148,8 @@ cat "$WORK/report.lua" >"$WORK/post.lua"
 cat >>"$WORK/post.lua" <<'LUA'
 wrk.method = "POST"
 wrk.headers["Content-Type"] = "application/json"
-wrk.body = '{"kind":"individual","format":"dap","serviceDate":"' .. os.date("!%Y-%m-%d") .. '","minutes":50,"sections":{"data":"Reports a steadier week.","assessment":"Improving.","plan":"Continue weekly."}}'
+-- Yesterday: a note documents a service that has happened, and UTC's today can be tomorrow in the clinic's time zone.
+wrk.body = '{"kind":"individual","format":"dap","serviceDate":"' .. os.date("!%Y-%m-%d", os.time() - 86400) .. '","minutes":50,"sections":{"data":"Reports a steadier week.","assessment":"Improving.","plan":"Continue weekly."}}'
 LUA
 
 run_wrk() { # conns script url [header…] → "rps p50 p99 errors"
@@ -181,6 +182,8 @@ sign_in() { # variant base
   BASE[$1]=$2
   TOKEN[$1]=$(api_token "$2"); [ -n "${TOKEN[$1]}" ] || die "could not sign in to $2"
   COOKIE[$1]=$(page_cookie "$2"); [ -n "${COOKIE[$1]}" ] || die "could not sign in to the pages of $2"
+  # A failed sign-in still leaves cookies (anti-forgery), and wrk counts the redirect to the sign-in page as an answer.
+  [ "$(curl -s -o /dev/null -w '%{http_code}' -H "Cookie: ${COOKIE[$1]}" "$2/participants")" = 200 ] || die "the page sign-in of $2 did not take"
   PARTICIPANT[$1]=$(participant "$2" "${TOKEN[$1]}" 1); [ -n "${PARTICIPANT[$1]}" ] || die "no participant in $2"
   # Note saves go to another chart, so the notes list that is read keeps its size through the run.
   WRITTEN[$1]=$(participant "$2" "${TOKEN[$1]}" 2); [ -n "${WRITTEN[$1]}" ] || die "no second participant in $2"
