@@ -59,6 +59,16 @@ public static class Validation
     private static void Walk(object obj, string prefix, List<FieldError> errors, int depth, IServiceProvider? services)
     {
         if (depth > 8) return;
+        // JSON lets an enum arrive as any number: a value outside the enum is named here, and the object's own rules,
+        // which take its enums to be one of their names, do not run (they threw a 500, which the fuzzer found).
+        var undefined = obj.GetType().GetProperties(BindingFlags.Public | BindingFlags.Instance)
+            .Where(p => p.CanWrite && p.GetIndexParameters().Length == 0 && (Nullable.GetUnderlyingType(p.PropertyType) ?? p.PropertyType) is { IsEnum: true } t
+                && !t.IsDefined(typeof(FlagsAttribute), false))
+            .Select(p => (Property: p, Value: p.GetValue(obj)))
+            .Where(x => x.Value is not null && !Enum.IsDefined(x.Value.GetType(), x.Value)).ToList();
+        foreach (var (p, v) in undefined)
+            errors.Add(new FieldError(obj, p.Name, Join(prefix, p.Name), $"Use one of: {string.Join(", ", Enum.GetNames(v!.GetType()).Select(System.Text.Json.JsonNamingPolicy.SnakeCaseLower.ConvertName))}."));
+        if (undefined.Count > 0) return;
         var results = new List<ValidationResult>();
         var context = new ValidationContext(obj, services, null);
         // The framework skips an object's own rules once a field fails; a person fixing the form wants all of them at once.
